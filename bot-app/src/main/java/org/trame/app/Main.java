@@ -1,0 +1,121 @@
+package org.trame.app;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.trame.console.ConsoleAdapter;
+import org.trame.console.ConsoleMessenger;
+import org.trame.core.Trame;
+import org.trame.core.TrameConfig;
+import org.trame.core.Features;
+import org.trame.core.engine.Prompts;
+import org.trame.core.engine.PromptsException;
+import org.trame.core.engine.PromptsLoader;
+import org.trame.core.storage.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar trame.jar}: the composition root. */
+@Command(name = "trame", mixinStandardHelpOptions = true, version = "Trame 0.1",
+    description = {
+        "A chat-bot that helps collectives cooperate.",
+        "With no platform credentials in the environment it runs in the terminal: type lines as",
+        "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
+        "Configuration: TRAME_DB, TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE (see README)."},
+    subcommands = {Main.PromptsCheck.class})
+public final class Main implements Callable<Integer> {
+
+  static final int STARTUP_FAILED = 2;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = new CommandLine(new Main(System.getenv(), out, err)).execute(args);
+    System.exit(code);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    for (String platformVariable : List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DISCORD_TOKEN")) {
+      if (!env.getOrDefault(platformVariable, "").isBlank()) {
+        err.println("trame: " + platformVariable + " is set, but this build has no adapter for that platform yet; "
+            + "unset it to run in the terminal");
+        return STARTUP_FAILED;
+      }
+    }
+    return runConsole();
+  }
+
+  private int runConsole() throws Exception {
+    TrameConfig config = TrameConfig.fromEnvironment(env);
+    String collective = env.getOrDefault("TRAME_COLLECTIVE", "").isBlank() ? "local" : env.get("TRAME_COLLECTIVE").trim();
+    boolean interactive = System.console() != null;
+    Trame trame;
+    try {
+      trame = Trame.start(config, List.of(new ConsoleMessenger(out)));
+    } catch (PromptsException | StorageException e) {
+      err.println("trame: " + e.getMessage());
+      return STARTUP_FAILED;
+    }
+    try (trame) {
+      if (interactive) {
+        err.println("Trame, in the terminal. Collective '" + collective + "', database " + config.database() + ".");
+        err.println("Write lines as 'member: text', e.g. 'alice: /trame help'. Ctrl-D to quit.");
+      }
+      ConsoleAdapter console = new ConsoleAdapter(trame::handle, collective, err, !interactive);
+      ConsoleAdapter.Summary summary = console.run(System.in);
+      if (!trame.awaitSent(java.time.Duration.ofSeconds(30))) {
+        err.println("trame: some replies are still waiting in the outbox; they will be sent at the next start");
+      }
+      if (summary.alreadyHandled() > 0) {
+        err.println("trame: " + summary.alreadyHandled() + " line(s) had already been handled in an earlier run and were skipped");
+      }
+      return summary.failed() > 0 ? 1 : 0;
+    }
+  }
+
+  /** {@code trame prompts-check [DIR]}: validates flow files without starting the bot. */
+  @Command(name = "prompts-check", mixinStandardHelpOptions = true,
+      description = "Checks a prompts folder (default: TRAME_PROMPTS, else the packaged one) and reports the first problem.")
+  static final class PromptsCheck implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "the prompts folder to check")
+    Path dir;
+
+    @Override
+    public Integer call() {
+      Path target = dir;
+      if (target == null && !parent.env.getOrDefault("TRAME_PROMPTS", "").isBlank()) {
+        target = Path.of(parent.env.get("TRAME_PROMPTS").trim());
+      }
+      try {
+        PromptsLoader loader = new PromptsLoader(Features.actionNames());
+        Prompts prompts = target == null ? loader.loadPackaged() : loader.load(target);
+        parent.out.println(prompts.source() + ": " + prompts.flows().size() + " flow(s) OK: " + String.join(", ", prompts.flows().keySet()));
+        return 0;
+      } catch (PromptsException e) {
+        parent.err.println("trame: " + e.getMessage());
+        return STARTUP_FAILED;
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.trame.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.stakes.StakesFeature;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.TurnHandler;
+
+/** The one place where features are registered: their commands and their flows' actions. */
+public final class Features {
+
+  private final StakesFeature stakes = new StakesFeature();
+  private final List<Feature> all = List.of(stakes);
+
+  /** Every command word, kernel ones (help, lang) included. */
+  public Map<String, Command> commands() {
+    Map<String, Command> commands = new HashMap<>(TurnHandler.kernelCommands());
+    all.forEach(f -> commands.putAll(f.commands()));
+    return commands;
+  }
+
+  /** Every named action a flow file may call. */
+  public Map<String, FlowAction> actions() {
+    Map<String, FlowAction> actions = new HashMap<>();
+    all.forEach(f -> actions.putAll(f.actions()));
+    return actions;
+  }
+
+  /** The names flow files are validated against. */
+  public static Set<String> actionNames() {
+    return new Features().actions().keySet();
+  }
+
+  /** Hands the engine to the features whose actions need it. */
+  void engine(FlowEngine engine) {
+    stakes.engine(engine);
+  }
+}

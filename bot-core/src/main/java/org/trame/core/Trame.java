@@ -1,0 +1,106 @@
+package org.trame.core;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.Prompts;
+import org.trame.core.engine.PromptsLoader;
+import org.trame.core.nlp.LanguageGuesser;
+import org.trame.core.port.Handled;
+import org.trame.core.port.InboundEvent;
+import org.trame.core.port.Messenger;
+import org.trame.core.port.OutboundMessage;
+import org.trame.core.storage.Database;
+import org.trame.core.storage.Outbox;
+import org.trame.core.storage.OutboxSender;
+import org.trame.core.storage.Writer;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.TurnHandler;
+
+/**
+ * The core, started: flows loaded and validated, database migrated, writer and outbox sender
+ * running. Adapters call {@link #handle} for each inbound event and implement {@link Messenger}.
+ * Features are registered in {@link Features}.
+ */
+public final class Trame implements AutoCloseable {
+
+  private final Prompts prompts;
+  private final Database database;
+  private final Writer writer;
+  private final OutboxSender sender;
+  private final TurnHandler turns;
+
+  private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns) {
+    this.prompts = prompts;
+    this.database = database;
+    this.writer = writer;
+    this.sender = sender;
+    this.turns = turns;
+  }
+
+  /**
+   * Starts the core. Broken flow files stop it here with a {@link
+   * org.trame.core.engine.PromptsException} naming the file and step, before anything else runs.
+   */
+  public static Trame start(TrameConfig config, List<Messenger> messengers) {
+    Features features = new Features();
+    Map<String, Command> commands = features.commands();
+    Map<String, FlowAction> actions = features.actions();
+    PromptsLoader loader = new PromptsLoader(actions.keySet());
+    Prompts prompts = config.prompts() == null ? loader.loadPackaged() : loader.load(config.prompts());
+    FlowEngine engine = new FlowEngine(prompts, actions);
+    features.engine(engine);
+
+    LanguageGuesser languages = LanguageGuesser.loadInBackground();
+    Database database = Database.open(config.database());
+    Writer writer = new Writer(database);
+    Map<String, Messenger> byPlatform = new HashMap<>();
+    messengers.forEach(m -> byPlatform.put(m.platform(), m));
+    OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
+    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.unsent(c, Integer.MAX_VALUE)).join();
+    sender.start(leftOver);
+    TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
+    return new Trame(prompts, database, writer, sender, turns);
+  }
+
+  /**
+   * Handles one event. The future completes once its effects are committed (the moment to
+   * acknowledge it to the platform); its replies are then on their way through the outbox.
+   */
+  public CompletableFuture<Handled> handle(InboundEvent event) {
+    return writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+  }
+
+  /** Runs {@code work} on the writer connection, inside a group transaction (for tools and tests). */
+  public <T> CompletableFuture<T> write(Writer.Work<T> work) {
+    return writer.submit(work);
+  }
+
+  /** A read-only view for tools and tests; callers close the connection. */
+  public Connection read() throws java.sql.SQLException {
+    Connection c = database.connect();
+    c.setReadOnly(true);
+    return c;
+  }
+
+  public Prompts prompts() {
+    return prompts;
+  }
+
+  /** Waits until every committed message has been handed to its messenger. */
+  public boolean awaitSent(Duration timeout) throws InterruptedException {
+    return sender.awaitIdle(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    sender.close();
+  }
+}

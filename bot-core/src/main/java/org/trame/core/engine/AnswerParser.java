@@ -1,0 +1,172 @@
+package org.trame.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+
+/** Turns what a member typed or clicked into an answer for a step, or a reason to ask again. */
+final class AnswerParser {
+
+  /** Either a value or the reason it was refused, in the member's language. */
+  record Parsed(String value, String refusal) {
+    static Parsed ok(String value) {
+      return new Parsed(value, null);
+    }
+
+    static Parsed refused(String reason) {
+      return new Parsed(null, reason);
+    }
+
+    boolean accepted() {
+      return refusal == null;
+    }
+  }
+
+  private static final Set<String> YES = Set.of("yes", "y", "oui", "o", "ok", "1", "true", "d'accord", "daccord");
+  private static final Set<String> NO = Set.of("no", "n", "non", "2", "false");
+
+  private final Texts texts;
+
+  AnswerParser(Texts texts) {
+    this.texts = texts;
+  }
+
+  Parsed parse(Step step, String input, Lang lang) {
+    return switch (step.kind()) {
+      case TEXT -> text(step, input, lang);
+      case SCALE -> scale(step, input, lang);
+      case CHOICE -> choice(step, input, lang);
+      case MULTI_CHOICE -> multi(step, input, lang);
+      case CONFIRM -> confirm(input, lang);
+      case MESSAGE -> Parsed.ok(null);
+    };
+  }
+
+  private Parsed text(Step step, String input, Lang lang) {
+    String t = input.strip();
+    int length = t.codePointCount(0, t.length());
+    if (length == 0) {
+      return Parsed.refused(texts.get(Msg.TEXT_EMPTY, lang));
+    }
+    if (length < step.min()) {
+      return Parsed.refused(texts.get(Msg.TEXT_TOO_SHORT, lang, "length", length, "min", step.min()));
+    }
+    if (length > step.max()) {
+      return Parsed.refused(texts.get(Msg.TEXT_TOO_LONG, lang, "length", length, "max", step.max()));
+    }
+    return Parsed.ok(t);
+  }
+
+  private Parsed scale(Step step, String input, Lang lang) {
+    String t = input.strip();
+    int n;
+    try {
+      if (!t.matches("[+-]?\\d{1,9}")) {
+        throw new NumberFormatException(t);
+      }
+      n = Integer.parseInt(t);
+    } catch (NumberFormatException e) {
+      return Parsed.refused(texts.get(Msg.SCALE_NOT_NUMBER, lang, "min", step.min(), "max", step.max()));
+    }
+    if (n < step.min() || n > step.max()) {
+      return Parsed.refused(texts.get(Msg.SCALE_OUT_OF_RANGE, lang, "value", n, "min", step.min(), "max", step.max()));
+    }
+    return Parsed.ok(Integer.toString(n));
+  }
+
+  private Parsed choice(Step step, String input, Lang lang) {
+    Step.Choice c = option(step, input, lang);
+    if (c == null) {
+      return Parsed.refused(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", step.options().size()));
+    }
+    return Parsed.ok(c.value());
+  }
+
+  private Parsed multi(Step step, String input, Lang lang) {
+    Set<String> picked = new LinkedHashSet<>();
+    Step.Choice whole = option(step, input, lang);
+    if (whole != null) {
+      picked.add(whole.value());
+    } else {
+      for (String token : input.split("[,;\\s]+")) {
+        if (token.isBlank()) {
+          continue;
+        }
+        Step.Choice c = option(step, token, lang);
+        if (c == null) {
+          return Parsed.refused(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", step.options().size()));
+        }
+        picked.add(c.value());
+      }
+    }
+    if (picked.size() < step.min()) {
+      return Parsed.refused(texts.get(Msg.MULTI_TOO_FEW, lang, "min", step.min()));
+    }
+    if (picked.size() > step.max()) {
+      return Parsed.refused(texts.get(Msg.MULTI_TOO_MANY, lang, "max", step.max()));
+    }
+    // Keep the file's order so the stored answer does not depend on typing order.
+    List<String> ordered = new ArrayList<>();
+    for (Step.Choice c : step.options()) {
+      if (picked.contains(c.value())) {
+        ordered.add(c.value());
+      }
+    }
+    return Parsed.ok(String.join(",", ordered));
+  }
+
+  private Parsed confirm(String input, Lang lang) {
+    String n = GlobalWord.normalize(input);
+    if (YES.contains(n) || n.equals(GlobalWord.normalize(texts.get(Msg.CONFIRM_YES, lang)))) {
+      return Parsed.ok("yes");
+    }
+    if (NO.contains(n) || n.equals(GlobalWord.normalize(texts.get(Msg.CONFIRM_NO, lang)))) {
+      return Parsed.ok("no");
+    }
+    return Parsed.refused(texts.get(Msg.CONFIRM_UNKNOWN, lang));
+  }
+
+  /** An option by its number (1-based), its value, or its label in either language. */
+  private static Step.Choice option(Step step, String input, Lang lang) {
+    String n = GlobalWord.normalize(input);
+    if (n.isEmpty()) {
+      return null;
+    }
+    if (n.matches("\\d{1,3}")) {
+      int i = Integer.parseInt(n);
+      return i >= 1 && i <= step.options().size() ? step.options().get(i - 1) : null;
+    }
+    for (Step.Choice c : step.options()) {
+      if (c.value().equals(n)) {
+        return c;
+      }
+      for (Lang l : Lang.values()) {
+        if (GlobalWord.normalize(c.label().in(l)).equals(n)) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The sharing choice by number, value or label. */
+  String sharing(String input, Lang lang) {
+    String n = GlobalWord.normalize(input);
+    List<String> values = List.of(Answer.PRIVATE, Answer.COORDINATORS, Answer.COLLECTIVE);
+    List<Msg> labels = List.of(Msg.SHARE_PRIVATE, Msg.SHARE_COORDINATORS, Msg.SHARE_COLLECTIVE);
+    for (int i = 0; i < values.size(); i++) {
+      if (n.equals(Integer.toString(i + 1)) || n.equals(values.get(i))) {
+        return values.get(i);
+      }
+      for (Lang l : Lang.values()) {
+        if (n.equals(GlobalWord.normalize(texts.get(labels.get(i), l)))) {
+          return values.get(i);
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+package org.trame.core.engine;
+
+/** One member's run through one flow, as stored. */
+public final class Conversation {
+
+  public enum Status {
+    ACTIVE, PAUSED, DONE, CANCELLED;
+
+    public boolean open() {
+      return this == ACTIVE || this == PAUSED;
+    }
+  }
+
+  private final long id;
+  private final String collectiveId;
+  private final String memberId;
+  private final String flow;
+  private Status status;
+  private final ConversationState state;
+
+  public Conversation(long id, String collectiveId, String memberId, String flow, Status status, ConversationState state) {
+    this.id = id;
+    this.collectiveId = collectiveId;
+    this.memberId = memberId;
+    this.flow = flow;
+    this.status = status;
+    this.state = state;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String ref() {
+    return Long.toString(id);
+  }
+
+  public String collectiveId() {
+    return collectiveId;
+  }
+
+  public String memberId() {
+    return memberId;
+  }
+
+  public String flow() {
+    return flow;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public void status(Status newStatus) {
+    this.status = newStatus;
+  }
+
+  public ConversationState state() {
+    return state;
+  }
+}

@@ -1,0 +1,38 @@
+package org.trame.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a conversation stands: stored as JSON in the conversation row after every turn, so a
+ * restart resumes at the same step with the same answers. Mutable on purpose: the engine changes
+ * it during one turn, the storage writes it back in the same transaction.
+ */
+public final class ConversationState {
+
+  /** The step awaiting an answer; null once the flow has ended. */
+  public String step;
+  /** True while the sharing question of {@link #step} is being asked. */
+  public boolean awaitingSharing;
+  /** The answers so far, by step id. */
+  public Map<String, Answer> answers = new LinkedHashMap<>();
+  /** The input steps answered, in order; {@code back} walks it backwards. */
+  public List<String> trail = new ArrayList<>();
+
+  /**
+   * The answers on the path actually taken, in order: after {@code back} and a different branch,
+   * answers left on the abandoned path are not part of the result.
+   */
+  public Map<String, Answer> onPath() {
+    Map<String, Answer> result = new LinkedHashMap<>();
+    for (String stepId : trail) {
+      Answer a = answers.get(stepId);
+      if (a != null) {
+        result.put(stepId, a);
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,76 @@
+package org.trame.core.nlp;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.engine.Lang;
+
+/**
+ * Tells French from English in a member's free text with OpenNLP's language detector (the model
+ * of the {@code opennlp-models-langdetect} artifact). The model loads in the background at start,
+ * so the first turns do not wait for it unless they need it.
+ */
+public final class LanguageGuesser {
+
+  private static final Logger log = LoggerFactory.getLogger(LanguageGuesser.class);
+  private static final String MODEL = "langdetect-183.bin";
+  /** Below this many letters a guess is too unreliable to act on. */
+  private static final int FEWEST_LETTERS = 12;
+
+  private final CompletableFuture<LanguageDetectorModel> model;
+
+  private LanguageGuesser(CompletableFuture<LanguageDetectorModel> model) {
+    this.model = model;
+  }
+
+  /** Starts loading the model on a background thread. */
+  public static LanguageGuesser loadInBackground() {
+    return new LanguageGuesser(CompletableFuture.supplyAsync(LanguageGuesser::loadModel));
+  }
+
+  private static LanguageDetectorModel loadModel() {
+    try (InputStream in = LanguageGuesser.class.getClassLoader().getResourceAsStream(MODEL)) {
+      if (in == null) {
+        throw new IllegalStateException(MODEL + " is not on the class path (opennlp-models-langdetect)");
+      }
+      return new LanguageDetectorModel(in);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot load the language model: " + e.getMessage(), e);
+    }
+  }
+
+  /** French or English when the text says so clearly enough; empty for short or other text. */
+  public Optional<Lang> guess(String text) {
+    if (text == null || text.codePoints().filter(Character::isLetter).count() < FEWEST_LETTERS) {
+      return Optional.empty();
+    }
+    LanguageDetectorModel m;
+    try {
+      m = model.join();
+    } catch (RuntimeException e) {
+      log.warn("language detection is off: {}", e.getMessage());
+      return Optional.empty();
+    }
+    String sample = text.length() > 2000 ? text.substring(0, 2000) : text;
+    Language[] ranked = new LanguageDetectorME(m).predictLanguages(sample);
+    // Compare French against English only: members write one or the other.
+    double fr = 0;
+    double en = 0;
+    for (Language l : ranked) {
+      if (l.getLang().equals("fra")) {
+        fr = l.getConfidence();
+      } else if (l.getLang().equals("eng")) {
+        en = l.getConfidence();
+      }
+    }
+    if (fr == en) {
+      return Optional.empty();
+    }
+    return Optional.of(fr > en ? Lang.FR : Lang.EN);
+  }
+}

@@ -1,0 +1,15 @@
+package org.trame.core.port;
+
+/**
+ * The outbound port one adapter implements. The core calls it only after the state that produced
+ * the message is committed; a message whose send throws stays in the outbox and is tried again,
+ * so implementations should use {@link OutboundMessage#id()} to avoid double posts where they can.
+ */
+public interface Messenger {
+
+  /** The platform this messenger sends on, matching {@link InboundEvent#platform()}. */
+  String platform();
+
+  /** Delivers one message, throwing if it could not be delivered (it will be retried). */
+  void send(OutboundMessage message) throws Exception;
+}

@@ -1,0 +1,38 @@
+package org.trame.core.port;
+
+import java.util.List;
+
+/**
+ * What the core asks an adapter to deliver. Adapters render it (buttons, select menus, numbered
+ * lines) and send a {@link InboundEvent.Kind#CHOICE} back with {@link #conversationRef()} and
+ * {@link #stepRef()} when the member picks an option.
+ *
+ * @param id              the outbox row id: stable across restarts, use it to deduplicate sends
+ * @param platform        the platform to send on
+ * @param collective      the platform's id of the collective
+ * @param audience        one member privately, or the collective's channel
+ * @param text            the text, in the recipient's language; may hold several lines
+ * @param expects         what answer the message waits for, so an adapter can pick a widget
+ * @param options         the choices to render (empty for free text and plain messages)
+ * @param conversationRef the conversation the answer belongs to, or null
+ * @param stepRef         the step the answer belongs to, or null
+ */
+public record OutboundMessage(
+    long id,
+    String platform,
+    String collective,
+    Audience audience,
+    String text,
+    Expects expects,
+    List<Option> options,
+    String conversationRef,
+    String stepRef) {
+
+  /** The kind of answer awaited. */
+  public enum Expects { NOTHING, TEXT, CHOICE, MULTI_CHOICE, SCALE, CONFIRM }
+
+  public OutboundMessage {
+    options = options == null ? List.of() : List.copyOf(options);
+    expects = expects == null ? Expects.NOTHING : expects;
+  }
+}

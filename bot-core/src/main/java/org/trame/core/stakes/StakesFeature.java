@@ -1,0 +1,121 @@
+package org.trame.core.stakes;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.trame.core.engine.ActionContext;
+import org.trame.core.engine.Answer;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.Step;
+import org.trame.core.engine.StepKind;
+import org.trame.core.i18n.Texts;
+import org.trame.core.port.Audience;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * Personal stakes (seed 004 sheets 2 and 4): each member says privately why they are here, what
+ * they seek, fear and can give. Every answer is stored with its own sharing choice, private
+ * unless the member chose otherwise.
+ */
+public final class StakesFeature implements Feature {
+
+  public static final String FLOW = "stakes";
+  static final String SAVE = "stakes.save";
+  static final String RECAP = "stakes.recap";
+
+  private FlowEngine engine;
+
+  /** The engine is built after features register their actions; it is handed back here. */
+  public void engine(FlowEngine flowEngine) {
+    this.engine = flowEngine;
+  }
+
+  @Override
+  public Map<String, Command> commands() {
+    return Map.of(FLOW, new Command() {
+      @Override
+      public String name() {
+        return FLOW;
+      }
+
+      @Override
+      public void run(TurnContext t, List<String> args) throws Exception {
+        t.flows().start(t, FLOW);
+      }
+    });
+  }
+
+  @Override
+  public Map<String, FlowAction> actions() {
+    return Map.of(SAVE, this::save, RECAP, this::recap);
+  }
+
+  /** Writes the questionnaire as a new version of the member's register. */
+  private String save(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    int version;
+    try (PreparedStatement ps = ctx.connection().prepareStatement(
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM stakes_answer WHERE collective_id = ? AND member_id = ?")) {
+      ps.setString(1, c.collectiveId());
+      ps.setString(2, c.memberId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        version = rs.getInt(1);
+      }
+    }
+    var flow = engine.prompts().flow(FLOW).orElseThrow();
+    try (PreparedStatement ps = ctx.connection().prepareStatement(
+        "INSERT INTO stakes_answer (collective_id, member_id, version, question, answer, sharing, answered_at, conversation_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Map.Entry<String, Answer> e : c.state().onPath().entrySet()) {
+        Step step = flow.step(e.getKey());
+        if (step == null || step.kind() == StepKind.CONFIRM) {
+          continue;
+        }
+        ps.setString(1, c.collectiveId());
+        ps.setString(2, c.memberId());
+        ps.setInt(3, version);
+        ps.setString(4, e.getKey());
+        ps.setString(5, e.getValue().value());
+        ps.setString(6, e.getValue().sharingOrPrivate());
+        ps.setLong(7, ctx.now().toEpochMilli());
+        ps.setLong(8, c.id());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return null;
+  }
+
+  /** Shows the member, privately, each answer with who may see it, before they confirm. */
+  private String recap(ActionContext ctx) {
+    var c = ctx.conversation();
+    var flow = engine.prompts().flow(FLOW).orElseThrow();
+    Texts texts = engine.prompts().texts();
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Answer> e : c.state().onPath().entrySet()) {
+      Step step = flow.step(e.getKey());
+      if (step == null || step.kind() == StepKind.CONFIRM) {
+        continue;
+      }
+      String shown = e.getValue().skipped() ? "—" : engine.shown(step, e.getValue().value(), ctx.lang());
+      String question = step.text().in(ctx.lang()).lines().findFirst().orElse("");
+      sb.append("• ").append(question).append("\n    ").append(abbreviate(shown));
+      if (step.share()) {
+        sb.append("  [").append(texts.get(SharingLabels.label(e.getValue().sharingOrPrivate()), ctx.lang())).append(']');
+      }
+      sb.append('\n');
+    }
+    ctx.send(Audience.member(c.memberId()), sb.toString().stripTrailing());
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    String oneLine = s.replace('\n', ' ');
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+  }
+}

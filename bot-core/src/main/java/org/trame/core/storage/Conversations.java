@@ -1,0 +1,88 @@
+package org.trame.core.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.ConversationState;
+
+/** Conversations as rows: the state is JSON, written back in the same transaction as the turn. */
+public final class Conversations {
+
+  private static final String COLUMNS = "id, collective_id, member_id, flow, status, state";
+
+  private Conversations() {}
+
+  public static Conversation create(Connection c, String collectiveId, String memberId, String flow, long now) throws SQLException {
+    ConversationState state = new ConversationState();
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO conversation (collective_id, member_id, flow, step, status, state, started_at, updated_at) "
+            + "VALUES (?, ?, ?, NULL, 'active', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, collectiveId);
+      ps.setString(2, memberId);
+      ps.setString(3, flow);
+      ps.setString(4, Json.write(state));
+      ps.setLong(5, now);
+      ps.setLong(6, now);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return new Conversation(keys.getLong(1), collectiveId, memberId, flow, Conversation.Status.ACTIVE, state);
+      }
+    }
+  }
+
+  public static void save(Connection c, Conversation conv, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = ?")) {
+      ps.setString(1, conv.state().step);
+      ps.setString(2, conv.status().name().toLowerCase(Locale.ROOT));
+      ps.setString(3, Json.write(conv.state()));
+      ps.setLong(4, now);
+      ps.setLong(5, conv.id());
+      ps.executeUpdate();
+    }
+  }
+
+  public static Conversation find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation WHERE id = ?")) {
+      ps.setLong(1, id);
+      return one(ps);
+    }
+  }
+
+  /** The member's most recently touched open conversation in the collective, or null. */
+  public static Conversation latestOpen(Connection c, String collectiveId, String memberId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY updated_at DESC, id DESC LIMIT 1")) {
+      ps.setString(1, collectiveId);
+      ps.setString(2, memberId);
+      return one(ps);
+    }
+  }
+
+  /** The member's open conversation in the given flow, or null. */
+  public static Conversation openIn(Connection c, String collectiveId, String memberId, String flow) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND flow = ? AND status IN ('active', 'paused') ORDER BY id DESC LIMIT 1")) {
+      ps.setString(1, collectiveId);
+      ps.setString(2, memberId);
+      ps.setString(3, flow);
+      return one(ps);
+    }
+  }
+
+  private static Conversation one(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      return new Conversation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+          Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+          Json.read(rs.getString(6), ConversationState.class));
+    }
+  }
+}

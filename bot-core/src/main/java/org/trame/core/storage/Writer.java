@@ -1,0 +1,220 @@
+package org.trame.core.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer. Jobs queue up; the writer thread takes every job waiting when a transaction
+ * starts, runs each inside its own savepoint (so one failing job never takes its neighbours
+ * down), commits once, and only then completes each job's future. This is group commit: full
+ * durability at the cost of one fsync per batch rather than per turn.
+ */
+public final class Writer implements AutoCloseable {
+
+  /** A unit of work run inside the group transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws Exception;
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Writer.class);
+  private static final int MAX_BATCH = 500;
+
+  private final Database database;
+  private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closing;
+  private Connection connection;
+
+  public Writer(Database database) {
+    this.database = database;
+    this.thread = new Thread(this::loop, "trame-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Queues {@code work}; the future completes after the transaction holding it is committed. */
+  public <T> CompletableFuture<T> submit(Work<T> work) {
+    return submit(work, null);
+  }
+
+  /**
+   * Queues {@code work}; {@code afterCommit} runs on the writer thread right after the commit, in
+   * commit order, before the future completes (e.g. to hand outbox rows to the sender in order).
+   */
+  public <T> CompletableFuture<T> submit(Work<T> work, Consumer<T> afterCommit) {
+    Job<T> job = new Job<>(work, afterCommit);
+    if (closing) {
+      job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
+      return job.future;
+    }
+    queue.add(job);
+    return job.future;
+  }
+
+  private void loop() {
+    List<Job<?>> batch = new ArrayList<>();
+    while (true) {
+      try {
+        Job<?> first = queue.take();
+        if (first.isPoison()) {
+          break;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        boolean poisoned = batch.removeIf(Job::isPoison);
+        runBatch(batch);
+        batch.clear();
+        if (poisoned) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    closeConnection();
+    // Anything still queued after close is failed, never silently dropped.
+    List<Job<?>> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    for (Job<?> job : rest) {
+      job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
+    }
+  }
+
+  private void runBatch(List<Job<?>> batch) {
+    Connection c;
+    try {
+      c = connection();
+    } catch (SQLException e) {
+      StorageException failure = new StorageException("cannot open the database " + database.file() + ": " + e.getMessage(), e);
+      log.error("{}", failure.getMessage());
+      batch.forEach(job -> job.future.completeExceptionally(failure));
+      return;
+    }
+    for (Job<?> job : batch) {
+      job.runIn(c);
+    }
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      StorageException failure = new StorageException("cannot commit to the database " + database.file()
+          + " (is the disk full or the file read-only?): " + e.getMessage(), e);
+      log.error("{}", failure.getMessage());
+      rollbackQuietly(c);
+      closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
+      batch.forEach(job -> job.future.completeExceptionally(failure));
+      return;
+    }
+    for (Job<?> job : batch) {
+      job.complete();
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      Connection c = database.connect();
+      c.setAutoCommit(false);
+      connection = c;
+    }
+    return connection;
+  }
+
+  private void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.warn("rollback failed: {}", e.getMessage());
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        log.warn("closing the writer connection failed: {}", e.getMessage());
+      }
+      connection = null;
+    }
+  }
+
+  /** Finishes the jobs already queued, then stops. */
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    queue.add(Job.poison());
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Job<T> {
+    final Work<T> work;
+    final Consumer<T> afterCommit;
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    T result;
+    Throwable failure;
+
+    Job(Work<T> work, Consumer<T> afterCommit) {
+      this.work = work;
+      this.afterCommit = afterCommit;
+    }
+
+    static Job<Void> poison() {
+      return new Job<>(null, null);
+    }
+
+    boolean isPoison() {
+      return work == null;
+    }
+
+    void runIn(Connection c) {
+      Savepoint savepoint = null;
+      try {
+        savepoint = c.setSavepoint();
+        result = work.run(c);
+        c.releaseSavepoint(savepoint);
+      } catch (Throwable e) {
+        failure = e;
+        if (savepoint != null) {
+          try {
+            c.rollback(savepoint);
+            c.releaseSavepoint(savepoint);
+          } catch (SQLException rollbackFailure) {
+            e.addSuppressed(rollbackFailure);
+          }
+        }
+      }
+    }
+
+    void complete() {
+      if (failure != null) {
+        future.completeExceptionally(failure);
+        return;
+      }
+      if (afterCommit != null) {
+        try {
+          afterCommit.accept(result);
+        } catch (RuntimeException e) {
+          log.warn("after-commit step failed: {}", e.toString());
+        }
+      }
+      future.complete(result);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.trame.core.turn;
+
+import java.util.Map;
+import org.trame.core.engine.FlowAction;
+
+/** A feature brings its commands and the named actions its flows call. */
+public interface Feature {
+
+  Map<String, Command> commands();
+
+  Map<String, FlowAction> actions();
+}

@@ -1,0 +1,54 @@
+package org.trame.core.turn;
+
+import java.util.List;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.Prompt;
+import org.trame.core.i18n.Msg;
+import org.trame.core.storage.Conversations;
+
+/** Starts and continues conversations for a turn, saving their state in the turn's transaction. */
+public final class FlowRunner {
+
+  private final FlowEngine engine;
+
+  FlowRunner(FlowEngine engine) {
+    this.engine = engine;
+  }
+
+  public FlowEngine engine() {
+    return engine;
+  }
+
+  /**
+   * Starts {@code flowId} for the member; if one is already open, continues it instead (a paused
+   * one is resumed) rather than opening a second.
+   */
+  public Conversation start(TurnContext t, String flowId) throws Exception {
+    Conversation open = Conversations.openIn(t.connection(), t.collectiveId(), t.member().memberId(), flowId);
+    if (open != null) {
+      t.say(Msg.ALREADY_OPEN, "flow", engine.prompts().flow(flowId).orElseThrow().title().in(t.lang()));
+      open.status(Conversation.Status.ACTIVE);
+      t.say(engine.reprompt(open, t.lang()), open);
+      Conversations.save(t.connection(), open, t.now().toEpochMilli());
+      return open;
+    }
+    Conversation c = Conversations.create(t.connection(), t.collectiveId(), t.member().memberId(), flowId, t.now().toEpochMilli());
+    List<Prompt> prompts = engine.start(c, t.forConversation(c));
+    t.say(prompts, c);
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    return c;
+  }
+
+  /** One answer, global word or button click in an existing conversation. */
+  public void continueWith(TurnContext t, Conversation c, String input, String stepRef) throws Exception {
+    List<Prompt> prompts = engine.handle(c, input, stepRef, t.forConversation(c));
+    t.say(prompts, c);
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
+  }
+
+  public void cancel(TurnContext t, Conversation c) throws Exception {
+    t.say(engine.cancel(c, t.lang()), c);
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
+  }
+}

@@ -1,0 +1,157 @@
+package org.trame.core.turn;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.trame.core.engine.ActionContext;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.Lang;
+import org.trame.core.engine.Prompt;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.port.Audience;
+import org.trame.core.port.OutboundMessage;
+import org.trame.core.port.OutboundMessage.Expects;
+import org.trame.core.storage.Member;
+
+/**
+ * One inbound event being handled: who, where, in which language, inside which transaction, and
+ * the messages it will leave in the outbox.
+ */
+public final class TurnContext {
+
+  private final Connection connection;
+  private final Instant now;
+  private final String platform;
+  private final String collective;
+  private final String collectiveId;
+  private final boolean coordinator;
+  private final Texts texts;
+  private final List<OutboundMessage> messages = new ArrayList<>();
+  private final FlowRunner flows;
+  private Member member;
+  private Lang lang;
+
+  TurnContext(Connection connection, Instant now, String platform, String collective, String collectiveId,
+      Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows) {
+    this.flows = flows;
+    this.connection = connection;
+    this.now = now;
+    this.platform = platform;
+    this.collective = collective;
+    this.collectiveId = collectiveId;
+    this.member = member;
+    this.lang = lang;
+    this.coordinator = coordinator;
+    this.texts = texts;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public String platform() {
+    return platform;
+  }
+
+  /** The collective's id in the database ({@code platform:platform-id}). */
+  public String collectiveId() {
+    return collectiveId;
+  }
+
+  public Member member() {
+    return member;
+  }
+
+  public Lang lang() {
+    return lang;
+  }
+
+  public boolean coordinator() {
+    return coordinator;
+  }
+
+  /** Starts and continues conversations within this turn. */
+  public FlowRunner flows() {
+    return flows;
+  }
+
+  public Texts texts() {
+    return texts;
+  }
+
+  /** Switches the language the rest of this turn speaks. */
+  void member(Member updated, Lang newLang) {
+    this.member = updated;
+    this.lang = newLang;
+  }
+
+  /** A private message to the member who spoke. */
+  public void say(Msg msg, Object... keyValues) {
+    say(texts.get(msg, lang, keyValues));
+  }
+
+  public void say(String text) {
+    send(Audience.member(member.memberId()), text, Expects.NOTHING, List.of(), null, null);
+  }
+
+  /** The engine's prompts for a conversation, privately to its member. */
+  public void say(List<Prompt> prompts, Conversation c) {
+    for (Prompt p : prompts) {
+      send(Audience.member(c.memberId()), p.text(), p.expects(), p.options(), p.stepRef() == null ? null : c.ref(), p.stepRef());
+    }
+  }
+
+  /** A message to the collective's channel. */
+  public void post(String text) {
+    send(Audience.channel(collective), text, Expects.NOTHING, List.of(), null, null);
+  }
+
+  void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
+      String conversationRef, String stepRef) {
+    messages.add(new OutboundMessage(0, platform, collective, audience, text, expects, options, conversationRef, stepRef));
+  }
+
+  List<OutboundMessage> messages() {
+    return messages;
+  }
+
+  void forgetMessages() {
+    messages.clear();
+  }
+
+  /** What a flow's actions see while running in {@code c}. */
+  public ActionContext forConversation(Conversation c) {
+    return new ActionContext() {
+      @Override
+      public Conversation conversation() {
+        return c;
+      }
+
+      @Override
+      public Lang lang() {
+        return lang;
+      }
+
+      @Override
+      public Connection connection() {
+        return connection;
+      }
+
+      @Override
+      public Instant now() {
+        return now;
+      }
+
+      @Override
+      public void send(Audience audience, String text) {
+        TurnContext.this.send(audience, text, Expects.NOTHING, List.of(), null, null);
+      }
+    };
+  }
+}

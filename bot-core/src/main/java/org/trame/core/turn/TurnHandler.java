@@ -1,0 +1,231 @@
+package org.trame.core.turn;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.GlobalWord;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.nlp.LanguageGuesser;
+import org.trame.core.port.Handled;
+import org.trame.core.port.InboundEvent;
+import org.trame.core.port.OutboundMessage;
+import org.trame.core.storage.Conversations;
+import org.trame.core.storage.EventLog;
+import org.trame.core.storage.Member;
+import org.trame.core.storage.Members;
+import org.trame.core.storage.Outbox;
+
+/**
+ * Handles one inbound event inside the writer's transaction: dedup record, state change and
+ * outbox rows together. Whatever goes wrong inside a turn is rolled back to the turn's start and
+ * the member is told, so no input can leave a conversation half-changed.
+ */
+public final class TurnHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
+  /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
+  private static final Set<String> PLANNED = Set.of("checkin", "conflict", "ethics", "sheet", "tz", "mydata",
+      "withdraw", "map", "diagnostic", "triage");
+  private static final int LONGEST_SHOWN_WORD = 40;
+
+  private final Clock clock;
+  private final FlowEngine engine;
+  private final FlowRunner flows;
+  private final Map<String, Command> commands;
+  private final LanguageGuesser languages;
+  private final Set<String> coordinators;
+  private final Lang defaultLang;
+
+  public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
+      Set<String> coordinators, Lang defaultLang) {
+    this.clock = clock;
+    this.engine = engine;
+    this.flows = new FlowRunner(engine);
+    this.commands = Map.copyOf(commands);
+    this.languages = languages;
+    this.coordinators = Set.copyOf(coordinators);
+    this.defaultLang = defaultLang;
+  }
+
+  public Handled handle(Connection c, InboundEvent e) throws SQLException {
+    Instant now = clock.instant();
+    long millis = now.toEpochMilli();
+    if (!EventLog.record(c, e.platform() + ":" + e.eventId(), millis)) {
+      return Handled.duplicate();
+    }
+    String collectiveId = e.platform() + ":" + e.collective();
+    Members.ensureCollective(c, collectiveId, e.platform(), e.collective(), millis);
+    Member member = Members.ensure(c, collectiveId, e.member(), e.memberName(), millis);
+    if (member.lang() == null && e.hints().locale() != null) {
+      Optional<Lang> fromPlatform = Lang.parse(e.hints().locale());
+      if (fromPlatform.isPresent()) {
+        member = Members.setLang(c, member, fromPlatform.get().code(), Member.LANG_PLATFORM);
+      }
+    }
+    boolean coordinator = e.hints().coordinator() || coordinators.contains(e.member())
+        || (e.memberName() != null && coordinators.contains(e.memberName()));
+    TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
+        coordinator, engine.prompts().texts(), flows);
+    Savepoint turnStart = c.setSavepoint();
+    try {
+      dispatch(t, e);
+      c.releaseSavepoint(turnStart);
+    } catch (Exception failure) {
+      // Never let one bad turn lose the event or crash the conversation: undo it and say so.
+      log.error("turn {} for a member of {} failed; its changes were rolled back", e.eventId(), collectiveId, failure);
+      c.rollback(turnStart);
+      c.releaseSavepoint(turnStart);
+      t.forgetMessages();
+      t.say(Msg.SOMETHING_WENT_WRONG);
+    }
+    List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
+    for (OutboundMessage m : t.messages()) {
+      stored.add(Outbox.add(c, collectiveId, m, millis));
+    }
+    return new Handled(Handled.Outcome.APPLIED, stored);
+  }
+
+  private Lang langOf(Member m) {
+    return Lang.parse(m.lang()).orElse(defaultLang);
+  }
+
+  private void dispatch(TurnContext t, InboundEvent e) throws Exception {
+    switch (e.kind()) {
+      case COMMAND -> command(t, e.text());
+      case CHOICE -> choice(t, e);
+      case TEXT -> text(t, e.text());
+    }
+  }
+
+  private void text(TurnContext t, String text) throws Exception {
+    String stripped = text.strip();
+    if (stripped.startsWith("/trame")) {
+      command(t, stripped.substring("/trame".length()));
+      return;
+    }
+    Conversation open = Conversations.latestOpen(t.connection(), t.collectiveId(), t.member().memberId());
+    boolean word = GlobalWord.parse(stripped).isPresent();
+    if (!word) {
+      detectLanguage(t, stripped);
+    }
+    if (open != null) {
+      flows.continueWith(t, open, text, null);
+      return;
+    }
+    String first = firstWord(stripped);
+    if (commands.containsKey(first) || PLANNED.contains(first) || first.equals("aide")) {
+      command(t, stripped);
+    } else {
+      t.say(Msg.NO_CONVERSATION);
+    }
+  }
+
+  /** The first free text of a member who has not chosen a language sets it. */
+  private void detectLanguage(TurnContext t, String text) throws SQLException {
+    Member m = t.member();
+    if (Member.LANG_CHOSEN.equals(m.langSource()) || Member.LANG_DETECTED.equals(m.langSource())) {
+      return;
+    }
+    Optional<Lang> guess = languages.guess(text);
+    if (guess.isPresent()) {
+      t.member(Members.setLang(t.connection(), m, guess.get().code(), Member.LANG_DETECTED), guess.get());
+    }
+  }
+
+  private void choice(TurnContext t, InboundEvent e) throws Exception {
+    Conversation c = null;
+    if (e.conversationRef() != null && e.conversationRef().matches("\\d{1,18}")) {
+      c = Conversations.find(t.connection(), Long.parseLong(e.conversationRef()));
+    }
+    if (c == null || !c.collectiveId().equals(t.collectiveId()) || !c.memberId().equals(t.member().memberId())) {
+      // Someone else's or a forged reference: the same answer either way, revealing nothing.
+      t.say(Msg.NOT_YOUR_CONVERSATION);
+      return;
+    }
+    flows.continueWith(t, c, e.text(), e.stepRef() == null ? "" : e.stepRef());
+  }
+
+  private void command(TurnContext t, String words) throws Exception {
+    List<String> tokens = new ArrayList<>(Arrays.asList(words.strip().split("\\s+")));
+    tokens.removeIf(String::isEmpty);
+    String name = tokens.isEmpty() ? "help" : GlobalWord.normalize(tokens.remove(0));
+    if (name.equals("aide")) {
+      name = "help";
+    }
+    Command command = commands.get(name);
+    if (command != null) {
+      command.run(t, tokens);
+      return;
+    }
+    Optional<GlobalWord> word = GlobalWord.parse(name);
+    if (word.isPresent()) {
+      // "/trame pause", "/trame back"...: the same as saying the word in the conversation.
+      Conversation open = Conversations.latestOpen(t.connection(), t.collectiveId(), t.member().memberId());
+      if (open == null) {
+        t.say(word.get() == GlobalWord.CANCEL ? Msg.NOTHING_TO_CANCEL : Msg.NO_CONVERSATION);
+      } else {
+        flows.continueWith(t, open, name, null);
+      }
+      return;
+    }
+    if (PLANNED.contains(name)) {
+      t.say(Msg.NOT_YET_AVAILABLE, "command", name);
+      return;
+    }
+    String shown = name.length() > LONGEST_SHOWN_WORD ? name.substring(0, LONGEST_SHOWN_WORD) + "…" : name;
+    t.say(Msg.UNKNOWN_COMMAND, "command", shown);
+  }
+
+  private static String firstWord(String text) {
+    String[] parts = text.split("\\s+", 2);
+    return parts.length == 0 ? "" : GlobalWord.normalize(parts[0]);
+  }
+
+  /** Registers the commands every collective has, whatever its features: help and lang. */
+  public static Map<String, Command> kernelCommands() {
+    Map<String, Command> map = new HashMap<>();
+    map.put("help", new Command() {
+      @Override
+      public String name() {
+        return "help";
+      }
+
+      @Override
+      public void run(TurnContext t, List<String> args) {
+        t.say(Msg.HELP_COMMANDS);
+      }
+    });
+    map.put("lang", new Command() {
+      @Override
+      public String name() {
+        return "lang";
+      }
+
+      @Override
+      public void run(TurnContext t, List<String> args) throws SQLException {
+        Optional<Lang> chosen = args.size() == 1 && args.get(0).length() == 2 ? Lang.parse(args.get(0)) : Optional.empty();
+        if (chosen.isEmpty()) {
+          t.say(Msg.LANG_USAGE);
+          return;
+        }
+        t.member(Members.setLang(t.connection(), t.member(), chosen.get().code(), Member.LANG_CHOSEN), chosen.get());
+        t.say(Msg.LANG_SET);
+      }
+    });
+    return map;
+  }
+}
