@@ -93,6 +93,11 @@ public final class Trame implements AutoCloseable {
     return prompts;
   }
 
+  /** The core's messages, for the few words adapters add around a message (buttons, forms). */
+  public org.trame.core.i18n.Texts texts() {
+    return prompts.texts();
+  }
+
   /** Waits until every committed message has been handed to its messenger. */
   public boolean awaitSent(Duration timeout) throws InterruptedException {
     return sender.awaitIdle(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -47,7 +47,15 @@ public enum Msg {
   STALE_BUTTON,
   FINISHED_CONVERSATION,
   NOT_YOUR_CONVERSATION,
-  SOMETHING_WENT_WRONG;
+  SOMETHING_WENT_WRONG,
+  /** Adapters: the button that opens a free-text form. */
+  ANSWER_BUTTON,
+  /** Adapters: what replaces a question's buttons once answered. */
+  ANSWERED,
+  /** Adapters: the title of a free-text form. */
+  ANSWER_FORM_TITLE,
+  /** Adapters: the submit button of a form. */
+  SUBMIT;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

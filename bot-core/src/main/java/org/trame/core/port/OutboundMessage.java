@@ -16,6 +16,8 @@ import java.util.List;
  * @param options         the choices to render (empty for free text and plain messages)
  * @param conversationRef the conversation the answer belongs to, or null
  * @param stepRef         the step the answer belongs to, or null
+ * @param lang            the recipient's language code ({@code fr} or {@code en}), for the
+ *                        adapter's own words around the message (buttons, "your answer: …")
  */
 public record OutboundMessage(
     long id,
@@ -26,7 +28,8 @@ public record OutboundMessage(
     Expects expects,
     List<Option> options,
     String conversationRef,
-    String stepRef) {
+    String stepRef,
+    String lang) {
 
   /** The kind of answer awaited. */
   public enum Expects { NOTHING, TEXT, CHOICE, MULTI_CHOICE, SCALE, CONFIRM }
@@ -34,5 +37,10 @@ public record OutboundMessage(
   public OutboundMessage {
     options = options == null ? List.of() : List.copyOf(options);
     expects = expects == null ? Expects.NOTHING : expects;
+  }
+
+  /** The same message with its outbox row id. */
+  public OutboundMessage withId(long newId) {
+    return new OutboundMessage(newId, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang);
   }
 }

@@ -30,9 +30,7 @@ public final class Outbox {
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        long id = keys.getLong(1);
-        return new OutboundMessage(id, m.platform(), m.collective(), m.audience(), m.text(), m.expects(), m.options(),
-            m.conversationRef(), m.stepRef());
+        return m.withId(keys.getLong(1));
       }
     }
   }
@@ -44,9 +42,7 @@ public final class Outbox {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          OutboundMessage m = Json.read(rs.getString(2), OutboundMessage.class);
-          result.add(new OutboundMessage(rs.getLong(1), m.platform(), m.collective(), m.audience(), m.text(), m.expects(),
-              m.options(), m.conversationRef(), m.stepRef()));
+          result.add(Json.read(rs.getString(2), OutboundMessage.class).withId(rs.getLong(1)));
         }
       }
     }

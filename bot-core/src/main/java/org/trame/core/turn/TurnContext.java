@@ -114,7 +114,9 @@ public final class TurnContext {
 
   void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
       String conversationRef, String stepRef) {
-    messages.add(new OutboundMessage(0, platform, collective, audience, text, expects, options, conversationRef, stepRef));
+    // A channel message is read by many: it goes in the speaker's language until collectives have one.
+    messages.add(new OutboundMessage(0, platform, collective, audience, text, expects, options, conversationRef, stepRef,
+        lang.code()));
   }
 
   List<OutboundMessage> messages() {
