@@ -6,10 +6,15 @@ package org.trame.core.engine;
  */
 public class PromptsException extends RuntimeException {
   public PromptsException(String message) {
-    super(message);
+    super(oneLine(message));
   }
 
   public PromptsException(String message, Throwable cause) {
-    super(message, cause);
+    super(oneLine(message), cause);
+  }
+
+  /** Parser messages quote the offending lines; an operator reads one line per problem. */
+  private static String oneLine(String message) {
+    return message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

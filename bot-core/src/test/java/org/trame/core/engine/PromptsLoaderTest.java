@@ -1,0 +1,154 @@
+package org.trame.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.trame.core.Features;
+
+class PromptsLoaderTest {
+
+  /** The repository's prompts folder, as a collective would copy it. */
+  static final Path PROMPTS = Path.of("..", "prompts");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("the packaged prompts load and validate with every registered action")
+  void packagedPromptsLoad() {
+    Prompts prompts = new PromptsLoader(Features.actionNames()).loadPackaged();
+    assertTrue(prompts.flow("stakes").isPresent());
+  }
+
+  @Test
+  @DisplayName("every text in prompts/ exists in French and English")
+  void everyTextIsTranslated() throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<String> missing = new ArrayList<>();
+    int texts = 0;
+    try (Stream<Path> files = Files.list(PROMPTS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        texts += collect(yaml.readTree(file.toFile()), file.getFileName().toString(), missing);
+      }
+    }
+    assertTrue(texts > 40, "expected to find the texts, found " + texts);
+    assertEquals(List.of(), missing);
+  }
+
+  /** A text is any mapping with an 'fr' or an 'en' key; it must have both, non-blank. */
+  private static int collect(JsonNode node, String where, List<String> missing) {
+    int found = 0;
+    if (node.isObject()) {
+      if (node.has("fr") || node.has("en")) {
+        found++;
+        for (String lang : List.of("fr", "en")) {
+          if (!node.hasNonNull(lang) || node.get(lang).asText().isBlank()) {
+            missing.add(where + " lacks '" + lang + "'");
+          }
+        }
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        var e = it.next();
+        found += collect(e.getValue(), where + "/" + e.getKey(), missing);
+      }
+    } else if (node.isArray()) {
+      int i = 0;
+      for (JsonNode n : node) {
+        String id = n.has("id") ? n.get("id").asText() : Integer.toString(i);
+        found += collect(n, where + "/" + id, missing);
+        i++;
+      }
+    }
+    return found;
+  }
+
+  @Test
+  @DisplayName("the translation check itself fails on a text with only French")
+  void translationCheckCanFail() throws Exception {
+    JsonNode node = new ObjectMapper(new YAMLFactory()).readTree("steps:\n  - id: a\n    text: { fr: \"Bonjour\" }\n");
+    List<String> missing = new ArrayList<>();
+    collect(node, "x.yaml", missing);
+    assertEquals(List.of("x.yaml/steps/a/text lacks 'en'"), missing);
+  }
+
+  private String brokenFlowError(String steps) throws Exception {
+    Files.copy(PROMPTS.resolve("common.yaml"), dir.resolve("common.yaml"));
+    Files.writeString(dir.resolve("demo.yaml"), """
+        flow: demo
+        title: { fr: "démo", en: "demo" }
+        help: { fr: "aide", en: "help" }
+        steps:
+        """ + steps);
+    PromptsException e = assertThrows(PromptsException.class,
+        () -> new PromptsLoader(Set.of("known.action")).load(dir));
+    assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+    return e.getMessage();
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "  - { id: why, kind: text, text: { fr: \"Pourquoi ?\" } }|step 'why': text has no 'en' translation|a missing English text",
+      "  - { id: why, kind: essay, text: { fr: a, en: b } }|step 'why': unknown kind 'essay'|an unknown kind",
+      "  - { id: why, kind: text, next: nowhere, text: { fr: a, en: b } }|step 'why': next goes to an unknown step 'nowhere'|a jump to nowhere",
+      "  - { id: why, kind: text, action: send.rocket, text: { fr: a, en: b } }|step 'why': action: unknown action 'send.rocket'|an unknown action",
+      "  - { id: rate, kind: scale, min: 5, max: 1, min_label: { fr: a, en: b }, max_label: { fr: a, en: b }, text: { fr: a, en: b } }|step 'rate': a scale needs min < max|a scale upside down",
+      "  - { id: pick, kind: choice, text: { fr: a, en: b } }|step 'pick': 'options' is missing|a choice without options",
+      "  - { id: pick, kind: choice, options: [ { value: x, label: { fr: a, en: b } } ], branch: { cases: { y: end } }, text: { fr: a, en: b } }|step 'pick': branch case 'y' is not an option of step 'pick'|a branch on a value that cannot be chosen",
+      "  - { id: why, kind: text, colour: red, text: { fr: a, en: b } }|step 'why': unknown key 'colour'|a misspelt key",
+      "  - { id: why, kind: text, text: { fr: a, en: b } }\\n- { id: why, kind: text, text: { fr: a, en: b } }|step 'why': id is used twice|a duplicated step id",
+      "  - { id: t, kind: text, min: 50, max: 10, text: { fr: a, en: b } }|step 't': text lengths must satisfy|text bounds upside down",
+  })
+  @DisplayName("a broken flow file is refused with one line naming the file, the step and the problem")
+  void brokenFlow(String steps, String expected, String caseName) throws Exception {
+    String message = brokenFlowError(steps.replace("\\n", "\n"));
+    assertTrue(message.contains("demo.yaml: " + expected), message);
+  }
+
+  @Test
+  @DisplayName("invalid YAML is reported with the file and the line")
+  void invalidYaml() throws Exception {
+    String message = brokenFlowError("  - { id: why, kind: text\n  oops: [\n");
+    assertTrue(message.contains("demo.yaml: not valid YAML at line"), message);
+  }
+
+  @Test
+  @DisplayName("a missing message in common.yaml is named")
+  void missingMessage() throws Exception {
+    String common = Files.readString(PROMPTS.resolve("common.yaml")).replace("  paused:", "  pausedd:");
+    Files.writeString(dir.resolve("common.yaml"), common);
+    PromptsException e = assertThrows(PromptsException.class, () -> new PromptsLoader(Set.of()).load(dir));
+    assertTrue(e.getMessage().endsWith("common.yaml: message 'paused' is missing"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a flow whose name differs from its file is refused")
+  void flowNameMatchesFile() throws Exception {
+    Files.copy(PROMPTS.resolve("common.yaml"), dir.resolve("common.yaml"));
+    Files.writeString(dir.resolve("other.yaml"), "flow: demo\ntitle: {fr: a, en: b}\nhelp: {fr: a, en: b}\nsteps:\n  - {id: a, kind: message, text: {fr: a, en: b}}\n");
+    try {
+      new PromptsLoader(Set.of()).load(dir);
+      fail("expected a refusal");
+    } catch (PromptsException e) {
+      assertTrue(e.getMessage().contains("other.yaml: flow is 'demo' but the file is named other.yaml"), e.getMessage());
+    }
+  }
+}
