@@ -84,9 +84,7 @@ public final class Trame implements AutoCloseable {
 
   /** A read-only view for tools and tests; callers close the connection. */
   public Connection read() throws java.sql.SQLException {
-    Connection c = database.connect();
-    c.setReadOnly(true);
-    return c;
+    return database.connectReadOnly();
   }
 
   public Prompts prompts() {

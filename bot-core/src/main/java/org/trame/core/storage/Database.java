@@ -60,7 +60,17 @@ public final class Database {
 
   /** A new connection with the pragmas every connection needs. Callers close it. */
   public Connection connect() throws SQLException {
+    return connect(false);
+  }
+
+  /** A connection that cannot write, for readers beside the writer. Callers close it. */
+  public Connection connectReadOnly() throws SQLException {
+    return connect(true);
+  }
+
+  private Connection connect(boolean readOnly) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(readOnly);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);

@@ -1,0 +1,109 @@
+package org.trame.core;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.trame.core.engine.Lang;
+import org.trame.core.port.Handled;
+import org.trame.core.port.InboundEvent;
+import org.trame.core.port.Messenger;
+import org.trame.core.port.OutboundMessage;
+
+/** The real core on a real SQLite file, driven like an adapter would, for tests. */
+public final class TestBot implements AutoCloseable {
+
+  public static final String PLATFORM = "console";
+  public static final String COLLECTIVE = "test";
+
+  /** Everything the messenger was asked to send, across restarts. */
+  public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+  private final Path database;
+  private final Set<String> coordinators;
+  private Trame trame;
+
+  public TestBot(Path database, String... coordinators) {
+    this.database = database;
+    this.coordinators = Set.of(coordinators);
+    start();
+  }
+
+  private void start() {
+    Messenger recorder = new Messenger() {
+      @Override
+      public String platform() {
+        return PLATFORM;
+      }
+
+      @Override
+      public void send(OutboundMessage message) {
+        sent.add(message);
+      }
+    };
+    trame = Trame.start(new TrameConfig(database, null, coordinators, Lang.EN, Clock.systemUTC()), List.of(recorder));
+  }
+
+  /** Stops the core as a crash would leave it (no goodbye), then starts it again on the same file. */
+  public void restart() {
+    trame.close();
+    start();
+  }
+
+  public Trame trame() {
+    return trame;
+  }
+
+  /** A typed line; returns the texts said back. */
+  public List<String> say(String member, String text) {
+    return texts(handle(InboundEvent.text(UUID.randomUUID().toString(), PLATFORM, COLLECTIVE, member, text)));
+  }
+
+  public List<String> command(String member, String words) {
+    return texts(handle(InboundEvent.command(UUID.randomUUID().toString(), PLATFORM, COLLECTIVE, member, words)));
+  }
+
+  public Handled handle(InboundEvent event) {
+    return trame.handle(event).join();
+  }
+
+  public static List<String> texts(Handled h) {
+    return h.messages().stream().map(OutboundMessage::text).collect(Collectors.toList());
+  }
+
+  public static String joined(List<String> texts) {
+    return String.join("\n", texts);
+  }
+
+  /** Rows of a query, each row's columns joined by '|'. */
+  public List<String> rows(String sql, Object... params) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = trame.read(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> cols = new ArrayList<>();
+          for (int i = 1; i <= n; i++) {
+            cols.add(String.valueOf(rs.getObject(i)));
+          }
+          rows.add(String.join("|", cols));
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    trame.close();
+  }
+}

@@ -1,0 +1,76 @@
+package org.trame.core.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriterTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("a failing job in a group commit is rolled back alone; its neighbours commit")
+  void failingJobIsIsolated() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db)) {
+      CountDownLatch hold = new CountDownLatch(1);
+      // Hold the writer so that the next three jobs wait and go into one transaction together.
+      writer.submit(c -> {
+        hold.await();
+        return null;
+      });
+      List<CompletableFuture<Object>> jobs = new ArrayList<>();
+      jobs.add(writer.submit(c -> EventLog.record(c, "a", 1)));
+      jobs.add(writer.submit(c -> {
+        EventLog.record(c, "b", 1);
+        throw new IllegalStateException("boom");
+      }));
+      jobs.add(writer.submit(c -> EventLog.record(c, "c", 1)));
+      hold.countDown();
+      assertEquals(true, jobs.get(0).join());
+      CompletionException failure = assertThrows(CompletionException.class, () -> jobs.get(1).join());
+      assertEquals("boom", failure.getCause().getMessage());
+      assertEquals(true, jobs.get(2).join());
+    }
+    try (var c = db.connectReadOnly(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT group_concat(event_id) FROM (SELECT event_id FROM inbound_event ORDER BY event_id)")) {
+      rs.next();
+      assertEquals("a,c", rs.getString(1));
+    }
+  }
+
+  @Test
+  @DisplayName("a job's future completes only after its transaction is committed and visible to readers")
+  void completesAfterCommit() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db)) {
+      writer.submit(c -> EventLog.record(c, "x", 1)).join();
+      try (var c = db.connectReadOnly(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbound_event")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("work queued after close is refused, not silently dropped")
+  void closedWriterRefuses() {
+    Database db = Database.open(dir.resolve("w.db"));
+    Writer writer = new Writer(db);
+    writer.close();
+    assertThrows(CompletionException.class, () -> writer.submit(c -> 1).join());
+  }
+}
