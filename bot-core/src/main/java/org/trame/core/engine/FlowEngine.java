@@ -43,8 +43,38 @@ public final class FlowEngine {
   /** Enters the first step of a new conversation. */
   public List<Prompt> start(Conversation c, ActionContext ctx) throws Exception {
     List<Prompt> out = new ArrayList<>();
-    enter(flow(c).first().id(), c, ctx, out);
+    enter(flow(c).first().id(), c, inOrder(ctx, out), out);
     return out;
+  }
+
+  /** Actions' messages join the turn's prompts where they happen, not before or after them. */
+  private static ActionContext inOrder(ActionContext ctx, List<Prompt> out) {
+    return new ActionContext() {
+      @Override
+      public Conversation conversation() {
+        return ctx.conversation();
+      }
+
+      @Override
+      public Lang lang() {
+        return ctx.lang();
+      }
+
+      @Override
+      public java.sql.Connection connection() {
+        return ctx.connection();
+      }
+
+      @Override
+      public java.time.Instant now() {
+        return ctx.now();
+      }
+
+      @Override
+      public void send(org.trame.core.port.Audience audience, String text) {
+        out.add(new Prompt(text, Expects.NOTHING, List.of(), null, audience));
+      }
+    };
   }
 
   /** The question the conversation is waiting on, asked again. */
@@ -58,9 +88,10 @@ public final class FlowEngine {
    * One turn. {@code stepRef} is set for a button click (the step the button was for) and null
    * for typed text; a click on a button of an earlier question is refused, never misapplied.
    */
-  public List<Prompt> handle(Conversation c, String input, String stepRef, ActionContext ctx) throws Exception {
-    Lang lang = ctx.lang();
+  public List<Prompt> handle(Conversation c, String input, String stepRef, ActionContext turnCtx) throws Exception {
+    Lang lang = turnCtx.lang();
     List<Prompt> out = new ArrayList<>();
+    ActionContext ctx = inOrder(turnCtx, out);
     ConversationState st = c.state();
     if (!c.status().open()) {
       out.add(Prompt.say(texts.get(Msg.FINISHED_CONVERSATION, lang)));

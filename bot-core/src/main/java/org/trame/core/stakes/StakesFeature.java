@@ -105,7 +105,7 @@ public final class StakesFeature implements Feature {
       String shown = e.getValue().skipped() ? "—" : engine.shown(step, e.getValue().value(), ctx.lang());
       String question = step.text().in(ctx.lang()).lines().findFirst().orElse("");
       sb.append("• ").append(question).append("\n    ").append(abbreviate(shown));
-      if (step.share()) {
+      if (step.share() && !e.getValue().skipped()) {
         sb.append("  [").append(texts.get(SharingLabels.label(e.getValue().sharingOrPrivate()), ctx.lang())).append(']');
       }
       sb.append('\n');

@@ -103,7 +103,8 @@ public final class TurnContext {
   /** The engine's prompts for a conversation, privately to its member. */
   public void say(List<Prompt> prompts, Conversation c) {
     for (Prompt p : prompts) {
-      send(Audience.member(c.memberId()), p.text(), p.expects(), p.options(), p.stepRef() == null ? null : c.ref(), p.stepRef());
+      Audience to = p.to() != null ? p.to() : Audience.member(c.memberId());
+      send(to, p.text(), p.expects(), p.options(), p.stepRef() == null ? null : c.ref(), p.stepRef());
     }
   }
 

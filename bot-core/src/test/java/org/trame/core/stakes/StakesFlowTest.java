@@ -56,7 +56,8 @@ class StakesFlowTest {
     answerAll("alice", "We want our small association to weigh more in regional advocacy.");
     // when they see the recap and confirm
     List<String> said = bot.say("alice", "1"); // purpose visible only to me
-    assertTrue(TestBot.joined(said).contains("Here is what you said"), TestBot.joined(said));
+    assertTrue(said.get(0).startsWith("Here is what you said"), TestBot.joined(said));
+    assertTrue(said.get(1).startsWith("• What brought you"), "the recap comes after its heading: " + said.get(1));
     assertTrue(TestBot.joined(said).contains("Facilitation, evaluation  [Only me]"), TestBot.joined(said));
     bot.say("alice", "yes");
     // then the register holds version 1 with each sharing choice, and nothing was posted to a channel
