@@ -228,6 +228,12 @@ public final class FlowEngine {
   /** After an answer (or a skip) to {@code step}: its action, then the next step. */
   private void moveOn(Step step, Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
     ConversationState st = c.state();
+    // Coming round to a step again (a loop) supersedes the path taken since its last answer,
+    // which also keeps the trail no longer than the flow.
+    int earlier = st.trail.indexOf(step.id());
+    if (earlier >= 0) {
+      st.trail.subList(earlier, st.trail.size()).clear();
+    }
     st.trail.add(step.id());
     if (step.action() != null) {
       run(step.action(), ctx);

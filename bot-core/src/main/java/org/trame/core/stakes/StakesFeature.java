@@ -1,7 +1,6 @@
 package org.trame.core.stakes;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.trame.core.engine.ActionContext;
@@ -57,37 +56,15 @@ public final class StakesFeature implements Feature {
   /** Writes the questionnaire as a new version of the member's register. */
   private String save(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
-    int version;
-    try (PreparedStatement ps = ctx.connection().prepareStatement(
-        "SELECT COALESCE(MAX(version), 0) + 1 FROM stakes_answer WHERE collective_id = ? AND member_id = ?")) {
-      ps.setString(1, c.collectiveId());
-      ps.setString(2, c.memberId());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        version = rs.getInt(1);
-      }
-    }
     var flow = engine.prompts().flow(FLOW).orElseThrow();
-    try (PreparedStatement ps = ctx.connection().prepareStatement(
-        "INSERT INTO stakes_answer (collective_id, member_id, version, question, answer, sharing, answered_at, conversation_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Map.Entry<String, Answer> e : c.state().onPath().entrySet()) {
-        Step step = flow.step(e.getKey());
-        if (step == null || step.kind() == StepKind.CONFIRM) {
-          continue;
-        }
-        ps.setString(1, c.collectiveId());
-        ps.setString(2, c.memberId());
-        ps.setInt(3, version);
-        ps.setString(4, e.getKey());
-        ps.setString(5, e.getValue().value());
-        ps.setString(6, e.getValue().sharingOrPrivate());
-        ps.setLong(7, ctx.now().toEpochMilli());
-        ps.setLong(8, c.id());
-        ps.addBatch();
+    List<StakesRegister.Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, Answer> e : c.state().onPath().entrySet()) {
+      Step step = flow.step(e.getKey());
+      if (step != null && step.kind() != StepKind.CONFIRM) {
+        entries.add(new StakesRegister.Entry(e.getKey(), e.getValue().value(), e.getValue().sharingOrPrivate()));
       }
-      ps.executeBatch();
     }
+    StakesRegister.saveVersion(ctx.connection(), c.collectiveId(), c.memberId(), c.id(), ctx.now().toEpochMilli(), entries);
     return null;
   }
 

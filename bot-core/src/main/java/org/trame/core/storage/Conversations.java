@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.ConversationState;
@@ -18,61 +17,54 @@ public final class Conversations {
 
   public static Conversation create(Connection c, String collectiveId, String memberId, String flow, long now) throws SQLException {
     ConversationState state = new ConversationState();
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = Sql.prepare(c,
         "INSERT INTO conversation (collective_id, member_id, flow, step, status, state, started_at, updated_at) "
-            + "VALUES (?, ?, ?, NULL, 'active', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, collectiveId);
-      ps.setString(2, memberId);
-      ps.setString(3, flow);
-      ps.setString(4, Json.write(state));
-      ps.setLong(5, now);
-      ps.setLong(6, now);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return new Conversation(keys.getLong(1), collectiveId, memberId, flow, Conversation.Status.ACTIVE, state);
-      }
+            + "VALUES (?, ?, ?, NULL, 'active', ?, ?, ?) RETURNING id");
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    ps.setString(3, flow);
+    ps.setString(4, Json.write(state));
+    ps.setLong(5, now);
+    ps.setLong(6, now);
+    try (ResultSet keys = ps.executeQuery()) {
+      keys.next();
+      return new Conversation(keys.getLong(1), collectiveId, memberId, flow, Conversation.Status.ACTIVE, state);
     }
   }
 
   public static void save(Connection c, Conversation conv, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = ?")) {
-      ps.setString(1, conv.state().step);
-      ps.setString(2, conv.status().name().toLowerCase(Locale.ROOT));
-      ps.setString(3, Json.write(conv.state()));
-      ps.setLong(4, now);
-      ps.setLong(5, conv.id());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = Sql.prepare(c, "UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = ?");
+    ps.setString(1, conv.state().step);
+    ps.setString(2, conv.status().name().toLowerCase(Locale.ROOT));
+    ps.setString(3, Json.write(conv.state()));
+    ps.setLong(4, now);
+    ps.setLong(5, conv.id());
+    ps.executeUpdate();
   }
 
   public static Conversation find(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation WHERE id = ?")) {
-      ps.setLong(1, id);
-      return one(ps);
-    }
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation WHERE id = ?");
+    ps.setLong(1, id);
+    return one(ps);
   }
 
   /** The member's most recently touched open conversation in the collective, or null. */
   public static Conversation latestOpen(Connection c, String collectiveId, String memberId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY updated_at DESC, id DESC LIMIT 1")) {
-      ps.setString(1, collectiveId);
-      ps.setString(2, memberId);
-      return one(ps);
-    }
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY updated_at DESC, id DESC LIMIT 1");
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    return one(ps);
   }
 
   /** The member's open conversation in the given flow, or null. */
   public static Conversation openIn(Connection c, String collectiveId, String memberId, String flow) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND flow = ? AND status IN ('active', 'paused') ORDER BY id DESC LIMIT 1")) {
-      ps.setString(1, collectiveId);
-      ps.setString(2, memberId);
-      ps.setString(3, flow);
-      return one(ps);
-    }
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND flow = ? AND status IN ('active', 'paused') ORDER BY id DESC LIMIT 1");
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    ps.setString(3, flow);
+    return one(ps);
   }
 
   private static Conversation one(PreparedStatement ps) throws SQLException {

@@ -11,11 +11,9 @@ public final class EventLog {
 
   /** Records the event; false when it was recorded before (a duplicate delivery). */
   public static boolean record(Connection c, String eventKey, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO inbound_event (event_id, received_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-      ps.setString(1, eventKey);
-      ps.setLong(2, now);
-      return ps.executeUpdate() == 1;
-    }
+    PreparedStatement ps = Sql.prepare(c, "INSERT INTO inbound_event (event_id, received_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING");
+    ps.setString(1, eventKey);
+    ps.setLong(2, now);
+    return ps.executeUpdate() == 1;
   }
 }

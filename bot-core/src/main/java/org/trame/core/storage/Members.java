@@ -11,14 +11,12 @@ public final class Members {
   private Members() {}
 
   public static void ensureCollective(Connection c, String id, String platform, String externalId, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-      ps.setString(1, id);
-      ps.setString(2, platform);
-      ps.setString(3, externalId);
-      ps.setLong(4, now);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = Sql.prepare(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    ps.setString(1, id);
+    ps.setString(2, platform);
+    ps.setString(3, externalId);
+    ps.setLong(4, now);
+    ps.executeUpdate();
   }
 
   /** The member, created with no language when first seen. */
@@ -27,40 +25,34 @@ public final class Members {
     if (m != null) {
       return m;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO member (collective_id, member_id, display_name, created_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, collectiveId);
-      ps.setString(2, memberId);
-      ps.setString(3, displayName);
-      ps.setLong(4, now);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = Sql.prepare(c, "INSERT INTO member (collective_id, member_id, display_name, created_at) VALUES (?, ?, ?, ?)");
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    ps.setString(3, displayName);
+    ps.setLong(4, now);
+    ps.executeUpdate();
     return new Member(collectiveId, memberId, displayName, null, null, null);
   }
 
   public static Member find(Connection c, String collectiveId, String memberId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? AND member_id = ?")) {
-      ps.setString(1, collectiveId);
-      ps.setString(2, memberId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        return new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    PreparedStatement ps = Sql.prepare(c, "SELECT display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? AND member_id = ?");
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
       }
+      return new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
     }
   }
 
   public static Member setLang(Connection c, Member m, String lang, String source) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE member SET lang = ?, lang_source = ? WHERE collective_id = ? AND member_id = ?")) {
-      ps.setString(1, lang);
-      ps.setString(2, source);
-      ps.setString(3, m.collectiveId());
-      ps.setString(4, m.memberId());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = Sql.prepare(c, "UPDATE member SET lang = ?, lang_source = ? WHERE collective_id = ? AND member_id = ?");
+    ps.setString(1, lang);
+    ps.setString(2, source);
+    ps.setString(3, m.collectiveId());
+    ps.setString(4, m.memberId());
+    ps.executeUpdate();
     return new Member(m.collectiveId(), m.memberId(), m.displayName(), lang, source, m.timeZone());
   }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,53 +17,47 @@ public final class Outbox {
 
   /** Stores the message and returns it with its row id. */
   public static OutboundMessage add(Connection c, String collectiveId, OutboundMessage m, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO outbox (platform, collective_id, audience, recipient, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, m.platform());
-      ps.setString(2, collectiveId);
-      ps.setString(3, m.audience().type().name().toLowerCase(Locale.ROOT));
-      ps.setString(4, m.audience().id());
-      ps.setString(5, Json.write(m));
-      ps.setLong(6, now);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return m.withId(keys.getLong(1));
-      }
+    PreparedStatement ps = Sql.prepare(c,
+        "INSERT INTO outbox (platform, collective_id, audience, recipient, payload, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+    ps.setString(1, m.platform());
+    ps.setString(2, collectiveId);
+    ps.setString(3, m.audience().type().name().toLowerCase(Locale.ROOT));
+    ps.setString(4, m.audience().id());
+    ps.setString(5, Json.write(m));
+    ps.setLong(6, now);
+    try (ResultSet keys = ps.executeQuery()) {
+      keys.next();
+      return m.withId(keys.getLong(1));
     }
   }
 
   /** Unsent messages in the order they were written. */
   public static List<OutboundMessage> unsent(Connection c, int limit) throws SQLException {
     List<OutboundMessage> result = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
-      ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          result.add(Json.read(rs.getString(2), OutboundMessage.class).withId(rs.getLong(1)));
-        }
+    PreparedStatement ps = Sql.prepare(c, "SELECT id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?");
+    ps.setInt(1, limit);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        result.add(Json.read(rs.getString(2), OutboundMessage.class).withId(rs.getLong(1)));
       }
     }
     return result;
   }
 
   public static void markSent(Connection c, Collection<Long> ids, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET sent_at = ? WHERE id = ?")) {
-      for (long id : ids) {
-        ps.setLong(1, now);
-        ps.setLong(2, id);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET sent_at = ? WHERE id = ?");
+    for (long id : ids) {
+      ps.setLong(1, now);
+      ps.setLong(2, id);
+      ps.addBatch();
     }
+    ps.executeBatch();
   }
 
   public static void markFailed(Connection c, long id, String error) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-      ps.setString(1, error == null ? null : error.substring(0, Math.min(500, error.length())));
-      ps.setLong(2, id);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
+    ps.setString(1, error == null ? null : error.substring(0, Math.min(500, error.length())));
+    ps.setLong(2, id);
+    ps.executeUpdate();
   }
 }

@@ -15,8 +15,10 @@ import org.trame.core.port.OutboundMessage;
 
 /**
  * Sends committed outbox messages, in order, through the messenger of their platform, and marks
- * them sent through the writer. A message whose send fails stays unsent and is tried again with
- * a growing delay; at start-up, what a previous run left unsent is sent first.
+ * them sent in the writer's next group transaction. A message whose send fails stays unsent and
+ * is tried again with a growing delay; at start-up, what a previous run left unsent is sent
+ * first. Delivery is at least once: a crash between a send and its mark sends it again, which is
+ * why messengers get the outbox id to deduplicate where their platform allows.
  */
 public final class OutboxSender implements AutoCloseable {
 
@@ -28,6 +30,8 @@ public final class OutboxSender implements AutoCloseable {
   private final Map<String, Messenger> messengers;
   private final Clock clock;
   private final BlockingQueue<OutboundMessage> queue = new LinkedBlockingQueue<>();
+  /** Sent but not yet marked: marked inside the writer's next group transaction. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Long> sentIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
   private final Thread thread;
@@ -39,6 +43,16 @@ public final class OutboxSender implements AutoCloseable {
     this.clock = clock;
     this.thread = new Thread(this::loop, "trame-outbox");
     this.thread.setDaemon(true);
+    writer.everyBatch(c -> {
+      List<Long> ids = new ArrayList<>();
+      for (Long id; (id = sentIds.poll()) != null; ) {
+        ids.add(id);
+      }
+      if (!ids.isEmpty()) {
+        Outbox.markSent(c, ids, clock.millis());
+      }
+      return null;
+    });
   }
 
   /** Queues what an earlier run left unsent, then starts sending. */
@@ -76,21 +90,19 @@ public final class OutboxSender implements AutoCloseable {
       try {
         OutboundMessage first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (!sentIds.isEmpty()) {
+            // Quiet for a while: mark what was sent without waiting for the next turn's commit.
+            writer.submit(c -> null);
+          }
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, 255);
-        List<Long> sent = new ArrayList<>();
         for (OutboundMessage m : batch) {
           if (sendUntilDelivered(m)) {
-            sent.add(m.id());
+            sentIds.add(m.id());
           }
         }
-        long now = clock.millis();
-        if (!sent.isEmpty()) writer.submit(c -> {
-          Outbox.markSent(c, sent, now);
-          return null;
-        });
         if (pending.addAndGet(-batch.size()) == 0) {
           synchronized (idle) {
             idle.notifyAll();

@@ -32,6 +32,7 @@ public final class Writer implements AutoCloseable {
   private final Database database;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final List<Work<?>> everyBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
   private Connection connection;
 
@@ -59,6 +60,14 @@ public final class Writer implements AutoCloseable {
     }
     queue.add(job);
     return job.future;
+  }
+
+  /**
+   * Adds housekeeping run inside every group transaction, before its commit (e.g. marking outbox
+   * rows sent), so that it rides on commits that happen anyway instead of costing its own fsync.
+   */
+  public void everyBatch(Work<?> work) {
+    everyBatch.add(work);
   }
 
   private void loop() {
@@ -103,6 +112,13 @@ public final class Writer implements AutoCloseable {
     }
     for (Job<?> job : batch) {
       job.runIn(c);
+    }
+    for (Work<?> housekeeping : everyBatch) {
+      Job<?> job = new Job<>(housekeeping, null);
+      job.runIn(c);
+      if (job.failure != null) {
+        log.warn("housekeeping in the group transaction failed: {}", job.failure.toString());
+      }
     }
     try {
       c.commit();

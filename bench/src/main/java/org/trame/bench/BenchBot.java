@@ -1,0 +1,95 @@
+package org.trame.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.trame.core.Trame;
+import org.trame.core.TrameConfig;
+import org.trame.core.engine.Lang;
+import org.trame.core.port.Messenger;
+import org.trame.core.port.OutboundMessage;
+
+/** The real core on a fresh SQLite file with the packaged messages and the bench's looping flow. */
+final class BenchBot implements AutoCloseable {
+
+  final Path dir;
+  final Trame trame;
+
+  BenchBot() throws IOException {
+    dir = Files.createTempDirectory("trame-bench");
+    Path prompts = Files.createDirectories(dir.resolve("prompts"));
+    copy("prompts/common.yaml", prompts.resolve("common.yaml"));
+    copy("bench-prompts/echo.yaml", prompts.resolve("echo.yaml"));
+    Messenger discard = new Messenger() {
+      @Override
+      public String platform() {
+        return "bench";
+      }
+
+      @Override
+      public void send(OutboundMessage message) {
+        // sending is not what is measured
+      }
+    };
+    trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), prompts, Set.of(), Lang.EN, Clock.systemUTC()), List.of(discard));
+  }
+
+  private static void copy(String resource, Path to) throws IOException {
+    try (InputStream in = BenchBot.class.getClassLoader().getResourceAsStream(resource)) {
+      Files.copy(in, to);
+    }
+  }
+
+  /** Opens an echo conversation for each member directly in the database (the flow has no command). */
+  void openConversations(String collective, int members) {
+    trame.write(c -> {
+      long now = System.currentTimeMillis();
+      exec(c, "INSERT OR IGNORE INTO collective (id, platform, external_id, created_at) VALUES (?, 'bench', ?, ?)",
+          "bench:" + collective, collective, now);
+      try (PreparedStatement m = c.prepareStatement(
+              "INSERT OR IGNORE INTO member (collective_id, member_id, created_at) VALUES (?, ?, ?)");
+          PreparedStatement conv = c.prepareStatement("INSERT INTO conversation (collective_id, member_id, flow, step, status, state,"
+              + " started_at, updated_at) VALUES (?, ?, 'echo', 'say', 'active', '{\"step\":\"say\"}', ?, ?)")) {
+        for (int i = 0; i < members; i++) {
+          m.setString(1, "bench:" + collective);
+          m.setString(2, "m" + i);
+          m.setLong(3, now);
+          m.addBatch();
+          conv.setString(1, "bench:" + collective);
+          conv.setString(2, "m" + i);
+          conv.setLong(3, now);
+          conv.setLong(4, now);
+          conv.addBatch();
+        }
+        m.executeBatch();
+        conv.executeBatch();
+      }
+      return null;
+    }).join();
+  }
+
+  static void exec(Connection c, String sql, Object... params) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    trame.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

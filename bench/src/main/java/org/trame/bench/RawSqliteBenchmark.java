@@ -1,0 +1,103 @@
+package org.trame.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The denominator: the same rows a turn writes (dedup row, conversation state update, outbox row),
+ * with plain JDBC, prepared statements kept open, in the same mode (WAL, synchronous=FULL):
+ * one transaction per turn, and 100 turns per transaction.
+ */
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+@Fork(1)
+@Threads(1)
+public class RawSqliteBenchmark {
+
+  @State(Scope.Benchmark)
+  public static class Db {
+    Path dir;
+    Connection c;
+    PreparedStatement dedup;
+    PreparedStatement state;
+    PreparedStatement outbox;
+    long n;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+      dir = Files.createTempDirectory("trame-raw");
+      c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("raw.db"));
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("CREATE TABLE inbound_event (event_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL)");
+        s.execute("CREATE TABLE conversation (id INTEGER PRIMARY KEY, step TEXT, status TEXT, state TEXT, updated_at INTEGER)");
+        s.execute("CREATE TABLE outbox (id INTEGER PRIMARY KEY, platform TEXT, collective_id TEXT, audience TEXT, recipient TEXT,"
+            + " payload TEXT, created_at INTEGER, sent_at INTEGER)");
+        s.execute("INSERT INTO conversation (id, step, status, state, updated_at) VALUES (1, 'say', 'active', '{}', 0)");
+      }
+      c.setAutoCommit(false);
+      dedup = c.prepareStatement("INSERT INTO inbound_event (event_id, received_at) VALUES (?, ?)");
+      state = c.prepareStatement("UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = 1");
+      outbox = c.prepareStatement("INSERT INTO outbox (platform, collective_id, audience, recipient, payload, created_at)"
+          + " VALUES ('bench', 'bench:c', 'member', 'm0', ?, ?)");
+    }
+
+    void writeTurn() throws Exception {
+      long now = System.currentTimeMillis();
+      dedup.setString(1, "bench:e" + (++n));
+      dedup.setLong(2, now);
+      dedup.executeUpdate();
+      state.setString(1, "say");
+      state.setString(2, "active");
+      state.setString(3, "{\"step\":\"say\",\"awaitingSharing\":false,\"answers\":{\"say\":{\"value\":\"An answer of ordinary length, a sentence or so.\"}},\"trail\":[\"say\"]}");
+      state.setLong(4, now);
+      state.executeUpdate();
+      outbox.setString(1, "{\"platform\":\"bench\",\"collective\":\"c\",\"audience\":{\"type\":\"MEMBER\",\"id\":\"m0\"},\"text\":\"Again?\",\"expects\":\"TEXT\",\"options\":[],\"conversationRef\":\"1\",\"stepRef\":\"say\",\"lang\":\"en\"}");
+      outbox.setLong(2, now);
+      outbox.executeUpdate();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+      c.close();
+      Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Benchmark
+  public void oneTurnPerTransaction(Db db) throws Exception {
+    db.writeTurn();
+    db.c.commit();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(100)
+  public void hundredTurnsPerTransaction(Db db) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      db.writeTurn();
+    }
+    db.c.commit();
+  }
+}
