@@ -1,0 +1,107 @@
+package org.trame.slack;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.port.Handled;
+import org.trame.core.port.InboundEvent;
+import org.trame.core.port.InboundEvent.Kind;
+
+/**
+ * Turns what Slack delivered into core events, after the request is acknowledged: the member's
+ * profile hints are looked up, then the core handles the event on its own threads. Also runs the
+ * adapter's follow-up Web API calls (marking a message answered, opening a form) off Bolt's
+ * request threads.
+ */
+final class Dispatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final Function<InboundEvent, CompletableFuture<Handled>> core;
+  private final Members members;
+  private final ExecutorService executor;
+  private final Object idle = new Object();
+  private int pending;
+
+  Dispatcher(Function<InboundEvent, CompletableFuture<Handled>> core, Members members, int threads) {
+    this.core = core;
+    this.members = members;
+    this.executor = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "trame-slack");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** One Slack delivery as a core event; the future completes once the core has committed it. */
+  CompletableFuture<Handled> submit(String eventId, String team, String user, String userName, Kind kind, String text,
+      String conversationRef, String stepRef) {
+    CompletableFuture<Handled> done = new CompletableFuture<>();
+    run(() -> {
+      Members.Known who = members.lookUp(user, userName);
+      InboundEvent event = new InboundEvent(eventId, SlackMessenger.PLATFORM, team, user, who.name(), kind, text,
+          conversationRef, stepRef, who.hints());
+      core.apply(event).whenComplete((handled, failure) -> {
+        if (failure != null) {
+          log.error("Slack event {} from {} could not be saved", eventId, user, failure);
+          done.completeExceptionally(failure);
+        } else {
+          done.complete(handled);
+        }
+      }).join();
+    });
+    return done;
+  }
+
+  /** Work after an acknowledgement (Web API calls); failures are logged, never thrown back at Slack. */
+  void run(Runnable work) {
+    synchronized (idle) {
+      pending++;
+    }
+    executor.execute(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        log.warn("Slack follow-up failed: {}", e.toString());
+      } finally {
+        synchronized (idle) {
+          pending--;
+          idle.notifyAll();
+        }
+      }
+    });
+  }
+
+  /** Waits until every accepted delivery has been handed to the core and followed up (tests, shutdown). */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (pending > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.trame.slack;
+
+import com.slack.api.model.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.port.MemberHints;
+
+/**
+ * What Slack knows of a member (users.info with their locale): display name, locale, time zone,
+ * and whether they are a workspace admin or owner, which makes them a coordinator. Cached a few
+ * minutes; when Slack cannot be asked, the event still goes through without hints.
+ */
+final class Members {
+
+  private static final Logger log = LoggerFactory.getLogger(Members.class);
+  static final Duration KEPT = Duration.ofMinutes(10);
+
+  /** One member as the core needs them. */
+  record Known(String name, MemberHints hints) {}
+
+  private record Entry(Known known, long at) {}
+
+  private final SlackWeb web;
+  private final Clock clock;
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+  Members(SlackWeb web, Clock clock) {
+    this.web = web;
+    this.clock = clock;
+  }
+
+  Known lookUp(String userId, String fallbackName) {
+    long now = clock.millis();
+    Entry e = cache.get(userId);
+    if (e != null && now - e.at() < KEPT.toMillis()) {
+      return e.known();
+    }
+    try {
+      User u = web.call("users.info", c -> c.usersInfo(r -> r.user(userId).includeLocale(true))).getUser();
+      Known known = new Known(nameOf(u, fallbackName, userId),
+          new MemberHints(u.getLocale(), u.getTz(), u.isAdmin() || u.isOwner() || u.isPrimaryOwner()));
+      cache.put(userId, new Entry(known, now));
+      return known;
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    } catch (SlackWeb.SlackCallException failure) {
+      log.warn("member {} handled without Slack profile hints: {}", userId, failure.getMessage());
+    }
+    return e != null ? e.known() : new Known(fallbackName == null ? userId : fallbackName, MemberHints.NONE);
+  }
+
+  private static String nameOf(User u, String fallbackName, String userId) {
+    if (u.getProfile() != null && notBlank(u.getProfile().getDisplayName())) {
+      return u.getProfile().getDisplayName();
+    }
+    if (notBlank(u.getRealName())) {
+      return u.getRealName();
+    }
+    if (notBlank(u.getName())) {
+      return u.getName();
+    }
+    return fallbackName == null ? userId : fallbackName;
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+}

@@ -1,0 +1,110 @@
+package org.trame.slack;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.i18n.Texts;
+import org.trame.core.port.Messenger;
+import org.trame.core.port.OutboundMessage;
+
+/**
+ * The core's outbound port on Slack: a member's messages in their DM with the bot, the
+ * collective's in its channel (see {@link Channels}), questions with Block Kit widgets. A failed
+ * call throws, so the outbox keeps the message and sends it again later.
+ *
+ * <p>Create it before {@code Trame.start} (the core needs its messengers) and hand it to
+ * {@link SlackAdapter#start}, which gives it the core's texts for the button words.
+ */
+public final class SlackMessenger implements Messenger {
+
+  public static final String PLATFORM = "slack";
+
+  private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+  private static final long READY_WAIT_SECONDS = 10;
+  private static final int REMEMBERED_SENDS = 10_000;
+
+  private final SlackSettings settings;
+  private final SlackWeb web;
+  private final Channels channels;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final Set<Long> sent = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+      return size() > REMEMBERED_SENDS;
+    }
+  });
+  private volatile BlockRenderer renderer;
+
+  public SlackMessenger(SlackSettings settings) {
+    this(settings, new SlackWeb(settings));
+  }
+
+  SlackMessenger(SlackSettings settings, SlackWeb web) {
+    this.settings = settings;
+    this.web = web;
+    this.channels = new Channels(web, settings.channel());
+  }
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  @Override
+  public void send(OutboundMessage m) throws Exception {
+    // Messages left over from a previous run may come before the adapter is started.
+    if (!ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the Slack adapter is not started yet");
+    }
+    if (m.id() > 0 && alreadySent(m.id())) {
+      return;
+    }
+    String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
+    if (channel == null) {
+      // Throwing would hold back every later message in the outbox; this one cannot be placed anywhere.
+      log.warn("outbox message {} for the collective's channel was dropped: no channel known", m.id());
+      return;
+    }
+    var blocks = renderer.render(m);
+    web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
+        .blocks(blocks)));
+    if (m.id() > 0) {
+      synchronized (sent) {
+        sent.add(m.id());
+      }
+    }
+  }
+
+  private boolean alreadySent(long id) {
+    synchronized (sent) {
+      return sent.contains(id);
+    }
+  }
+
+  /** Called by the adapter once the core is started. */
+  void bind(Texts texts) {
+    this.renderer = new BlockRenderer(texts);
+    ready.countDown();
+  }
+
+  SlackSettings settings() {
+    return settings;
+  }
+
+  SlackWeb web() {
+    return web;
+  }
+
+  Channels channels() {
+    return channels;
+  }
+
+  BlockRenderer renderer() {
+    return renderer;
+  }
+}

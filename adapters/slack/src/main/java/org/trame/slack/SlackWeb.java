@@ -1,0 +1,118 @@
+package org.trame.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Web API as the adapter uses it: one client pointed at {@code TRAME_SLACK_API_URL}, every
+ * call named, rate limits waited out, and any failure turned into an exception naming the method,
+ * so the outbox keeps the message and tries again.
+ */
+final class SlackWeb {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackWeb.class);
+  private static final int MOST_RATE_LIMITED_TRIES = 3;
+  private static final long LONGEST_RETRY_AFTER_MS = 60_000;
+
+  /** A Web API call, as a lambda over the client. */
+  interface Call<T extends SlackApiTextResponse> {
+    T on(MethodsClient client) throws IOException, SlackApiException;
+  }
+
+  /** Slack refused or failed a call; the message says which method and why. */
+  static final class SlackCallException extends Exception {
+    private final String error;
+
+    SlackCallException(String method, String error, Throwable cause) {
+      super(method + " failed: " + error, cause);
+      this.error = error;
+    }
+
+    String error() {
+      return error;
+    }
+  }
+
+  private final Slack slack;
+  private final MethodsClient client;
+  private final Sleeper sleeper;
+
+  /** Waits between rate-limited tries; tests may observe it. */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  SlackWeb(SlackSettings settings) {
+    this(settings, Thread::sleep);
+  }
+
+  SlackWeb(SlackSettings settings, Sleeper sleeper) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setPrettyResponseLoggingEnabled(false);
+    // Unknown fields in newer Slack answers must not fail a send.
+    config.setFailOnUnknownProperties(false);
+    this.slack = Slack.getInstance(config);
+    this.client = slack.methods(settings.botToken());
+    this.sleeper = sleeper;
+  }
+
+  Slack slack() {
+    return slack;
+  }
+
+  MethodsClient client() {
+    return client;
+  }
+
+  /** Calls {@code method}, waiting out 429 answers (Retry-After), and returns only a response that is ok. */
+  <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws SlackCallException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T response = call.on(client);
+        if (response == null) {
+          throw new SlackCallException(method, "no response", null);
+        }
+        if (!response.isOk()) {
+          log.warn("Slack {} answered error '{}'", method, response.getError());
+          throw new SlackCallException(method, String.valueOf(response.getError()), null);
+        }
+        return response;
+      } catch (SlackApiException e) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().code();
+        if (status == 429 && attempt < MOST_RATE_LIMITED_TRIES) {
+          long wait = retryAfterMillis(e.getResponse() == null ? null : e.getResponse().header("Retry-After"));
+          log.info("Slack {} is rate limited; retrying in {} ms", method, wait);
+          sleeper.sleep(wait);
+          continue;
+        }
+        String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "HTTP " + status;
+        log.warn("Slack {} failed: {}", method, error);
+        throw new SlackCallException(method, error, e);
+      } catch (IOException e) {
+        log.warn("Slack {} could not be reached: {}", method, e.toString());
+        throw new SlackCallException(method, e.toString(), e);
+      }
+    }
+  }
+
+  /** Retry-After is in seconds; a missing or odd value waits one second, a huge one is capped. */
+  static long retryAfterMillis(String header) {
+    if (header == null) {
+      return 1_000;
+    }
+    try {
+      long seconds = Long.parseLong(header.trim());
+      return Math.max(0, Math.min(LONGEST_RETRY_AFTER_MS, Duration.ofSeconds(seconds).toMillis()));
+    } catch (NumberFormatException e) {
+      return 1_000;
+    }
+  }
+}
