@@ -51,6 +51,8 @@ public final class SlackAdapter implements AutoCloseable {
     AppConfig.AppConfigBuilder config = AppConfig.builder()
         .slack(messenger.web().slack())
         .singleTeamBotToken(settings.botToken())
+        // Events nobody listens to (edits, other bots' messages…) are acknowledged, so Slack does not retry them.
+        .allEventsApiAutoAckEnabled(true)
         .authTestCacheEnabled(true)
         .authTestCacheExpirationMillis(Duration.ofMinutes(30).toMillis());
     if (settings.signingSecret() != null) {

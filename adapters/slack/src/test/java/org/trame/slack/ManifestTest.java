@@ -1,0 +1,40 @@
+package org.trame.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Slack: the app manifest grants what the adapter uses")
+class ManifestTest {
+
+  @Test
+  @DisplayName("given manifest.yml, when read, then it declares /trame, the DM and App Home events, interactivity and every scope the adapter's calls need")
+  void manifestMatchesTheAdapter() throws Exception {
+    // given
+    JsonNode m = new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
+
+    // then
+    assertEquals(BoltHandlers.COMMAND, m.at("/features/slash_commands/0/command").asText());
+    assertTrue(m.at("/features/slash_commands/0/url").asText().endsWith(HttpEndpoint.PATH));
+    assertTrue(m.at("/features/app_home/home_tab_enabled").asBoolean());
+    assertTrue(m.at("/settings/interactivity/is_enabled").asBoolean());
+    Set<String> events = new HashSet<>();
+    m.at("/settings/event_subscriptions/bot_events").forEach(e -> events.add(e.asText()));
+    assertEquals(Set.of("message.im", "app_home_opened"), events);
+    Set<String> scopes = new HashSet<>();
+    m.at("/oauth_config/scopes/bot").forEach(s -> scopes.add(s.asText()));
+    for (String needed : List.of("commands", "chat:write", "im:write", "im:history", "users:read", "channels:read",
+        "groups:read", "files:write")) {
+      assertTrue(scopes.contains(needed), "missing scope " + needed);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.trame.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Slack: the Web API client on okhttp 5, with rate limits and named errors")
+class SlackWebTest {
+
+  private FakeSlackApi api;
+  private final List<Long> sleeps = new ArrayList<>();
+  private SlackWeb web;
+  private Channels channels;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeSlackApi();
+    SlackSettings settings = new SlackSettings("xoxb-test", "s", null, 0, api.url(), null);
+    web = new SlackWeb(settings, sleeps::add);
+    channels = new Channels(web, null);
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  @DisplayName("given the JVM's okhttp, when the Slack client calls the API, then it is okhttp 5 (the one JDA needs) and the call works")
+  void runsOnOkHttp5() throws Exception {
+    // then: the only okhttp on the class path is 5.x, and the Slack SDK works on it
+    assertTrue(okhttp3.OkHttp.VERSION.startsWith("5."), okhttp3.OkHttp.VERSION);
+    assertEquals(FakeSlackApi.TEAM, web.call("auth.test", c -> c.authTest(r -> r)).getTeamId());
+  }
+
+  @Test
+  @DisplayName("given 429 twice then success, when calling, then the client waits Retry-After each time and succeeds")
+  void retriesAfterRateLimit() throws Exception {
+    // given
+    api.planNext("chat.postMessage", 429, Map.of("Retry-After", "2"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+    api.planNext("chat.postMessage", 429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+    // when
+    web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("hi")));
+
+    // then
+    assertEquals(List.of(2_000L, 1_000L), sleeps);
+    assertEquals(3, api.calls("chat.postMessage").size());
+  }
+
+  @Test
+  @DisplayName("given an error answer, when calling, then the exception names the method and Slack's error")
+  void errorsNameTheMethod() {
+    // given
+    api.planNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"channel_not_found\"}");
+
+    // then
+    var e = assertThrows(SlackWeb.SlackCallException.class,
+        () -> web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("hi"))));
+    assertEquals("chat.postMessage failed: channel_not_found", e.getMessage());
+  }
+
+  @Test
+  @DisplayName("given Retry-After values, when read, then seconds become milliseconds, capped at a minute, with a default of one second")
+  void retryAfterParsing() {
+    assertEquals(1_000, SlackWeb.retryAfterMillis("1"));
+    assertEquals(60_000, SlackWeb.retryAfterMillis("3600"));
+    assertEquals(1_000, SlackWeb.retryAfterMillis(null));
+    assertEquals(1_000, SlackWeb.retryAfterMillis("soon"));
+  }
+
+  @Test
+  @DisplayName("given no configured channel, when the collective's channel is needed, then it is the last /trame channel, else the bot's first channel")
+  void collectiveChannelRule() throws Exception {
+    // when nothing is known, the bot's own channels are asked
+    assertEquals("CGENERAL", channels.collective(FakeSlackApi.TEAM));
+    // then a command typed in a channel makes it the collective's; a DM does not
+    channels.commandTypedIn(FakeSlackApi.TEAM, "CPROJECT");
+    channels.commandTypedIn(FakeSlackApi.TEAM, "DUALICE");
+    assertEquals("CPROJECT", channels.collective(FakeSlackApi.TEAM));
+    // and a configured channel wins
+    assertEquals("CSET", new Channels(web, "CSET").collective(FakeSlackApi.TEAM));
+  }
+
+  @Test
+  @DisplayName("given a member, when messaged twice, then the DM is opened once")
+  void directMessageOpenedOnce() throws Exception {
+    assertEquals("DUALICE", channels.directMessage("UALICE"));
+    assertEquals("DUALICE", channels.directMessage("UALICE"));
+    assertEquals(1, api.calls("conversations.open").size());
+  }
+}
