@@ -1,0 +1,92 @@
+package org.trame.discord;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.Trame;
+
+/**
+ * Starts Trame on Discord: the shards this process runs, the /trame command registered as soon as
+ * a shard is ready, interactions handed to the core, and the messenger bound to the shards.
+ *
+ * <p>No intent is asked for beyond {@code GUILDS}, which JDA always keeps (guilds and their
+ * channels are cached from it): interactions reach a bot whatever its intents,
+ * and members answer with components and forms, so no privileged intent (message content,
+ * members, presences) is needed.
+ */
+public final class DiscordAdapter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+  private final ShardManager shards;
+  private final DiscordMessenger messenger;
+
+  private DiscordAdapter(ShardManager shards, DiscordMessenger messenger) {
+    this.shards = shards;
+    this.messenger = messenger;
+  }
+
+  /**
+   * Connects to Discord; returns at once while the shards log in.
+   *
+   * @param messenger the messenger given to {@code Trame.start}, bound here to the shards
+   */
+  public static DiscordAdapter start(DiscordSettings settings, Trame trame, DiscordMessenger messenger) {
+    ChannelDirectory channels = new ChannelDirectory(settings.channels());
+    InteractionListener interactions = new InteractionListener(trame::handle, messenger.turns(), trame.texts(),
+        new MemberFacts(settings.coordinatorRole()), channels);
+    DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+        .addEventListeners(interactions, new CommandRegistration())
+        .setEnableShutdownHook(false);
+    if (settings.apiUrl() != null) {
+      builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
+    }
+    if (settings.gatewayUrl() != null) {
+      // A stand-in gateway (a proxy or a test's fake) speaks plain JSON: no transport compression.
+      builder.setSessionController(new GatewaySessionController(settings.gatewayUrl()))
+          .setCompression(Compression.NONE);
+    }
+    if (settings.shards() != null) {
+      builder.setShardsTotal(settings.shards().total()).setShards(settings.shards().ids());
+    }
+    ShardManager shards = builder.build();
+    messenger.bind(new JdaOps(shards, channels), trame.texts());
+    return new DiscordAdapter(shards, messenger);
+  }
+
+  /** The running shards (for health checks and tests). */
+  public ShardManager shards() {
+    return shards;
+  }
+
+  @Override
+  public void close() {
+    messenger.unbind();
+    shards.shutdown();
+  }
+
+  /** Registers /trame once per process, when the first shard is ready (a bulk overwrite: idempotent). */
+  private static final class CommandRegistration extends ListenerAdapter {
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    @Override
+    public void onReady(ReadyEvent event) {
+      if (done.compareAndSet(false, true)) {
+        event.getJDA().updateCommands().addCommands(TrameCommand.definition()).queue(
+            commands -> log.info("/trame registered with Discord"),
+            failure -> {
+              done.set(false);
+              log.error("could not register /trame with Discord; it will be tried again at the next shard ready", failure);
+            });
+      }
+    }
+  }
+}

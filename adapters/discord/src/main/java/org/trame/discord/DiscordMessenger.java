@@ -1,0 +1,119 @@
+package org.trame.discord;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.port.Messenger;
+import org.trame.core.port.OutboundMessage;
+
+/**
+ * The core's outbound port on Discord. Created before the core starts (the core needs its
+ * messengers), it sends nothing until {@link DiscordAdapter#start} binds it to the running shards;
+ * until then, and whenever Discord refuses a message, {@link #send} throws and the message stays in
+ * the outbox to be tried again.
+ *
+ * <p>Where a member's message goes: a question (a message with a step) to the member's DMs, the
+ * command's ephemeral reply then linking to it; the replies of a command that asks nothing
+ * (help, language set, …) and the refusal of a stale or foreign button, ephemerally where the
+ * member acted; when the member's DMs are closed, ephemerally where they acted, with the hint to
+ * open them. The collective's messages go to its channel.
+ */
+public final class DiscordMessenger implements Messenger {
+
+  public static final String PLATFORM = "discord";
+  private static final Logger log = LoggerFactory.getLogger(DiscordMessenger.class);
+
+  private final Turns turns = new Turns(System::currentTimeMillis);
+  private volatile Bound bound;
+
+  private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, Refusals refusals) {}
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  /** Binds the messenger to Discord; called by the adapter once the shards are built. */
+  void bind(DiscordOps ops, Texts texts) {
+    bound = new Bound(ops, new MessageRenderer(texts), texts, new Refusals(texts));
+  }
+
+  /** Stops sending: later messages wait in the outbox for the next start. */
+  void unbind() {
+    bound = null;
+  }
+
+  Turns turns() {
+    return turns;
+  }
+
+  @Override
+  public void send(OutboundMessage m) throws Exception {
+    Bound b = bound;
+    if (b == null) {
+      throw new IllegalStateException("Discord is not connected yet");
+    }
+    List<MessageCreateData> parts = b.renderer().render(m);
+    if (!m.audience().isPrivate()) {
+      b.ops().sendToCollective(m.collective(), parts, m.id());
+      return;
+    }
+    Turns.Turn turn = turns.ownerOf(m);
+    if (turn != null && inPlace(b, turn, m)) {
+      turn.showInPlace(parts);
+      return;
+    }
+    try {
+      String link = b.ops().sendPrivate(m.audience().id(), parts, m.id());
+      if (turn != null && link != null) {
+        turn.pointTo(List.of(plain("📩 " + link)));
+      }
+    } catch (DmsClosedException closed) {
+      if (turn == null) {
+        // No interaction to answer in place: the message waits in the outbox until DMs open.
+        throw closed;
+      }
+      log.info("{}; answering in place instead", closed.getMessage());
+      List<MessageCreateData> shown = new ArrayList<>();
+      if (turn.firstDmsClosed()) {
+        dmsClosedHint(b.texts(), MessageRenderer.lang(m.lang())).ifPresent(hint -> shown.add(plain(hint)));
+      }
+      shown.addAll(parts);
+      turn.showInPlace(shown);
+    }
+  }
+
+  /** True when the message answers the interaction where it happened rather than in DMs. */
+  private static boolean inPlace(Bound b, Turns.Turn turn, OutboundMessage m) {
+    if (b.refusals().isRefusal(m)) {
+      return true;
+    }
+    return turn.origin == Turns.Origin.COMMAND && !turn.asksSomething();
+  }
+
+  /**
+   * How to open DMs, when the core has that text ({@code Msg.DMS_CLOSED}); looked up by name so
+   * the adapter runs with a core that does not have it yet.
+   */
+  static Optional<String> dmsClosedHint(Texts texts, Lang lang) {
+    for (Msg msg : Msg.values()) {
+      if (msg.name().equals("DMS_CLOSED")) {
+        return Optional.of(texts.get(msg, lang));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static MessageCreateData plain(String text) {
+    return new MessageCreateBuilder().setContent(text).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+  }
+}

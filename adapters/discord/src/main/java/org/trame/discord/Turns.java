@@ -1,0 +1,161 @@
+package org.trame.discord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.trame.core.port.Handled;
+import org.trame.core.port.OutboundMessage;
+
+/**
+ * The interactions whose replies are still being sent. The core's outbox sends a turn's messages
+ * on its own thread, possibly before the adapter has seen the turn's result; a message of a member
+ * with a turn in flight waits for that result, so the messenger knows which interaction the message
+ * answers and can show it in place (ephemerally) instead of in the member's DMs.
+ */
+final class Turns {
+
+  /** Discord's interaction tokens last 15 minutes; stop using them a little before. */
+  static final long LIFETIME_MS = TimeUnit.MINUTES.toMillis(14);
+  private static final long WAIT_MS = 5_000;
+
+  /** Where the interaction happened. */
+  enum Origin {
+    /** a /trame command, acknowledged with a deferred ephemeral reply */
+    COMMAND,
+    /** a button, select menu or form on one of the bot's messages */
+    COMPONENT
+  }
+
+  /** One interaction and the outbox messages it produced. */
+  static final class Turn {
+    final String collective;
+    final String member;
+    final Origin origin;
+    final Replies replies;
+    private final long expiresAt;
+    private final CompletableFuture<List<OutboundMessage>> produced = new CompletableFuture<>();
+    private volatile Set<Long> ids = Set.of();
+    private boolean originalUsed;
+    private boolean toldDmsClosed;
+
+    Turn(String collective, String member, Origin origin, Replies replies, long expiresAt) {
+      this.collective = collective;
+      this.member = member;
+      this.origin = origin;
+      this.replies = replies;
+      this.expiresAt = expiresAt;
+    }
+
+    /** The core committed the turn; {@code handled} is null when it failed. */
+    void done(Handled handled) {
+      List<OutboundMessage> messages = handled == null ? List.of() : handled.messages();
+      ids = messages.stream().map(OutboundMessage::id).collect(Collectors.toUnmodifiableSet());
+      produced.complete(messages);
+    }
+
+    boolean resolved() {
+      return produced.isDone();
+    }
+
+    /** The messages of the turn, once known. */
+    List<OutboundMessage> messages() {
+      return produced.getNow(List.of());
+    }
+
+    /** True when the turn opened or continued a conversation (a question with its step). */
+    boolean asksSomething() {
+      return messages().stream().anyMatch(m -> m.audience().isPrivate() && m.stepRef() != null);
+    }
+
+    boolean usable(long now) {
+      return now < expiresAt && !replies.expired();
+    }
+
+    /** Shows a message in place: first as the command's reply, then as ephemeral follow-ups. */
+    synchronized void showInPlace(List<MessageCreateData> parts) throws Exception {
+      for (MessageCreateData part : parts) {
+        if (origin == Origin.COMMAND && !originalUsed) {
+          replies.replaceOriginal(part);
+          originalUsed = true;
+        } else {
+          replies.followUp(part);
+        }
+      }
+    }
+
+    /** After the member's answer went to their DMs: the command's reply points there, once. */
+    synchronized void pointTo(List<MessageCreateData> link) throws Exception {
+      if (origin == Origin.COMMAND && !originalUsed) {
+        showInPlace(link);
+      }
+    }
+
+    /** True the first time it is asked: the DMs-closed hint is given once per turn. */
+    synchronized boolean firstDmsClosed() {
+      boolean first = !toldDmsClosed;
+      toldDmsClosed = true;
+      return first;
+    }
+
+    /** Drops a deferred command reply that will never be used (a duplicate delivery). */
+    synchronized void dropUnusedOriginal() {
+      if (origin == Origin.COMMAND && !originalUsed) {
+        originalUsed = true;
+        replies.dropOriginal();
+      }
+    }
+  }
+
+  private final ConcurrentLinkedQueue<Turn> live = new ConcurrentLinkedQueue<>();
+  private final LongSupplier clock;
+
+  Turns(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** Registers an interaction before it is handed to the core. */
+  Turn begin(String collective, String member, Origin origin, Replies replies) {
+    long now = clock.getAsLong();
+    live.removeIf(t -> t.resolved() && !t.usable(now));
+    Turn t = new Turn(collective, member, origin, replies, now + LIFETIME_MS);
+    live.add(t);
+    return t;
+  }
+
+  /**
+   * The live turn that produced {@code m}, or null. Waits (a few seconds at most) for the member's
+   * turns still in the core, since {@code m} may be theirs.
+   */
+  Turn ownerOf(OutboundMessage m) throws InterruptedException {
+    List<Turn> mine = new ArrayList<>();
+    for (Turn t : live) {
+      if (t.collective.equals(m.collective()) && t.member.equals(m.audience().id())) {
+        mine.add(t);
+      }
+    }
+    long deadline = clock.getAsLong() + WAIT_MS;
+    for (Turn t : mine) {
+      try {
+        t.produced.get(Math.max(1, deadline - clock.getAsLong()), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        // a turn that never resolves is simply not this message's owner
+      }
+      if (t.ids.contains(m.id())) {
+        return t.usable(clock.getAsLong()) ? t : null;
+      }
+    }
+    return null;
+  }
+
+  /** Number of turns held, for tests. */
+  int size() {
+    return live.size();
+  }
+}
