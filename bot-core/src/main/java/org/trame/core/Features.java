@@ -9,6 +9,7 @@ import org.trame.core.engine.FlowEngine;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
+import org.trame.core.turn.ScheduledTask;
 import org.trame.core.turn.TurnHandler;
 
 /** The one place where features are registered: their commands and their flows' actions. */
@@ -29,6 +30,13 @@ public final class Features {
     Map<String, FlowAction> actions = new HashMap<>();
     all.forEach(f -> actions.putAll(f.actions()));
     return actions;
+  }
+
+  /** Every scheduled task, by kind. */
+  public Map<String, ScheduledTask> tasks() {
+    Map<String, ScheduledTask> tasks = new HashMap<>();
+    all.forEach(f -> tasks.putAll(f.tasks()));
+    return tasks;
   }
 
   /** The names flow files are validated against. */

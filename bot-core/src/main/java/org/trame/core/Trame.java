@@ -21,6 +21,7 @@ import org.trame.core.storage.Outbox;
 import org.trame.core.storage.OutboxSender;
 import org.trame.core.storage.Writer;
 import org.trame.core.turn.Command;
+import org.trame.core.turn.Scheduler;
 import org.trame.core.turn.TurnHandler;
 
 /**
@@ -35,8 +36,16 @@ public final class Trame implements AutoCloseable {
   private final Writer writer;
   private final OutboxSender sender;
   private final TurnHandler turns;
+  private final Scheduler scheduler;
+  private final java.util.concurrent.ScheduledExecutorService ticker =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "trame-scheduler");
+        t.setDaemon(true);
+        return t;
+      });
 
-  private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns) {
+  private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.prompts = prompts;
     this.database = database;
     this.writer = writer;
@@ -66,7 +75,10 @@ public final class Trame implements AutoCloseable {
     List<OutboundMessage> leftOver = writer.submit(c -> Outbox.unsent(c, Integer.MAX_VALUE)).join();
     sender.start(leftOver);
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
-    return new Trame(prompts, database, writer, sender, turns);
+    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
+    Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler);
+    trame.startTicking();
+    return trame;
   }
 
   /**
@@ -75,6 +87,21 @@ public final class Trame implements AutoCloseable {
    */
   public CompletableFuture<Handled> handle(InboundEvent event) {
     return writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+  }
+
+  /** Fires the scheduled jobs that are due by the clock; the ticker calls it every second. */
+  public CompletableFuture<List<OutboundMessage>> tick() {
+    return writer.submit(scheduler::tick, sender::enqueue);
+  }
+
+  private void startTicking() {
+    ticker.scheduleWithFixedDelay(() -> {
+      try {
+        tick().join();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Trame.class).warn("scheduled jobs could not run: {}", e.getMessage());
+      }
+    }, 1, 1, TimeUnit.SECONDS);
   }
 
   /** Runs {@code work} on the writer connection, inside a group transaction (for tools and tests). */
@@ -103,6 +130,7 @@ public final class Trame implements AutoCloseable {
 
   @Override
   public void close() {
+    ticker.shutdownNow();
     writer.close();
     sender.close();
   }

@@ -20,6 +20,8 @@ public final class ConversationState {
   public Map<String, Answer> answers = new LinkedHashMap<>();
   /** The input steps answered, in order; {@code back} walks it backwards. */
   public List<String> trail = new ArrayList<>();
+  /** Answers from the member's previous run of this flow, by step id, shown as "last time you said". */
+  public Map<String, String> previous = new LinkedHashMap<>();
 
   /**
    * The answers on the path actually taken, in order: after {@code back} and a different branch,

@@ -391,10 +391,19 @@ public final class FlowEngine {
       }
       default -> expects = Expects.TEXT;
     }
+    String before = st.previous.get(s.id());
+    if (before != null && !before.isEmpty()) {
+      text.append('\n').append(texts.get(Msg.PREVIOUS_ANSWER, lang, "answer", abbreviate(shown(s, before, lang))));
+    }
     if (s.optional()) {
       text.append('\n').append(texts.get(Msg.OPTIONAL_HINT, lang));
     }
     out.add(new Prompt(text.toString(), expects, options, s.id()));
+  }
+
+  private static String abbreviate(String s) {
+    String oneLine = s.replace('\n', ' ');
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 
   /** An answer as the member would recognise it: option labels rather than values. */

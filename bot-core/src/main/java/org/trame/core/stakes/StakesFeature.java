@@ -9,28 +9,35 @@ import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.Step;
 import org.trame.core.engine.StepKind;
+import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
+import org.trame.core.storage.Settings;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
+import org.trame.core.turn.ScheduledTask;
 import org.trame.core.turn.TurnContext;
 
 /**
  * Personal stakes (seed 004 sheets 2 and 4): each member says privately why they are here, what
  * they seek, fear and can give. Every answer is stored with its own sharing choice, private
- * unless the member chose otherwise.
+ * unless the member chose otherwise; rounds gather them and publish only what was shared.
  */
 public final class StakesFeature implements Feature {
 
   public static final String FLOW = "stakes";
   static final String SAVE = "stakes.save";
   static final String RECAP = "stakes.recap";
+  static final String PREVIOUS = "stakes.previous";
+  private static final int LONGEST_AMBITION = 1000;
 
   private FlowEngine engine;
+  private StakesRoundService rounds;
 
   /** The engine is built after features register their actions; it is handed back here. */
   public void engine(FlowEngine flowEngine) {
     this.engine = flowEngine;
+    this.rounds = new StakesRoundService(flowEngine);
   }
 
   @Override
@@ -43,14 +50,149 @@ public final class StakesFeature implements Feature {
 
       @Override
       public void run(TurnContext t, List<String> args) throws Exception {
-        t.flows().start(t, FLOW);
+        String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(java.util.Locale.ROOT);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        switch (sub) {
+          case "" -> t.flows().start(t, FLOW);
+          case "history" -> history(t);
+          case "round" -> round(t, rest);
+          case "ambition" -> ambition(t, rest);
+          case "every" -> every(t, rest);
+          default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + abbreviate(sub, 40));
+        }
       }
     });
   }
 
   @Override
   public Map<String, FlowAction> actions() {
-    return Map.of(SAVE, this::save, RECAP, this::recap);
+    return Map.of(SAVE, this::save, RECAP, this::recap, PREVIOUS, this::previous);
+  }
+
+  @Override
+  public Map<String, ScheduledTask> tasks() {
+    return Map.of(
+        StakesRoundService.REMIND, (t, payload) -> rounds.remind(t, StakesRoundService.roundOf(payload)),
+        StakesRoundService.CLOSE, (t, payload) -> {
+          StakesRounds.Round round = StakesRounds.find(t.connection(), StakesRoundService.roundOf(payload));
+          if (round != null) {
+            rounds.close(t, round);
+          }
+        },
+        StakesRoundService.REEVALUATE, (t, payload) -> rounds.open(t, null, StakesRoundService.DEFAULT_DAYS,
+            StakesRoundService.DEFAULT_REMINDER_HOURS));
+  }
+
+  private static boolean refuseUnlessCoordinator(TurnContext t, String command) {
+    if (!t.coordinator()) {
+      t.say(Msg.NOT_A_COORDINATOR, "command", command);
+      return true;
+    }
+    return false;
+  }
+
+  private void round(TurnContext t, List<String> args) throws Exception {
+    if (refuseUnlessCoordinator(t, "stakes round")) {
+      return;
+    }
+    if (args.size() == 1 && args.get(0).equalsIgnoreCase("close")) {
+      StakesRounds.Round open = StakesRounds.openRound(t.connection(), t.collectiveId());
+      if (open == null) {
+        t.say(Msg.STAKES_ROUND_NONE_OPEN);
+      } else {
+        rounds.close(t, open);
+        t.say(Msg.STAKES_ROUND_CLOSED);
+      }
+      return;
+    }
+    int days = StakesRoundService.DEFAULT_DAYS;
+    int hours = StakesRoundService.DEFAULT_REMINDER_HOURS;
+    try {
+      if (args.size() > 2) {
+        throw new NumberFormatException();
+      }
+      if (!args.isEmpty()) {
+        days = Integer.parseInt(args.get(0));
+      }
+      if (args.size() == 2) {
+        hours = Integer.parseInt(args.get(1));
+      }
+      if (days < 1 || days > 60 || hours < 1 || hours > 24 * 60) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      t.say(Msg.STAKES_ROUND_USAGE);
+      return;
+    }
+    if (!rounds.open(t, t.member().memberId(), days, hours) && StakesRounds.openRound(t.connection(), t.collectiveId()) == null) {
+      t.say(Msg.STAKES_ROUND_NO_MEMBERS);
+    }
+  }
+
+  private void ambition(TurnContext t, List<String> args) throws Exception {
+    if (refuseUnlessCoordinator(t, "stakes ambition")) {
+      return;
+    }
+    String text = String.join(" ", args).strip();
+    if (text.length() < 3 || text.length() > LONGEST_AMBITION) {
+      t.say(Msg.STAKES_AMBITION_USAGE);
+      return;
+    }
+    Settings.put(t.connection(), t.collectiveId(), StakesRoundService.AMBITION, text, t.member().memberId(), t.now().toEpochMilli());
+    t.say(Msg.STAKES_AMBITION_SET);
+  }
+
+  private void every(TurnContext t, List<String> args) throws Exception {
+    if (refuseUnlessCoordinator(t, "stakes every")) {
+      return;
+    }
+    int months;
+    try {
+      months = args.size() == 1 ? Integer.parseInt(args.get(0)) : -1;
+    } catch (NumberFormatException e) {
+      months = -1;
+    }
+    if (months < 1 || months > 24) {
+      t.say(Msg.STAKES_EVERY_USAGE);
+      return;
+    }
+    Settings.put(t.connection(), t.collectiveId(), StakesRoundService.EVERY_MONTHS, Integer.toString(months),
+        t.member().memberId(), t.now().toEpochMilli());
+    t.say(Msg.STAKES_EVERY_SET, "months", months);
+  }
+
+  /** The member's own register, version by version: only they see it. */
+  private void history(TurnContext t) throws Exception {
+    List<StakesRegister.Stored> rows = StakesRegister.history(t.connection(), t.collectiveId(), t.member().memberId());
+    if (rows.isEmpty()) {
+      t.say(Msg.STAKES_HISTORY_EMPTY);
+      return;
+    }
+    var flow = engine.prompts().flow(FLOW).orElseThrow();
+    Texts texts = engine.prompts().texts();
+    StringBuilder sb = new StringBuilder(texts.get(Msg.STAKES_HISTORY_HEADER, t.lang()));
+    int version = 0;
+    for (StakesRegister.Stored r : rows) {
+      if (r.version() != version) {
+        version = r.version();
+        sb.append("\n— v").append(version).append(" · ").append(StakesRoundService.date(r.answeredAt()));
+      }
+      Step step = flow.step(r.question());
+      if (step == null || r.answer() == null) {
+        continue;
+      }
+      sb.append("\n• ").append(step.text().in(t.lang()).lines().findFirst().orElse(r.question()))
+          .append("\n    ").append(abbreviate(engine.shown(step, r.answer(), t.lang()), 300))
+          .append("  [").append(texts.get(SharingLabels.label(r.sharing()), t.lang())).append(']');
+    }
+    t.say(sb.toString());
+  }
+
+  /** Loads the member's latest answers so that each question shows "last time you said". */
+  private String previous(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    c.state().previous.putAll(StakesRegister.latest(ctx.connection(), c.collectiveId(), c.memberId()));
+    return null;
   }
 
   /** Writes the questionnaire as a new version of the member's register. */
@@ -64,7 +206,9 @@ public final class StakesFeature implements Feature {
         entries.add(new StakesRegister.Entry(e.getKey(), e.getValue().value(), e.getValue().sharingOrPrivate()));
       }
     }
-    StakesRegister.saveVersion(ctx.connection(), c.collectiveId(), c.memberId(), c.id(), ctx.now().toEpochMilli(), entries);
+    long now = ctx.now().toEpochMilli();
+    Long round = StakesRoundService.answeredIn(ctx.connection(), c.collectiveId(), c.memberId(), c.id(), now);
+    StakesRegister.saveVersion(ctx.connection(), c.collectiveId(), c.memberId(), c.id(), round, now, entries);
     return null;
   }
 
@@ -81,7 +225,7 @@ public final class StakesFeature implements Feature {
       }
       String shown = e.getValue().skipped() ? "—" : engine.shown(step, e.getValue().value(), ctx.lang());
       String question = step.text().in(ctx.lang()).lines().findFirst().orElse("");
-      sb.append("• ").append(question).append("\n    ").append(abbreviate(shown));
+      sb.append("• ").append(question).append("\n    ").append(abbreviate(shown, 300));
       if (step.share() && !e.getValue().skipped()) {
         sb.append("  [").append(texts.get(SharingLabels.label(e.getValue().sharingOrPrivate()), ctx.lang())).append(']');
       }
@@ -91,8 +235,8 @@ public final class StakesFeature implements Feature {
     return null;
   }
 
-  private static String abbreviate(String s) {
+  private static String abbreviate(String s, int most) {
     String oneLine = s.replace('\n', ' ');
-    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    return oneLine.length() > most ? oneLine.substring(0, most) + "…" : oneLine;
   }
 }

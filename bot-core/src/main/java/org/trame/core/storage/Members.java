@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Collectives and their members: created on first contact. */
 public final class Members {
@@ -44,6 +46,38 @@ public final class Members {
       }
       return new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
     }
+  }
+
+  /** Records whether the member is a coordinator now (roles change on the platform). */
+  public static void setCoordinator(Connection c, String collectiveId, String memberId, boolean coordinator) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "UPDATE member SET coordinator = ? WHERE collective_id = ? AND member_id = ? AND coordinator <> ?");
+    ps.setInt(1, coordinator ? 1 : 0);
+    ps.setString(2, collectiveId);
+    ps.setString(3, memberId);
+    ps.setInt(4, coordinator ? 1 : 0);
+    ps.executeUpdate();
+  }
+
+  /** Every member of the collective, coordinators included, in the order they arrived. */
+  public static List<Member> all(Connection c, String collectiveId) throws SQLException {
+    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? ORDER BY created_at, member_id");
+  }
+
+  /** The members last seen as coordinators. */
+  public static List<Member> coordinators(Connection c, String collectiveId) throws SQLException {
+    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? AND coordinator = 1 ORDER BY created_at, member_id");
+  }
+
+  private static List<Member> list(Connection c, String collectiveId, String sql) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, sql);
+    ps.setString(1, collectiveId);
+    List<Member> members = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        members.add(new Member(collectiveId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+      }
+    }
+    return members;
   }
 
   public static Member setLang(Connection c, Member m, String lang, String source) throws SQLException {

@@ -9,4 +9,9 @@ public interface Feature {
   Map<String, Command> commands();
 
   Map<String, FlowAction> actions();
+
+  /** Scheduled work by kind. */
+  default Map<String, ScheduledTask> tasks() {
+    return Map.of();
+  }
 }

@@ -47,6 +47,11 @@ public final class FlowRunner {
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
+  /** Asks the conversation's current question again (a reminder). */
+  public void remind(TurnContext t, Conversation c) {
+    t.say(engine.reprompt(c, t.lang()), c);
+  }
+
   public void cancel(TurnContext t, Conversation c) throws Exception {
     t.say(engine.cancel(c, t.lang()), c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());

@@ -2,7 +2,6 @@ package org.trame.core.turn;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Conversation;
@@ -28,14 +27,15 @@ public final class TurnContext {
   private final String collectiveId;
   private final boolean coordinator;
   private final Texts texts;
-  private final List<OutboundMessage> messages = new ArrayList<>();
+  private final List<OutboundMessage> messages;
   private final FlowRunner flows;
   private Member member;
   private Lang lang;
 
   TurnContext(Connection connection, Instant now, String platform, String collective, String collectiveId,
-      Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows) {
+      Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows, List<OutboundMessage> sink) {
     this.flows = flows;
+    this.messages = sink;
     this.connection = connection;
     this.now = now;
     this.platform = platform;
@@ -57,6 +57,11 @@ public final class TurnContext {
 
   public String platform() {
     return platform;
+  }
+
+  /** The collective's id on its platform (workspace, guild, terminal collective). */
+  public String collective() {
+    return collective;
   }
 
   /** The collective's id in the database ({@code platform:platform-id}). */
@@ -108,6 +113,17 @@ public final class TurnContext {
     }
   }
 
+  /** A private message to another member of the collective, in their language. */
+  public void tell(Member other, Msg msg, Object... keyValues) {
+    Lang theirs = Lang.parse(other.lang()).orElse(lang);
+    send(Audience.member(other.memberId()), texts.get(msg, theirs, keyValues), Expects.NOTHING, List.of(), null, null, theirs);
+  }
+
+  /** Schedules work for this collective at {@code dueAt}; it survives restarts. */
+  public void schedule(String kind, Instant dueAt, String payload) throws java.sql.SQLException {
+    org.trame.core.storage.Jobs.schedule(connection, collectiveId, kind, dueAt.toEpochMilli(), payload, now.toEpochMilli());
+  }
+
   /** A message to the collective's channel. */
   public void post(String text) {
     send(Audience.channel(collective), text, Expects.NOTHING, List.of(), null, null);
@@ -116,8 +132,13 @@ public final class TurnContext {
   void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
       String conversationRef, String stepRef) {
     // A channel message is read by many: it goes in the speaker's language until collectives have one.
+    send(audience, text, expects, options, conversationRef, stepRef, lang);
+  }
+
+  private void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
+      String conversationRef, String stepRef, Lang in) {
     messages.add(new OutboundMessage(0, platform, collective, audience, text, expects, options, conversationRef, stepRef,
-        lang.code()));
+        in.code()));
   }
 
   List<OutboundMessage> messages() {
@@ -126,6 +147,13 @@ public final class TurnContext {
 
   void forgetMessages() {
     messages.clear();
+  }
+
+  /** The same turn seen as another member of the collective: what it says goes to them, in their language. */
+  public TurnContext as(Member other, boolean otherIsCoordinator, Lang fallback) {
+    Lang theirs = Lang.parse(other.lang()).orElse(fallback);
+    return new TurnContext(connection, now, platform, collective, collectiveId, other, theirs, otherIsCoordinator, texts,
+        flows, messages);
   }
 
   /** What a flow's actions see while running in {@code c}. */

@@ -78,8 +78,9 @@ public final class TurnHandler {
     }
     boolean coordinator = e.hints().coordinator() || coordinators.contains(e.member())
         || (e.memberName() != null && coordinators.contains(e.memberName()));
+    Members.setCoordinator(c, collectiveId, member.memberId(), coordinator);
     TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
-        coordinator, engine.prompts().texts(), flows);
+        coordinator, engine.prompts().texts(), flows, new ArrayList<>());
     Savepoint turnStart = c.setSavepoint();
     try {
       dispatch(t, e);

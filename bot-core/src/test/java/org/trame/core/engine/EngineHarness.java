@@ -25,7 +25,10 @@ final class EngineHarness {
           recorded.add(ctx.conversation().state().onPath().toString());
           return null;
         });
-    Path dir = Path.of(EngineHarness.class.getResource("/sample-flows/common.yaml").toURI()).getParent();
+    // The sample flow beside the real messages of prompts/common.yaml.
+    Path dir = java.nio.file.Files.createTempDirectory("sample-flows");
+    java.nio.file.Files.copy(Path.of("..", "prompts", "common.yaml"), dir.resolve("common.yaml"));
+    java.nio.file.Files.copy(Path.of(EngineHarness.class.getResource("/sample-flows/sample.yaml").toURI()), dir.resolve("sample.yaml"));
     Prompts prompts = new PromptsLoader(actions.keySet()).load(dir);
     engine = new FlowEngine(prompts, actions);
     conversation = new Conversation(1, "console:test", "alice", "sample", Conversation.Status.ACTIVE, new ConversationState());

@@ -1,0 +1,153 @@
+package org.trame.core.stakes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.trame.core.engine.Answer;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.i18n.Msg;
+import org.trame.core.storage.Conversations;
+import org.trame.core.storage.Jobs;
+import org.trame.core.storage.Member;
+import org.trame.core.storage.Members;
+import org.trame.core.storage.Settings;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * A stakes round (seed 004 sheet 2 §3: re-evaluate one's own game over time): every member is
+ * invited privately, those who have not answered are reminded once, and at the deadline a
+ * synthesis of what was shared goes to the channel, and one of what was shared with coordinators
+ * goes to each coordinator privately. The next round is then scheduled.
+ */
+final class StakesRoundService {
+
+  static final String REMIND = "stakes.remind";
+  static final String CLOSE = "stakes.close";
+  static final String REEVALUATE = "stakes.reevaluate";
+  static final String AMBITION = "stakes.ambition";
+  static final String EVERY_MONTHS = "stakes.every_months";
+  static final int DEFAULT_DAYS = 7;
+  static final int DEFAULT_REMINDER_HOURS = 48;
+  static final int DEFAULT_EVERY_MONTHS = 3;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  private final FlowEngine engine;
+
+  StakesRoundService(FlowEngine engine) {
+    this.engine = engine;
+  }
+
+  static String date(long millis) {
+    return DATE.format(Instant.ofEpochMilli(millis));
+  }
+
+  private static String payload(long roundId) {
+    return "{\"round\":" + roundId + "}";
+  }
+
+  static long roundOf(String payload) {
+    return Long.parseLong(payload.replaceAll("[^0-9]", ""));
+  }
+
+  /** Opens a round and invites every member; false when one is already open. */
+  boolean open(TurnContext t, String openedBy, int days, int reminderHours) throws Exception {
+    StakesRounds.Round open = StakesRounds.openRound(t.connection(), t.collectiveId());
+    if (open != null) {
+      if (openedBy != null) {
+        t.say(Msg.STAKES_ROUND_ALREADY_OPEN, "deadline", date(open.deadlineAt()));
+      }
+      return false;
+    }
+    List<Member> members = Members.all(t.connection(), t.collectiveId());
+    if (members.isEmpty()) {
+      return false;
+    }
+    Instant now = t.now();
+    Instant deadline = now.plus(Duration.ofDays(days));
+    Instant reminder = now.plus(Duration.ofHours(reminderHours));
+    if (!reminder.isBefore(deadline)) {
+      reminder = deadline.minus(Duration.ofHours(1));
+    }
+    long round = StakesRounds.open(t.connection(), t.collectiveId(), openedBy, now.toEpochMilli(), deadline.toEpochMilli());
+    List<Member> coordinators = Members.coordinators(t.connection(), t.collectiveId());
+    for (Member m : members) {
+      TurnContext theirs = t.as(m, coordinators.stream().anyMatch(x -> x.memberId().equals(m.memberId())), t.lang());
+      theirs.say(Msg.STAKES_ROUND_INVITE, "deadline", date(deadline.toEpochMilli()));
+      Conversation c = theirs.flows().start(theirs, StakesFeature.FLOW);
+      StakesRounds.invite(t.connection(), round, m.memberId(), c.id());
+    }
+    t.schedule(REMIND, reminder, payload(round));
+    t.schedule(CLOSE, deadline, payload(round));
+    if (openedBy != null) {
+      t.say(Msg.STAKES_ROUND_OPENED, "count", members.size(), "reminder", Duration.between(now, reminder).toHours(),
+          "deadline", date(deadline.toEpochMilli()));
+    }
+    return true;
+  }
+
+  /** Reminds, once, the invitees who have neither answered nor stopped their conversation. */
+  void remind(TurnContext t, long roundId) throws Exception {
+    StakesRounds.Round round = StakesRounds.find(t.connection(), roundId);
+    if (round == null) {
+      return;
+    }
+    for (StakesRounds.Invitee i : StakesRounds.invitees(t.connection(), roundId)) {
+      if (i.answeredAt() != null || i.remindedAt() != null || i.conversationId() == null) {
+        continue;
+      }
+      Conversation c = Conversations.find(t.connection(), i.conversationId());
+      Member m = Members.find(t.connection(), t.collectiveId(), i.memberId());
+      if (c == null || !c.status().open() || m == null) {
+        continue; // declining (cancel) is an answer too: no pressure
+      }
+      TurnContext theirs = t.as(m, false, t.lang());
+      theirs.say(Msg.STAKES_ROUND_REMINDER, "deadline", date(round.deadlineAt()));
+      theirs.flows().remind(theirs, c);
+      StakesRounds.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
+    }
+  }
+
+  /** Closes the round now: syntheses out, pending jobs cancelled, next round scheduled. */
+  void close(TurnContext t, StakesRounds.Round round) throws Exception {
+    long now = t.now().toEpochMilli();
+    StakesRounds.close(t.connection(), round.id(), now);
+    Jobs.cancel(t.connection(), t.collectiveId(), REMIND, payload(round.id()), now);
+    Jobs.cancel(t.connection(), t.collectiveId(), CLOSE, payload(round.id()), now);
+    Jobs.cancel(t.connection(), t.collectiveId(), REEVALUATE, "{}", now);
+    int months = Settings.get(t.connection(), t.collectiveId(), EVERY_MONTHS).map(Integer::parseInt).orElse(DEFAULT_EVERY_MONTHS);
+    Instant next = t.now().atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+    t.schedule(REEVALUATE, next, "{}");
+
+    List<StakesRounds.Invitee> invitees = StakesRounds.invitees(t.connection(), round.id());
+    int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
+    String ambition = Settings.get(t.connection(), t.collectiveId(), AMBITION).orElse(null);
+    String nextDate = date(next.toEpochMilli());
+
+    List<StakesRounds.SharedAnswer> withCollective = StakesRounds.shared(t.connection(), round.id(), List.of(Answer.COLLECTIVE));
+    t.post(new StakesSynthesis(engine, t.lang()).write(Msg.STAKES_SYNTHESIS_HEADER, withCollective, invitees.size(),
+        answered, ambition, nextDate));
+
+    List<StakesRounds.SharedAnswer> withCoordinators = StakesRounds.shared(t.connection(), round.id(),
+        List.of(Answer.COLLECTIVE, Answer.COORDINATORS));
+    for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
+      TurnContext theirs = t.as(coordinator, true, t.lang());
+      theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, withCoordinators,
+          invitees.size(), answered, ambition, nextDate));
+    }
+  }
+
+  /** Called when a member saves the questionnaire: it counts for the open round, if any. */
+  static Long answeredIn(java.sql.Connection c, String collectiveId, String memberId, long conversationId, long now)
+      throws java.sql.SQLException {
+    StakesRounds.Round round = StakesRounds.openRound(c, collectiveId);
+    if (round == null) {
+      return null;
+    }
+    StakesRounds.invite(c, round.id(), memberId, conversationId);
+    StakesRounds.markAnswered(c, round.id(), memberId, now);
+    return round.id();
+  }
+}

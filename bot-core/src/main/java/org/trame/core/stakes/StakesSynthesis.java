@@ -1,0 +1,218 @@
+package org.trame.core.stakes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.trame.core.engine.Flow;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.nlp.Themes;
+
+/**
+ * Writes a round's synthesis from the answers members chose to share at a given level. It is
+ * handed only those answers, so it cannot attribute, quote or count anything kept private.
+ */
+final class StakesSynthesis {
+
+  /** Free-text questions whose words make up the themes. */
+  private static final List<String> THEME_QUESTIONS = List.of("why", "brings", "fear", "expectations", "skills_detail");
+  /** What a member says they bring: matched against what others expect (crossed interests). */
+  private static final List<String> OFFERS = List.of("brings", "skills_detail", "money_detail");
+  /** What a member is after: matched against others' red lines (possible antagonisms). */
+  private static final List<String> PURSUITS = List.of("why", "brings", "expectations");
+  private static final int MOST_THEMES = 8;
+
+  private final FlowEngine engine;
+  private final Flow flow;
+  private final Texts texts;
+  private final Lang lang;
+
+  StakesSynthesis(FlowEngine engine, Lang lang) {
+    this.engine = engine;
+    this.flow = engine.prompts().flow(StakesFeature.FLOW).orElseThrow();
+    this.texts = engine.prompts().texts();
+    this.lang = lang;
+  }
+
+  String write(Msg header, List<StakesRounds.SharedAnswer> shared, int invited, int answered, String ambition, String next) {
+    List<String> out = new ArrayList<>();
+    out.add(texts.get(header, lang));
+    out.add(texts.get(Msg.STAKES_SYNTHESIS_PARTICIPATION, lang, "answered", answered, "invited", invited));
+    out.add(ambition == null ? texts.get(Msg.STAKES_SYNTHESIS_NO_AMBITION, lang)
+        : texts.get(Msg.STAKES_SYNTHESIS_AMBITION, lang, "ambition", ambition));
+    if (shared.isEmpty()) {
+      out.add(texts.get(Msg.STAKES_SYNTHESIS_NOTHING_SHARED, lang));
+    } else {
+      Map<String, Map<String, String>> byMember = new LinkedHashMap<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      for (StakesRounds.SharedAnswer a : shared) {
+        byMember.computeIfAbsent(a.memberId(), k -> new LinkedHashMap<>()).put(a.question(), a.answer());
+        names.put(a.memberId(), a.displayName() == null || a.displayName().isBlank() ? a.memberId() : a.displayName());
+      }
+      contributions(out, byMember, names);
+      redLines(out, byMember, names);
+      themes(out, byMember);
+      sharedAnswers(out, byMember, names);
+    }
+    if (next != null) {
+      out.add(texts.get(Msg.STAKES_SYNTHESIS_NEXT, lang, "date", next));
+    }
+    return String.join("\n", out);
+  }
+
+  private void contributions(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
+    List<String> lines = new ArrayList<>();
+    int offering = 0;
+    int offeringTime = 0;
+    for (var e : byMember.entrySet()) {
+      Map<String, String> a = e.getValue();
+      if (!a.containsKey("contributions")) {
+        continue;
+      }
+      offering++;
+      List<String> parts = new ArrayList<>();
+      for (String kind : a.get("contributions").split(",")) {
+        String label = label("contributions", kind);
+        String detail = switch (kind) {
+          case "time" -> a.containsKey("time_per_month") ? label("time_per_month", a.get("time_per_month")) : null;
+          case "money" -> a.get("money_detail");
+          case "skills" -> a.get("skills_detail");
+          default -> null;
+        };
+        if (kind.equals("time")) {
+          offeringTime++;
+        }
+        parts.add(detail == null ? label : label + " (" + oneLine(detail) + ")");
+      }
+      lines.add("• " + names.get(e.getKey()) + " : " + String.join(", ", parts));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.add(texts.get(Msg.STAKES_SYNTHESIS_CONTRIBUTIONS, lang));
+    out.addAll(lines);
+    if (offeringTime * 2 < offering) {
+      out.add(texts.get(Msg.STAKES_SYNTHESIS_UNDER_RESOURCED, lang, "few", offeringTime, "answered", offering));
+    }
+  }
+
+  private void redLines(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
+    List<String> lines = new ArrayList<>();
+    byMember.forEach((member, a) -> {
+      if (a.containsKey("red_lines")) {
+        for (String line : splitList(a.get("red_lines"))) {
+          lines.add("• " + names.get(member) + " : " + line);
+        }
+      }
+    });
+    if (!lines.isEmpty()) {
+      out.add(texts.get(Msg.STAKES_SYNTHESIS_RED_LINES, lang));
+      out.addAll(lines);
+    }
+  }
+
+  private void themes(List<String> out, Map<String, Map<String, String>> byMember) {
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    byMember.forEach((member, a) -> texts.put(member, THEME_QUESTIONS.stream().filter(a::containsKey).map(a::get).toList()));
+    List<Themes.Theme> recurring = Themes.recurring(texts, 2, MOST_THEMES);
+    if (!recurring.isEmpty()) {
+      out.add(this.texts.get(Msg.STAKES_SYNTHESIS_THEMES, lang));
+      out.add(recurring.stream().map(t -> t.word() + " (" + t.people() + ")").collect(Collectors.joining(", ")));
+      Map<String, List<String>> pursuits = pick(byMember, PURSUITS);
+      List<Themes.Theme> common = Themes.recurring(pursuits, 2, MOST_THEMES);
+      if (!common.isEmpty()) {
+        out.add(this.texts.get(Msg.STAKES_SYNTHESIS_COMMON, lang, "themes",
+            common.stream().map(Themes.Theme::word).collect(Collectors.joining(", "))));
+      }
+    }
+    Set<String> crossed = new LinkedHashSet<>();
+    byMember.forEach((member, a) -> {
+      Set<String> expected = Themes.words(a.get("expectations"));
+      byMember.forEach((other, b) -> {
+        if (!other.equals(member)) {
+          for (String q : OFFERS) {
+            Set<String> offered = Themes.words(b.get(q));
+            offered.retainAll(expected);
+            crossed.addAll(offered);
+          }
+        }
+      });
+    });
+    if (!crossed.isEmpty()) {
+      out.add(this.texts.get(Msg.STAKES_SYNTHESIS_CROSSED, lang, "themes", String.join(", ", crossed)));
+    }
+    byMember.forEach((member, a) -> {
+      for (String redLine : splitList(a.get("red_lines"))) {
+        Set<String> touched = new LinkedHashSet<>();
+        Set<String> limit = Themes.words(redLine);
+        byMember.forEach((other, b) -> {
+          if (!other.equals(member)) {
+            for (String q : PURSUITS) {
+              Set<String> sought = Themes.words(b.get(q));
+              sought.retainAll(limit);
+              touched.addAll(sought);
+            }
+          }
+        });
+        if (!touched.isEmpty()) {
+          out.add(this.texts.get(Msg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", oneLine(redLine), "themes", String.join(", ", touched)));
+        }
+      }
+    });
+  }
+
+  private void sharedAnswers(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
+    List<String> lines = new ArrayList<>();
+    byMember.forEach((member, a) -> {
+      for (String q : List.of("why", "brings", "fear", "expectations", "purpose")) {
+        if (a.containsKey(q)) {
+          lines.add("• " + names.get(member) + " — " + question(q) + " " + oneLine(engine.shown(flow.step(q), a.get(q), lang)));
+        }
+      }
+    });
+    if (!lines.isEmpty()) {
+      out.add(texts.get(Msg.STAKES_SYNTHESIS_SHARED_ANSWERS, lang));
+      out.addAll(lines);
+    }
+  }
+
+  private static Map<String, List<String>> pick(Map<String, Map<String, String>> byMember, List<String> questions) {
+    Map<String, List<String>> picked = new LinkedHashMap<>();
+    byMember.forEach((member, a) -> picked.put(member, questions.stream().filter(a::containsKey).map(a::get).toList()));
+    return picked;
+  }
+
+  private String question(String stepId) {
+    return flow.step(stepId).text().in(lang).lines().findFirst().orElse(stepId);
+  }
+
+  private String label(String stepId, String value) {
+    return engine.shown(flow.step(stepId), value, lang);
+  }
+
+  /** A red-line answer as a list: one item per line, or separated by commas or semicolons. */
+  static List<String> splitList(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : text.split("[\\n,;]+")) {
+      String t = item.strip().replaceFirst("^[-•*]\\s*", "");
+      if (!t.isEmpty()) {
+        items.add(t);
+      }
+    }
+    return items;
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replace('\n', ' ').strip();
+    return t.length() > 280 ? t.substring(0, 280) + "…" : t;
+  }
+}

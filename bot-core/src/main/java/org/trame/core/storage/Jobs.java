@@ -1,0 +1,76 @@
+package org.trame.core.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scheduled jobs: stored, so that reminders and deadlines survive restarts. */
+public final class Jobs {
+
+  /** One due job. */
+  public record Job(long id, String collectiveId, String kind, long dueAt, String payload) {}
+
+  private Jobs() {}
+
+  public static long schedule(Connection c, String collectiveId, String kind, long dueAt, String payload, long now) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "INSERT INTO scheduled_job (collective_id, kind, due_at, payload, created_at)"
+        + " VALUES (?, ?, ?, ?, ?) RETURNING id");
+    ps.setString(1, collectiveId);
+    ps.setString(2, kind);
+    ps.setLong(3, dueAt);
+    ps.setString(4, payload);
+    ps.setLong(5, now);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Jobs due at {@code now}, earliest first. */
+  public static List<Job> due(Connection c, long now, int limit) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "SELECT id, collective_id, kind, due_at, payload FROM scheduled_job"
+        + " WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+    ps.setLong(1, now);
+    ps.setInt(2, limit);
+    List<Job> jobs = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        jobs.add(new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+      }
+    }
+    return jobs;
+  }
+
+  public static void done(Connection c, long id, long now) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "UPDATE scheduled_job SET done_at = ? WHERE id = ?");
+    ps.setLong(1, now);
+    ps.setLong(2, id);
+    ps.executeUpdate();
+  }
+
+  /** Cancels the pending jobs of a kind whose payload matches, e.g. the reminder of a closed round. */
+  public static void cancel(Connection c, String collectiveId, String kind, String payload, long now) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind = ?"
+        + " AND payload = ? AND done_at IS NULL");
+    ps.setLong(1, now);
+    ps.setString(2, collectiveId);
+    ps.setString(3, kind);
+    ps.setString(4, payload);
+    ps.executeUpdate();
+  }
+
+  /** The due time of the next pending job of a kind in a collective, if any. */
+  public static Long nextDue(Connection c, String collectiveId, String kind) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "SELECT MIN(due_at) FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL");
+    ps.setString(1, collectiveId);
+    ps.setString(2, kind);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long v = rs.getLong(1);
+      return rs.wasNull() ? null : v;
+    }
+  }
+}
