@@ -67,7 +67,7 @@ final class BoltHandlers {
     app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
       AppHomeOpenedEvent e = payload.getEvent();
       if ("home".equals(e.getTab())) {
-        dispatcher.run(() -> publishHome(e.getUser()));
+        dispatcher.run(e.getUser(), () -> publishHome(e.getUser()));
       }
       return ctx.ack();
     });
@@ -111,7 +111,7 @@ final class BoltHandlers {
       String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
       String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
       String question = p.getMessage() == null ? null : p.getMessage().getText();
-      ActionRef.decode(a.getValue()).ifPresent(ref -> dispatcher.run(() -> {
+      ActionRef.decode(a.getValue()).ifPresent(ref -> dispatcher.run(p.getUser().getId(), () -> {
         View form = messenger.renderer().form(ref.inMessage(channel, ts, question), question);
         call("views.open", () -> messenger.web().call("views.open", c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(form))));
       }));
@@ -130,7 +130,8 @@ final class BoltHandlers {
             r.conversationRef(), r.stepRef())
             .thenAccept(h -> {
               if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
-                markAnswered(r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN), r.lang());
+                markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
+                    r.lang());
               }
             });
       }
@@ -148,7 +149,7 @@ final class BoltHandlers {
     String question = p.getMessage() == null ? null : p.getMessage().getText();
     submitChoice(p, actionTs, ref, value).thenAccept(h -> {
       if (h.outcome() == Handled.Outcome.APPLIED && channel != null && ts != null) {
-        markAnswered(channel, ts, question, label, ref.lang());
+        markAnswered(p.getUser().getId(), channel, ts, question, label, ref.lang());
       }
     });
   }
@@ -167,8 +168,8 @@ final class BoltHandlers {
     }
   }
 
-  private void markAnswered(String channel, String ts, String question, String answer, String lang) {
-    dispatcher.run(() -> {
+  private void markAnswered(String user, String channel, String ts, String question, String answer, String lang) {
+    dispatcher.run(user, () -> {
       var blocks = messenger.renderer().answered(question, answer, BlockRenderer.langOf(lang));
       String text = BlockRenderer.fallback(question == null ? answer : question);
       call("chat.update", () -> messenger.web().call("chat.update", c -> c.chatUpdate(r -> r.channel(channel).ts(ts)

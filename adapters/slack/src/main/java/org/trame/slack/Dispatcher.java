@@ -17,6 +17,9 @@ import org.trame.core.port.InboundEvent.Kind;
  * profile hints are looked up, then the core handles the event on its own threads. Also runs the
  * adapter's follow-up Web API calls (marking a message answered, opening a form) off Bolt's
  * request threads.
+ *
+ * <p>Work is spread over single-thread lanes chosen by member, so one member's events reach the
+ * core in the order Slack delivered them while different members proceed in parallel.
  */
 final class Dispatcher implements AutoCloseable {
 
@@ -24,25 +27,29 @@ final class Dispatcher implements AutoCloseable {
 
   private final Function<InboundEvent, CompletableFuture<Handled>> core;
   private final Members members;
-  private final ExecutorService executor;
+  private final ExecutorService[] lanes;
   private final Object idle = new Object();
   private int pending;
 
   Dispatcher(Function<InboundEvent, CompletableFuture<Handled>> core, Members members, int threads) {
     this.core = core;
     this.members = members;
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "trame-slack");
-      t.setDaemon(true);
-      return t;
-    });
+    this.lanes = new ExecutorService[threads];
+    for (int i = 0; i < threads; i++) {
+      String name = "trame-slack-" + i;
+      lanes[i] = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+      });
+    }
   }
 
   /** One Slack delivery as a core event; the future completes once the core has committed it. */
   CompletableFuture<Handled> submit(String eventId, String team, String user, String userName, Kind kind, String text,
       String conversationRef, String stepRef) {
     CompletableFuture<Handled> done = new CompletableFuture<>();
-    run(() -> {
+    run(user, () -> {
       Members.Known who = members.lookUp(user, userName);
       InboundEvent event = new InboundEvent(eventId, SlackMessenger.PLATFORM, team, user, who.name(), kind, text,
           conversationRef, stepRef, who.hints());
@@ -58,12 +65,12 @@ final class Dispatcher implements AutoCloseable {
     return done;
   }
 
-  /** Work after an acknowledgement (Web API calls); failures are logged, never thrown back at Slack. */
-  void run(Runnable work) {
+  /** Work after an acknowledgement, in {@code member}'s lane; failures are logged, never thrown back at Slack. */
+  void run(String member, Runnable work) {
     synchronized (idle) {
       pending++;
     }
-    executor.execute(() -> {
+    lanes[Math.floorMod(member == null ? 0 : member.hashCode(), lanes.length)].execute(() -> {
       try {
         work.run();
       } catch (RuntimeException e) {
@@ -94,14 +101,20 @@ final class Dispatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
+    for (ExecutorService lane : lanes) {
+      lane.shutdown();
+    }
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
+      for (ExecutorService lane : lanes) {
+        if (!lane.awaitTermination(5, TimeUnit.SECONDS)) {
+          lane.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      executor.shutdownNow();
+      for (ExecutorService lane : lanes) {
+        lane.shutdownNow();
+      }
     }
   }
 }

@@ -40,7 +40,7 @@ final class Members {
       return e.known();
     }
     try {
-      User u = web.call("users.info", c -> c.usersInfo(r -> r.user(userId).includeLocale(true))).getUser();
+      User u = web.callOnce("users.info", c -> c.usersInfo(r -> r.user(userId).includeLocale(true))).getUser();
       Known known = new Known(nameOf(u, fallbackName, userId),
           new MemberHints(u.getLocale(), u.getTz(), u.isAdmin() || u.isOwner() || u.isPrimaryOwner()));
       cache.put(userId, new Entry(known, now));

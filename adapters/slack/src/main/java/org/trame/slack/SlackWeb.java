@@ -74,6 +74,16 @@ final class SlackWeb {
 
   /** Calls {@code method}, waiting out 429 answers (Retry-After), and returns only a response that is ok. */
   <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws SlackCallException, InterruptedException {
+    return call(method, call, MOST_RATE_LIMITED_TRIES);
+  }
+
+  /** Calls {@code method} once, for what may go without (profile hints) rather than wait on a rate limit. */
+  <T extends SlackApiTextResponse> T callOnce(String method, Call<T> call) throws SlackCallException, InterruptedException {
+    return call(method, call, 1);
+  }
+
+  private <T extends SlackApiTextResponse> T call(String method, Call<T> call, int tries)
+      throws SlackCallException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         T response = call.on(client);
@@ -87,7 +97,7 @@ final class SlackWeb {
         return response;
       } catch (SlackApiException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
-        if (status == 429 && attempt < MOST_RATE_LIMITED_TRIES) {
+        if (status == 429 && attempt < tries) {
           long wait = retryAfterMillis(e.getResponse() == null ? null : e.getResponse().header("Retry-After"));
           log.info("Slack {} is rate limited; retrying in {} ms", method, wait);
           sleeper.sleep(wait);

@@ -58,6 +58,8 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Queue<Reply>> planned = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
+  /** What apps.connections.open hands out: the Socket Mode WebSocket URL. */
+  volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
   FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
@@ -183,6 +185,7 @@ final class FakeSlackApi implements AutoCloseable {
         channels.add(general);
         o.add("channels", channels);
       }
+      case "apps.connections.open" -> o.addProperty("url", socketModeUrl);
       case "files.getUploadURLExternal" -> {
         o.addProperty("upload_url", url() + "upload");
         o.addProperty("file_id", "F1");

@@ -35,11 +35,21 @@ class SlackTranslationTest {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   @TempDir
-  Path dir;
+  static Path dir;
+  private static org.trame.core.i18n.Texts texts;
   private FakeSlackApi api;
   private Function<InboundEvent, CompletableFuture<Handled>> core;
   private SlackAdapter adapter;
   private SignedRequests slack;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void loadTexts() {
+    // The core's texts, without running the core: they come with its packaged prompts.
+    try (Trame core = Trame.start(new TrameConfig(dir.resolve("t.db"), null, java.util.Set.of(), Lang.EN,
+        java.time.Clock.systemUTC()), List.of())) {
+      texts = core.texts();
+    }
+  }
 
   @BeforeEach
   @SuppressWarnings("unchecked")
@@ -51,11 +61,7 @@ class SlackTranslationTest {
         "SLACK_SIGNING_SECRET", SignedRequests.SECRET, "TRAME_SLACK_PORT", "0", "TRAME_SLACK_API_URL", api.url())).orElseThrow();
     core = mock(Function.class);
     when(core.apply(any())).thenReturn(CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of())));
-    // The core's texts, without running the core: they come with its packaged prompts.
-    try (Trame texts = Trame.start(new TrameConfig(dir.resolve("t.db"), null, java.util.Set.of(), Lang.EN,
-        java.time.Clock.systemUTC()), List.of())) {
-      adapter = SlackAdapter.start(new SlackMessenger(settings), texts.texts(), core);
-    }
+    adapter = SlackAdapter.start(new SlackMessenger(settings), texts, core);
     slack = new SignedRequests(adapter.port());
   }
 

@@ -1,0 +1,70 @@
+package org.trame.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.Trame;
+import org.trame.core.TrameConfig;
+import org.trame.core.engine.Lang;
+
+@DisplayName("Slack: Socket Mode through the real Bolt app and a WebSocket on loopback")
+class SlackSocketModeTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("given SLACK_APP_TOKEN, when Slack sends /trame help over the socket, then the envelope is acknowledged and the help comes to the member's DM")
+  void commandOverSocketMode() throws Exception {
+    try (FakeSlackApi api = new FakeSlackApi()) {
+      FakeSocketMode socket = new FakeSocketMode();
+      socket.start();
+      try {
+        // given
+        assertTrue(socket.started.await(5, TimeUnit.SECONDS));
+        api.socketModeUrl = socket.url();
+        api.user("UALICE", "alice", "en-US", "Europe/Paris", false);
+        SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-test",
+            "SLACK_APP_TOKEN", "xapp-test", "TRAME_SLACK_API_URL", api.url())).orElseThrow();
+        SlackMessenger messenger = new SlackMessenger(settings);
+        try (Trame trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), null, Set.of(), Lang.EN, Clock.systemUTC()),
+            List.of(messenger)); SlackAdapter adapter = SlackAdapter.start(messenger, trame)) {
+          assertTrue(socket.connected.await(10, TimeUnit.SECONDS), "the adapter connected to the socket");
+
+          // when
+          JsonObject command = SignedRequests.obj("token", "legacy", "team_id", FakeSlackApi.TEAM, "team_domain", "trame-test",
+              "channel_id", "CPROJECT", "channel_name", "project", "user_id", "UALICE", "user_name", "alice",
+              "command", "/trame", "text", "help", "api_app_id", "A0TRAME", "trigger_id", "trigger.socket.1",
+              "response_url", "https://hooks.slack.com/commands/x");
+          socket.envelope("env-1", "slash_commands", command);
+
+          // then
+          FakeSlackApi.Call post = api.await(c -> c.method().equals("chat.postMessage"), 1, Duration.ofSeconds(15)).get(0);
+          assertEquals("DUALICE", post.param("channel"));
+          long deadline = System.currentTimeMillis() + 5_000;
+          while (socket.received.stream().noneMatch(m -> m.has("envelope_id") && "env-1".equals(m.get("envelope_id").getAsString()))
+              && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+          }
+          assertTrue(socket.received.stream().anyMatch(m -> "env-1".equals(m.get("envelope_id").getAsString())),
+              "envelope acknowledged: " + socket.received);
+          assertTrue(api.calls("apps.connections.open").size() >= 1, "the socket URL came from apps.connections.open");
+          assertEquals(-1, adapter.port());
+        }
+      } finally {
+        socket.stop(1_000);
+      }
+    }
+  }
+}
