@@ -86,6 +86,7 @@ class DiscordWireTest {
     assertEquals("fake-token", identify.path("d").path("token").asText());
     assertEquals(1, identify.path("d").path("intents").asInt(), "only GUILDS: no privileged intent");
     assertFalse(identify.path("d").path("compress").asBoolean(false));
+    assertEquals(List.of(0, 1), ints(identify.path("d").path("shard")), "shard 0 of the 1 Discord recommended");
     // and /trame was registered with its subcommands and typed options
     JsonNode commands = discord.await(c -> c.path().endsWith("/commands"), 1, WAIT).body();
     JsonNode trameCommand = commands.get(0);

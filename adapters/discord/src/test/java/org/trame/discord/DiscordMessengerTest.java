@@ -1,0 +1,175 @@
+package org.trame.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.port.Audience;
+import org.trame.core.port.Handled;
+import org.trame.core.port.Option;
+import org.trame.core.port.OutboundMessage;
+import org.trame.core.port.OutboundMessage.Expects;
+
+class DiscordMessengerTest {
+
+  private static final String GUILD = "1200000000000000002";
+  private static final String MEMBER = "1400000000000000004";
+
+  private final DiscordOps ops = mock(DiscordOps.class);
+  private final Replies replies = mock(Replies.class);
+  private final DiscordMessenger messenger = new DiscordMessenger();
+
+  @BeforeEach
+  void bind() throws Exception {
+    messenger.bind(ops, CoreTexts.TEXTS);
+    when(ops.sendPrivate(eq(MEMBER), anyList(), anyLong())).thenReturn("https://discord.com/channels/@me/5/6");
+  }
+
+  private static OutboundMessage plain(long id, String text) {
+    return new OutboundMessage(id, "discord", GUILD, Audience.member(MEMBER), text, Expects.NOTHING, List.of(), null, null, "en");
+  }
+
+  private static OutboundMessage question(long id) {
+    return new OutboundMessage(id, "discord", GUILD, Audience.member(MEMBER), "Why?", Expects.CHOICE,
+        List.of(new Option("a", "A")), "42", "why", "en");
+  }
+
+  private Turns.Turn turn(Turns.Origin origin, OutboundMessage... produced) {
+    Turns.Turn t = messenger.turns().begin(GUILD, MEMBER, origin, replies);
+    t.done(new Handled(Handled.Outcome.APPLIED, List.of(produced)));
+    return t;
+  }
+
+  private static String content(ArgumentCaptor<MessageCreateData> captor) {
+    return captor.getValue().getContent();
+  }
+
+  @Test
+  @DisplayName("before the adapter is connected, send throws so the message stays in the outbox")
+  void unbound() {
+    // given a messenger not bound yet
+    DiscordMessenger fresh = new DiscordMessenger();
+    // when the core sends through it
+    // then it throws (the outbox retries later)
+    assertThrows(IllegalStateException.class, () -> fresh.send(question(1)));
+  }
+
+  @Test
+  @DisplayName("a question with no interaction in flight (a reminder) goes to the member's DMs")
+  void questionToDms() throws Exception {
+    // when a question is sent
+    messenger.send(question(11));
+    // then it goes to the DMs, with its outbox id for Discord's nonce
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(11L));
+  }
+
+  @Test
+  @DisplayName("a command that opens a conversation: its messages go to DMs and the command's reply links there once")
+  void commandOpensConversation() throws Exception {
+    // given /trame stakes produced an introduction and a question
+    OutboundMessage intro = plain(21, "Let's talk");
+    OutboundMessage why = question(22);
+    turn(Turns.Origin.COMMAND, intro, why);
+    // when both are sent
+    messenger.send(intro);
+    messenger.send(why);
+    // then both went to the DMs, and the deferred reply was replaced once by the link
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(21L));
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(22L));
+    ArgumentCaptor<MessageCreateData> original = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(replies, times(1)).replaceOriginal(original.capture());
+    assertEquals("📩 https://discord.com/channels/@me/5/6", content(original));
+    verify(replies, never()).followUp(any());
+  }
+
+  @Test
+  @DisplayName("a command that asks nothing (help, lang): the reply is shown ephemerally where it was typed")
+  void commandAnsweredInPlace() throws Exception {
+    // given /trame help produced one plain message
+    OutboundMessage help = plain(31, "Commands: …");
+    turn(Turns.Origin.COMMAND, help);
+    // when sent
+    messenger.send(help);
+    // then it replaces the deferred ephemeral reply, and nothing goes to DMs
+    ArgumentCaptor<MessageCreateData> original = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(replies).replaceOriginal(original.capture());
+    assertEquals("Commands: …", content(original));
+    verify(ops, never()).sendPrivate(any(), anyList(), anyLong());
+  }
+
+  @Test
+  @DisplayName("the core's refusal of a stale button is an ephemeral follow-up where the member clicked")
+  void staleClick() throws Exception {
+    // given a click the core refused, re-asking the current question
+    OutboundMessage refusal = plain(41, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN));
+    OutboundMessage reask = question(42);
+    turn(Turns.Origin.COMPONENT, refusal, reask);
+    // when both are sent
+    messenger.send(refusal);
+    messenger.send(reask);
+    // then the refusal is ephemeral in place, and the question goes to the DMs
+    ArgumentCaptor<MessageCreateData> followUp = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(replies).followUp(followUp.capture());
+    assertTrue(content(followUp).startsWith("That button belongs to an earlier question"));
+    verify(ops, never()).sendPrivate(eq(MEMBER), anyList(), eq(41L));
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(42L));
+  }
+
+  @Test
+  @DisplayName("with DMs closed, a reply to an interaction is shown ephemerally in its place")
+  void dmsClosedDuringInteraction() throws Exception {
+    // given a member whose DMs are closed, answering a question
+    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(52L))).thenThrow(new DmsClosedException(MEMBER, null));
+    OutboundMessage next = question(52);
+    turn(Turns.Origin.COMPONENT, next);
+    // when the next question is sent
+    messenger.send(next);
+    // then it comes as an ephemeral follow-up with its buttons
+    ArgumentCaptor<MessageCreateData> followUp = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(replies).followUp(followUp.capture());
+    assertEquals("Why?", content(followUp));
+    assertEquals(1, followUp.getValue().getComponents().size());
+  }
+
+  @Test
+  @DisplayName("with DMs closed and no interaction to answer, send throws and the outbox keeps the message")
+  void dmsClosedWithoutInteraction() throws Exception {
+    // given a member whose DMs are closed, and a reminder for them
+    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(61L))).thenThrow(new DmsClosedException(MEMBER, null));
+    // when it is sent
+    // then the failure reaches the outbox
+    assertThrows(DmsClosedException.class, () -> messenger.send(question(61)));
+  }
+
+  @Test
+  @DisplayName("the collective's messages are posted to its channel, failures included")
+  void channel() throws Exception {
+    // given a message for the collective's channel
+    OutboundMessage post = new OutboundMessage(71, "discord", GUILD, Audience.channel(GUILD), "Round closed",
+        Expects.NOTHING, List.of(), null, null, "en");
+    // when sent
+    messenger.send(post);
+    // then it goes to the guild's channel
+    verify(ops).sendToCollective(eq(GUILD), anyList(), eq(71L));
+    // and when Discord refuses, the failure reaches the outbox
+    org.mockito.Mockito.doThrow(new IllegalStateException("no channel")).when(ops).sendToCollective(eq(GUILD), anyList(), eq(72L));
+    assertThrows(IllegalStateException.class, () -> messenger.send(post.withId(72)));
+  }
+}

@@ -1,0 +1,73 @@
+package org.trame.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TrameCommandTest {
+
+  private static Optional<String> words(String group, String name, Map<String, String> options) {
+    return TrameCommand.words(group, name, options::get);
+  }
+
+  @Test
+  @DisplayName("subcommands become the core's words, the same as typed in the terminal")
+  void words() {
+    // given invocations of /trame with and without options
+    // when translated
+    // then they read as the core's command words
+    assertEquals(Optional.of("stakes"), words(null, "stakes", Map.of()));
+    assertEquals(Optional.of("stakes round"), words(null, "stakes", Map.of("round", "true")));
+    assertEquals(Optional.of("stakes"), words(null, "stakes", Map.of("round", "false")));
+    assertEquals(Optional.of("lang en"), words(null, "lang", Map.of("language", "en")));
+    assertEquals(Optional.of("sheet 7"), words(null, "sheet", Map.of("number", "7")));
+    assertEquals(Optional.of("tz Europe/Paris"), words(null, "tz", Map.of("zone", "Europe/Paris")));
+    assertEquals(Optional.of("checkin schedule 0 9 * * MON Europe/Paris"),
+        words("checkin", "schedule", Map.of("cron", "0 9 * * MON", "tz", "Europe/Paris")));
+    assertEquals(Optional.of("mydata forget"), words("mydata", "forget", Map.of()));
+  }
+
+  @Test
+  @DisplayName("members named in a conflict are passed as their user ids, in the options' order")
+  void conflictParties() {
+    // given a coordinator naming three parties
+    Map<String, String> parties = Map.of("party2", "222", "party1", "111", "party3", "333");
+    // when translated
+    // then the core gets the ids it knows the members by
+    assertEquals(Optional.of("conflict 111 222 333"), words("conflict", "start", parties));
+    assertEquals(Optional.of("conflict request"), words("conflict", "request", Map.of()));
+  }
+
+  @Test
+  @DisplayName("an unknown subcommand (an older registration) is not translated")
+  void unknown() {
+    assertTrue(words(null, "dance", Map.of()).isEmpty());
+  }
+
+  @Test
+  @DisplayName("the definition stays within Discord's limits: 25 subcommands and groups, lower-case names")
+  void limits() {
+    // given the definition
+    SlashCommandData data = TrameCommand.definition();
+    // then it fits Discord's rules
+    assertTrue(data.getSubcommands().size() + data.getSubcommandGroups().size() <= 25);
+    data.getSubcommands().forEach(s -> assertTrue(s.getName().matches("[a-z0-9_-]{1,32}"), s.getName()));
+    assertEquals("trame", data.getName());
+  }
+
+  @Test
+  @DisplayName("time-zone autocomplete offers matching IANA zones, at most 25")
+  void zones() {
+    // given a member typing a city
+    // when suggestions are asked
+    // then the zone is among them, and Discord's limit holds
+    assertTrue(TrameCommand.zonesMatching("paris").contains("Europe/Paris"));
+    assertEquals("Europe/Paris", TrameCommand.zonesMatching("Europe/Par").get(0));
+    assertEquals(25, TrameCommand.zonesMatching("").size());
+  }
+}
