@@ -147,8 +147,11 @@ final class BoltHandlers {
       return;
     }
     String question = p.getMessage() == null ? null : p.getMessage().getText();
-    submitChoice(p, actionTs, ref, value).thenAccept(h -> {
-      if (h.outcome() == Handled.Outcome.APPLIED && channel != null && ts != null) {
+    submitChoice(p, actionTs, ref, value).whenComplete((h, failure) -> {
+      if (failure != null && channel != null && ts != null) {
+        // Not saved: the buttons stay and may be clicked again.
+        release(channel, ts);
+      } else if (h != null && h.outcome() == Handled.Outcome.APPLIED && channel != null && ts != null) {
         markAnswered(p.getUser().getId(), channel, ts, question, label, ref.lang());
       }
     });
@@ -165,6 +168,12 @@ final class BoltHandlers {
   private boolean claim(String channel, String ts) {
     synchronized (answered) {
       return answered.add(channel + "/" + ts);
+    }
+  }
+
+  private void release(String channel, String ts) {
+    synchronized (answered) {
+      answered.remove(channel + "/" + ts);
     }
   }
 

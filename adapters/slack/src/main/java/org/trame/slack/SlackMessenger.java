@@ -80,6 +80,32 @@ public final class SlackMessenger implements Messenger {
     }
   }
 
+  /**
+   * Posts a picture (a check-in chart) where {@code m} would go, with {@code m}'s text as its
+   * comment, through Slack's external upload (files.getUploadURLExternal, the upload, then
+   * files.completeUploadExternal). Ready for when the core's outbound port carries images.
+   */
+  public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
+    if (!ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the Slack adapter is not started yet");
+    }
+    if (m.id() > 0 && alreadySent(m.id())) {
+      return;
+    }
+    String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
+    if (channel == null) {
+      log.warn("outbox image {} for the collective's channel was dropped: no channel known", m.id());
+      return;
+    }
+    web.call("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName).fileData(png)
+        .title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false)));
+    if (m.id() > 0) {
+      synchronized (sent) {
+        sent.add(m.id());
+      }
+    }
+  }
+
   private boolean alreadySent(long id) {
     synchronized (sent) {
       return sent.contains(id);

@@ -123,9 +123,11 @@ final class FakeSlackApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      String body = new String(raw, StandardCharsets.UTF_8);
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      Map<String, String> params = type != null && type.startsWith("application/json") ? jsonParams(body) : formParams(body);
+      Map<String, String> params = method.equals("upload") ? Map.of("bytes", Integer.toString(raw.length))
+          : type != null && type.startsWith("application/json") ? jsonParams(body) : formParams(body);
       long at = System.currentTimeMillis();
       Queue<Reply> queue = planned.get(method);
       Reply plannedReply = queue == null ? null : queue.poll();
@@ -190,11 +192,24 @@ final class FakeSlackApi implements AutoCloseable {
         o.addProperty("upload_url", url() + "upload");
         o.addProperty("file_id", "F1");
       }
-      case "files.completeUploadExternal" -> o.add("files", new com.google.gson.JsonArray());
+      case "files.completeUploadExternal" -> {
+        var files = new com.google.gson.JsonArray();
+        files.add(obj("id", "F1", "title", "chart.png"));
+        o.add("files", files);
+      }
+      case "upload" -> o.addProperty("uploaded", true);
       default -> {
         o.addProperty("ok", false);
         o.addProperty("error", "unknown_method");
       }
+    }
+    return o;
+  }
+
+  private static JsonObject obj(String... keyValues) {
+    JsonObject o = new JsonObject();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      o.addProperty(keyValues[i], keyValues[i + 1]);
     }
     return o;
   }

@@ -209,4 +209,15 @@ class SlackDeliveryTest {
     assertTrue(updates.get(0).param("blocks").contains(buttons.get(0).getAsJsonObject("text").get("text").getAsString()));
     assertEquals(before + 1, s.posts(DM).size(), "only the next question was posted");
   }
+
+  @Test
+  @DisplayName("given Slack checks the events URL, when it sends url_verification, then the challenge is answered")
+  void urlVerificationIsAnswered() throws Exception {
+    // when
+    var response = s.slack.post("{\"token\":\"legacy\",\"challenge\":\"c-123\",\"type\":\"url_verification\"}", JSON);
+
+    // then
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("c-123"), response.body());
+  }
 }

@@ -97,4 +97,29 @@ class SlackWebTest {
     assertEquals("DUALICE", channels.directMessage("UALICE"));
     assertEquals(1, api.calls("conversations.open").size());
   }
+
+  @Test
+  @DisplayName("given a chart for the collective, when it is sent, then it is uploaded the way Slack wants (URL, bytes, completion) into the collective's channel with its text")
+  void chartIsUploadedToTheChannel() throws Exception {
+    // given
+    SlackMessenger messenger = new SlackMessenger(new SlackSettings("xoxb-test", "s", null, 0, api.url(), "CREPORTS"), web);
+    messenger.bind(org.mockito.Mockito.mock(org.trame.core.i18n.Texts.class));
+    byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+    var report = new org.trame.core.port.OutboundMessage(3, "slack", FakeSlackApi.TEAM,
+        org.trame.core.port.Audience.channel(FakeSlackApi.TEAM), "Check-in: alignment over time", null, null, null, null, "en");
+
+    // when
+    messenger.sendImage(report, "alignment.png", png);
+
+    // then
+    // (the SDK also asks auth.test on its own before uploading)
+    List<String> methods = api.calls().stream().map(FakeSlackApi.Call::method).filter(m -> !m.equals("auth.test")).toList();
+    assertEquals(List.of("files.getUploadURLExternal", "upload", "files.completeUploadExternal"), methods);
+    assertEquals("alignment.png", api.calls("files.getUploadURLExternal").get(0).param("filename"));
+    assertEquals(Integer.toString(png.length), api.calls("files.getUploadURLExternal").get(0).param("length"));
+    assertTrue(Integer.parseInt(api.calls("upload").get(0).param("bytes")) >= png.length);
+    FakeSlackApi.Call complete = api.calls("files.completeUploadExternal").get(0);
+    assertEquals("CREPORTS", complete.param("channel_id"));
+    assertEquals("Check-in: alignment over time", complete.param("initial_comment"));
+  }
 }
