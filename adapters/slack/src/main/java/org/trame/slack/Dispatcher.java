@@ -50,17 +50,16 @@ final class Dispatcher implements AutoCloseable {
       String conversationRef, String stepRef) {
     CompletableFuture<Handled> done = new CompletableFuture<>();
     run(user, () -> {
-      Members.Known who = members.lookUp(user, userName);
-      InboundEvent event = new InboundEvent(eventId, SlackMessenger.PLATFORM, team, user, who.name(), kind, text,
-          conversationRef, stepRef, who.hints());
-      core.apply(event).whenComplete((handled, failure) -> {
-        if (failure != null) {
-          log.error("Slack event {} from {} could not be saved", eventId, user, failure);
-          done.completeExceptionally(failure);
-        } else {
-          done.complete(handled);
-        }
-      }).join();
+      try {
+        Members.Known who = members.lookUp(user, userName);
+        InboundEvent event = new InboundEvent(eventId, SlackMessenger.PLATFORM, team, user, who.name(), kind, text,
+            conversationRef, stepRef, who.hints());
+        // Waiting here keeps this member's lane in order: the next event goes in once this one is committed.
+        done.complete(core.apply(event).join());
+      } catch (RuntimeException failure) {
+        log.error("Slack event {} from {} could not be saved", eventId, user, failure);
+        done.completeExceptionally(failure);
+      }
     });
     return done;
   }
