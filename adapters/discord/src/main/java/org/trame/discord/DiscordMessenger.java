@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -21,11 +22,11 @@ import org.trame.core.port.OutboundMessage;
  * until then, and whenever Discord refuses a message, {@link #send} throws and the message stays in
  * the outbox to be tried again.
  *
- * <p>Where a member's message goes: a question (a message with a step) to the member's DMs, the
- * command's ephemeral reply then linking to it; the replies of a command that asks nothing
- * (help, language set, …) and the refusal of a stale or foreign button, ephemerally where the
- * member acted; when the member's DMs are closed, ephemerally where they acted, with the hint to
- * open them. The collective's messages go to its channel.
+ * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
+ * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
+ * or foreign button ephemerally where the member clicked; when the member's DMs are closed,
+ * ephemerally where they acted, with the hint to open them. The collective's messages go to its
+ * channel.
  */
 public final class DiscordMessenger implements Messenger {
 
@@ -58,11 +59,30 @@ public final class DiscordMessenger implements Messenger {
 
   @Override
   public void send(OutboundMessage m) throws Exception {
+    Bound b = bound();
+    deliver(b, m, b.renderer().render(m));
+  }
+
+  /**
+   * Sends {@code m} with a picture (a report's PNG chart) attached to its first part, where
+   * {@code m} would go. Ready for when the core's outbound port carries images.
+   */
+  public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
+    Bound b = bound();
+    List<MessageCreateData> parts = new ArrayList<>(b.renderer().render(m));
+    parts.set(0, MessageCreateBuilder.from(parts.get(0)).addFiles(FileUpload.fromData(png, fileName)).build());
+    deliver(b, m, parts);
+  }
+
+  private Bound bound() {
     Bound b = bound;
     if (b == null) {
       throw new IllegalStateException("Discord is not connected yet");
     }
-    List<MessageCreateData> parts = b.renderer().render(m);
+    return b;
+  }
+
+  private void deliver(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
     if (!m.audience().isPrivate()) {
       b.ops().sendToCollective(m.collective(), parts, m.id());
       return;
@@ -94,10 +114,7 @@ public final class DiscordMessenger implements Messenger {
 
   /** True when the message answers the interaction where it happened rather than in DMs. */
   private static boolean inPlace(Bound b, Turns.Turn turn, OutboundMessage m) {
-    if (b.refusals().isRefusal(m)) {
-      return true;
-    }
-    return turn.origin == Turns.Origin.COMMAND && !turn.asksSomething();
+    return b.refusals().isRefusal(m);
   }
 
   /**

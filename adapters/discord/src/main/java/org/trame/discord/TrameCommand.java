@@ -21,7 +21,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 /**
  * The {@code /trame} slash command: its Discord definition (subcommands with typed options) and the
  * translation of an invocation back into the core's command words, which are the same on every
- * platform ({@code /trame conflict start party1:@a party2:@b} becomes {@code conflict <id-a> <id-b>}).
+ * platform ({@code /trame conflict start party1:@a party2:@b} becomes {@code conflict <id-a> <id-b>},
+ * {@code /trame stakes action:round details:14} becomes {@code stakes round 14}).
  * Members are passed as their Discord user ids, the ids the core knows them by.
  */
 public final class TrameCommand {
@@ -39,7 +40,10 @@ public final class TrameCommand {
   private static final List<Sub> SUBS = List.of(
       sub(null, "help", "help", "What Trame can do", "Ce que Trame sait faire"),
       sub(null, "stakes", "stakes", "Say your own stakes in the cooperation, privately", "Dire vos enjeux dans la coopération, en privé",
-          new Opt(OptionType.BOOLEAN, "round", "Coordinators: ask every member", "Coordination : le demander à chaque membre", false)),
+          new Opt(OptionType.STRING, "action", "history; coordinators: round, round close, ambition, every",
+              "history ; coordination : round, round close, ambition, every", false),
+          new Opt(OptionType.STRING, "details", "round: days [hours]; ambition: the text; every: months",
+              "round : jours [heures] ; ambition : le texte ; every : mois", false)),
       sub("checkin", "now", "checkin now", "Start a check-in round now", "Lancer un point d'étape maintenant"),
       sub("checkin", "schedule", "checkin schedule", "Schedule check-ins", "Programmer les points d'étape",
           new Opt(OptionType.STRING, "cron", "When, as a cron expression", "Quand, en expression cron", true),
@@ -70,7 +74,11 @@ public final class TrameCommand {
       sub(null, "back", "back", "Change your previous answer", "Modifier la réponse précédente"),
       sub(null, "skip", "skip", "Skip an optional question", "Passer une question facultative"),
       sub(null, "pause", "pause", "Pause your current conversation", "Mettre en pause la conversation"),
-      sub(null, "resume", "resume", "Resume your paused conversation", "Reprendre la conversation"));
+      sub(null, "resume", "resume", "Resume your paused conversation", "Reprendre la conversation"),
+      // Any command as words, so a core command is usable before its subcommand exists here.
+      sub(null, "words", "", "Any Trame command, typed as words (e.g. stakes history)",
+          "Toute commande Trame, en toutes lettres (par ex. stakes history)",
+          new Opt(OptionType.STRING, "words", "The command's words", "Les mots de la commande", true)));
 
   private static final Map<String, String> GROUPS = Map.of(
       "checkin", "Periodic check-ins|Points d'étape réguliers",
@@ -113,6 +121,8 @@ public final class TrameCommand {
     switch (o.name()) {
       case "number" -> data.setRequiredRange(1, 9);
       case "language" -> data.addChoice("français", "fr").addChoice("English", "en");
+      case "action" -> data.addChoice("history", "history").addChoice("round", "round")
+          .addChoice("round close", "round close").addChoice("ambition", "ambition").addChoice("every", "every");
       case "zone", "tz" -> data.setAutoComplete(true);
       default -> { }
     }
@@ -130,7 +140,10 @@ public final class TrameCommand {
   public static Optional<String> words(String group, String name, Function<String, String> option) {
     for (Sub s : SUBS) {
       if (s.name().equals(name) && java.util.Objects.equals(s.group(), group)) {
-        List<String> words = new ArrayList<>(List.of(s.words()));
+        List<String> words = new ArrayList<>();
+        if (!s.words().isEmpty()) {
+          words.add(s.words());
+        }
         for (Opt o : s.options()) {
           String value = option.apply(o.name());
           if (value == null || value.isBlank()) {

@@ -64,16 +64,6 @@ final class Turns {
       return produced.isDone();
     }
 
-    /** The messages of the turn, once known. */
-    List<OutboundMessage> messages() {
-      return produced.getNow(List.of());
-    }
-
-    /** True when the turn opened or continued a conversation (a question with its step). */
-    boolean asksSomething() {
-      return messages().stream().anyMatch(m -> m.audience().isPrivate() && m.stepRef() != null);
-    }
-
     boolean usable(long now) {
       return now < expiresAt && !replies.expired();
     }

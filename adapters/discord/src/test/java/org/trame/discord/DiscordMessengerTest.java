@@ -100,18 +100,18 @@ class DiscordMessengerTest {
   }
 
   @Test
-  @DisplayName("a command that asks nothing (help, lang): the reply is shown ephemerally where it was typed")
-  void commandAnsweredInPlace() throws Exception {
+  @DisplayName("a command that asks nothing (help, lang): the reply goes to DMs too, linked from where it was typed")
+  void commandReplyInDms() throws Exception {
     // given /trame help produced one plain message
     OutboundMessage help = plain(31, "Commands: …");
     turn(Turns.Origin.COMMAND, help);
     // when sent
     messenger.send(help);
-    // then it replaces the deferred ephemeral reply, and nothing goes to DMs
+    // then it is in the DMs, and the deferred ephemeral reply links there
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(31L));
     ArgumentCaptor<MessageCreateData> original = ArgumentCaptor.forClass(MessageCreateData.class);
     verify(replies).replaceOriginal(original.capture());
-    assertEquals("Commands: …", content(original));
-    verify(ops, never()).sendPrivate(any(), anyList(), anyLong());
+    assertTrue(content(original).startsWith("📩 "));
   }
 
   @Test

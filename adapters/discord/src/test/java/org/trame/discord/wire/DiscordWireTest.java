@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,7 @@ class DiscordWireTest {
   Path dir;
   FakeDiscord discord;
   Trame trame;
+  DiscordMessenger messenger;
   DiscordAdapter adapter;
   int tokens;
   int dmsSeen;
@@ -51,14 +53,14 @@ class DiscordWireTest {
   @BeforeEach
   void start() throws Exception {
     discord = new FakeDiscord();
-    DiscordMessenger messenger = new DiscordMessenger();
+    messenger = new DiscordMessenger();
     // The core's default language is English; the member's Discord client is French.
     trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), null, Set.of(), Lang.EN, Clock.systemUTC()),
         List.of(messenger));
-    DiscordSettings settings = DiscordSettings.fromEnvironment(Map.of(
-        "DISCORD_TOKEN", "fake-token",
-        "TRAME_DISCORD_API_URL", discord.apiUrl(),
-        "TRAME_DISCORD_GATEWAY_URL", discord.gateway().url())).orElseThrow();
+    Map<String, String> env = new HashMap<>(discord.environment());
+    env.put("TRAME_DISCORD_COORDINATOR_ROLE", "Coordination");
+    env.put("TRAME_DISCORD_CHANNEL", Payloads.CHANNEL_ID);
+    DiscordSettings settings = DiscordSettings.fromEnvironment(env).orElseThrow();
     adapter = DiscordAdapter.start(settings, trame, messenger);
     assertTrue(discord.gateway().awaitGuild(20), "JDA identified and received READY and GUILD_CREATE");
     discord.await(c -> c.method().equals("PUT") && c.path().endsWith("/applications/" + APP_ID + "/commands"), 1, WAIT);
@@ -226,6 +228,47 @@ class DiscordWireTest {
     assertEquals(64, question.path("flags").asInt());
     assertTrue(question.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"), question.toString());
     assertEquals(List.of("Répondre"), labels(question));
+  }
+
+  @Test
+  @DisplayName("a coordinator opens a stakes round: invited like every known member, the invitation and questionnaire come in DMs")
+  void stakesRound() throws Exception {
+    // given a member holding the configured coordination role
+    // when they open a stakes round
+    ObjectNode open = Payloads.slashCommand("stakes", token(), Map.of("action", "round"), true);
+    dispatch(open);
+    // then, invited like every known member, they get the invitation and the questionnaire in their DMs
+    assertTrue(nextDm().path("content").asText().startsWith("Votre collectif fait le point"));
+    nextUntil(m -> m.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"));
+    nextUntil(m -> m.path("content").asText().startsWith("Tour d'enjeux ouvert : 1 membre"));
+  }
+
+  @Test
+  @DisplayName("a member without the coordination role cannot open a round; the core's refusal reaches their DMs")
+  void roundRefused() throws Exception {
+    // given a member without the configured role
+    // when they try to open a round
+    dispatch(Payloads.slashCommand("stakes", token(), Map.of("action", "round"), false));
+    // then the core refuses, and no invitation is sent
+    assertTrue(nextDm().path("content").asText().startsWith("Seul·es les coordinateur·ices"));
+    assertEquals(0, discord.count(c -> c.path().endsWith("/channels/" + Payloads.CHANNEL_ID + "/messages")));
+  }
+
+  @Test
+  @DisplayName("a report with its PNG chart is posted to the collective's channel as an attachment")
+  void chartUpload() throws Exception {
+    // given a 2×2 PNG and a report for the collective's channel
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+    org.trame.core.port.OutboundMessage report = new org.trame.core.port.OutboundMessage(9000, "discord", GUILD_ID,
+        org.trame.core.port.Audience.channel(GUILD_ID), "Bilan du point d'étape", null, List.of(), null, null, "fr");
+    // when the messenger sends it with the picture
+    messenger.sendImage(report, "checkin.png", png.toByteArray());
+    // then the channel receives one multipart message: the text, and the file as its attachment
+    FakeDiscord.Call post = discord.await(c -> c.path().equals("/api/v10/channels/" + Payloads.CHANNEL_ID + "/messages"), 1, WAIT);
+    assertEquals("Bilan du point d'étape", post.body().path("content").asText());
+    assertEquals(List.of("checkin.png:" + png.size()), post.files());
+    assertEquals("checkin.png", post.body().path("attachments").get(0).path("filename").asText());
   }
 
   // --- helpers ---------------------------------------------------------------------------------

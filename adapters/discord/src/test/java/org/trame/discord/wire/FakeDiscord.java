@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,14 +29,21 @@ import java.util.regex.Pattern;
  * A local stand-in for Discord on loopback: the REST endpoints a bot uses (API v10 paths) and a
  * gateway ({@link FakeGateway}). It records every request so tests can assert on what JDA sent.
  * When {@link #closeDms()} is called it refuses DMs the way Discord does (403, code 50007).
+ *
+ * <p>Published in this module's test-jar, so that a test elsewhere (the application's, starting
+ * several adapters in one JVM) can run the Discord adapter against it with {@link #environment()}.
  */
-final class FakeDiscord implements AutoCloseable {
+public final class FakeDiscord implements AutoCloseable {
 
-  /** One REST call as the fake received it. */
-  record Call(String method, String path, JsonNode body) {
+  /**
+   * One REST call as the fake received it.
+   *
+   * @param files the uploaded files of a multipart request, as {@code name:size in bytes}
+   */
+  public record Call(String method, String path, JsonNode body, List<String> files) {
     @Override
     public String toString() {
-      return method + " " + path + " " + body;
+      return method + " " + path + " " + body + (files.isEmpty() ? "" : " files " + files);
     }
   }
 
@@ -50,7 +58,7 @@ final class FakeDiscord implements AutoCloseable {
   private final List<String> unknown = new CopyOnWriteArrayList<>();
   private volatile boolean dmsClosed;
 
-  FakeDiscord() throws Exception {
+  public FakeDiscord() throws Exception {
     gateway = FakeGateway.launch();
     rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     rest.createContext("/", this::serve);
@@ -58,29 +66,35 @@ final class FakeDiscord implements AutoCloseable {
     rest.start();
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
   }
 
-  FakeGateway gateway() {
+  /** The environment that points the adapter at this fake. */
+  public Map<String, String> environment() {
+    return Map.of("DISCORD_TOKEN", "fake-token", "TRAME_DISCORD_API_URL", apiUrl(),
+        "TRAME_DISCORD_GATEWAY_URL", gateway.url());
+  }
+
+  public FakeGateway gateway() {
     return gateway;
   }
 
-  void closeDms() {
+  public void closeDms() {
     dmsClosed = true;
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
   /** Requests no route answered: a test fails if JDA needed something the fake does not know. */
-  List<String> unknown() {
+  public List<String> unknown() {
     return List.copyOf(unknown);
   }
 
   /** Waits for the {@code n}-th (from 1) call matching, counting from the start. */
-  Call await(Predicate<Call> matching, int n, Duration timeout) throws InterruptedException {
+  public Call await(Predicate<Call> matching, int n, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       List<Call> found = new ArrayList<>();
@@ -98,7 +112,7 @@ final class FakeDiscord implements AutoCloseable {
         calls.stream().map(Call::toString).toList()) + "\nunknown: " + unknown);
   }
 
-  long count(Predicate<Call> matching) {
+  public long count(Predicate<Call> matching) {
     return calls.stream().filter(matching).count();
   }
 
@@ -106,8 +120,9 @@ final class FakeDiscord implements AutoCloseable {
     try (x) {
       String method = x.getRequestMethod();
       String path = x.getRequestURI().getPath();
-      JsonNode body = body(x);
-      calls.add(new Call(method, path, body));
+      List<String> files = new ArrayList<>();
+      JsonNode body = body(x, files);
+      calls.add(new Call(method, path, body, List.copyOf(files)));
       Matcher m;
       if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
         json(x, 200, Payloads.botUser());
@@ -151,7 +166,7 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   /** The request's JSON: the body itself, or the {@code payload_json} part of a multipart body. */
-  private static JsonNode body(HttpExchange x) throws IOException {
+  private static JsonNode body(HttpExchange x, List<String> files) throws IOException {
     byte[] raw;
     try (InputStream in = x.getRequestBody()) {
       raw = in.readAllBytes();
@@ -159,15 +174,29 @@ final class FakeDiscord implements AutoCloseable {
     if (raw.length == 0) {
       return JSON.createObjectNode();
     }
-    String text = new String(raw, StandardCharsets.UTF_8);
     String type = x.getRequestHeaders().getFirst("Content-Type");
-    if (type != null && type.startsWith("multipart/")) {
-      int name = text.indexOf("name=\"payload_json\"");
-      int start = text.indexOf("\r\n\r\n", name) + 4;
-      int end = text.indexOf("\r\n--", start);
-      text = text.substring(start, end);
+    if (type == null || !type.startsWith("multipart/")) {
+      return JSON.readTree(raw);
     }
-    return JSON.readTree(text);
+    // ISO-8859-1 maps bytes one to one, so binary parts keep their length.
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    String boundary = "--" + type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "");
+    JsonNode payload = JSON.createObjectNode();
+    for (String part : text.split(Pattern.quote(boundary))) {
+      int split = part.indexOf("\r\n\r\n");
+      if (split < 0) {
+        continue;
+      }
+      String headers = part.substring(0, split);
+      String content = part.substring(split + 4, Math.max(split + 4, part.length() - 2));
+      Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+      if (file.find()) {
+        files.add(file.group(1) + ":" + content.length());
+      } else if (headers.contains("name=\"payload_json\"")) {
+        payload = JSON.readTree(content.getBytes(StandardCharsets.ISO_8859_1));
+      }
+    }
+    return payload;
   }
 
   private static void json(HttpExchange x, int status, JsonNode body) throws IOException {
@@ -183,7 +212,7 @@ final class FakeDiscord implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    rest.stop(0);
+    rest.stop(1);
     restThreads.shutdownNow();
     gateway.stop(1000);
   }

@@ -20,7 +20,7 @@ import org.java_websocket.server.WebSocketServer;
  * GUILD_CREATE after IDENTIFY, heartbeats acknowledged; tests then dispatch events such as
  * INTERACTION_CREATE with {@link #dispatch}.
  */
-final class FakeGateway extends WebSocketServer {
+public final class FakeGateway extends WebSocketServer {
 
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch guildSent = new CountDownLatch(1);
@@ -34,7 +34,7 @@ final class FakeGateway extends WebSocketServer {
     setReuseAddr(true);
   }
 
-  static FakeGateway launch() throws InterruptedException {
+  public static FakeGateway launch() throws InterruptedException {
     FakeGateway g = new FakeGateway();
     g.start();
     if (!g.started.await(10, TimeUnit.SECONDS)) {
@@ -43,27 +43,27 @@ final class FakeGateway extends WebSocketServer {
     return g;
   }
 
-  String url() {
+  public String url() {
     return "ws://127.0.0.1:" + getPort() + "/";
   }
 
   /** What the bot sent (IDENTIFY, heartbeats, …). */
-  List<JsonNode> received() {
+  public List<JsonNode> received() {
     return List.copyOf(received);
   }
 
   /** The query strings the bot connected with ({@code encoding=json&v=10}). */
-  List<String> queries() {
+  public List<String> queries() {
     return List.copyOf(queries);
   }
 
   /** Waits until the bot identified and was sent READY and its guild. */
-  boolean awaitGuild(long seconds) throws InterruptedException {
+  public boolean awaitGuild(long seconds) throws InterruptedException {
     return guildSent.await(seconds, TimeUnit.SECONDS);
   }
 
   /** Sends a dispatch event (op 0) with the next sequence number. */
-  void dispatch(String type, JsonNode data) {
+  public void dispatch(String type, JsonNode data) {
     ObjectNode event = Payloads.object().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
     event.set("d", data);
     send(session, event);

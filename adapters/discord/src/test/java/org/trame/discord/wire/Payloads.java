@@ -5,51 +5,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Discord API objects in the shapes of Discord's documentation (API v10): users, guilds, channels,
  * members, messages and interactions, as the fake Discord sends or returns them.
  */
-final class Payloads {
+public final class Payloads {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  static final String APP_ID = "1100000000000000001";
-  static final String GUILD_ID = "1200000000000000002";
-  static final String CHANNEL_ID = "1300000000000000003";
-  static final String MEMBER_ID = "1400000000000000004";
-  static final String DM_CHANNEL_ID = "1500000000000000005";
-  static final String BOT_ROLE_ID = "1600000000000000006";
-  static final String COMMAND_ID = "1700000000000000007";
-  static final String JOINED_AT = "2026-01-05T10:00:00.000000+00:00";
+  public static final String APP_ID = "1100000000000000001";
+  public static final String GUILD_ID = "1200000000000000002";
+  public static final String CHANNEL_ID = "1300000000000000003";
+  public static final String MEMBER_ID = "1400000000000000004";
+  public static final String DM_CHANNEL_ID = "1500000000000000005";
+  public static final String BOT_ROLE_ID = "1600000000000000006";
+  public static final String COMMAND_ID = "1700000000000000007";
+  public static final String COORDINATION_ROLE_ID = "1600000000000000008";
+  public static final String JOINED_AT = "2026-01-05T10:00:00.000000+00:00";
   /** VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY for @everyone: no Manage Server. */
-  static final String EVERYONE_PERMISSIONS = String.valueOf(1024L | 2048L | 65536L);
+  public static final String EVERYONE_PERMISSIONS = String.valueOf(1024L | 2048L | 65536L);
 
   private static final AtomicLong SNOWFLAKES = new AtomicLong(1_800_000_000_000_000_000L);
 
   private Payloads() {}
 
-  static String snowflake() {
+  public static String snowflake() {
     return Long.toString(SNOWFLAKES.incrementAndGet());
   }
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return JSON.createObjectNode();
   }
 
-  static ObjectNode botUser() {
+  public static ObjectNode botUser() {
     return object().put("id", APP_ID).put("username", "Trame").put("discriminator", "0").putNull("global_name")
         .putNull("avatar").put("bot", true).put("flags", 0).put("public_flags", 0).put("mfa_enabled", true)
         .put("verified", true);
   }
 
-  static ObjectNode member() {
+  public static ObjectNode member() {
     return object().put("id", MEMBER_ID).put("username", "alice").put("discriminator", "0").put("global_name", "Alice")
         .putNull("avatar").put("public_flags", 0);
   }
 
-  static ObjectNode ready(String resumeUrl) {
+  public static ObjectNode ready(String resumeUrl) {
     ObjectNode d = object().put("v", 10).put("session_id", "fake-session").put("resume_gateway_url", resumeUrl);
     d.set("user", botUser());
     d.putArray("guilds").addObject().put("id", GUILD_ID).put("unavailable", true);
@@ -59,7 +61,7 @@ final class Payloads {
     return d;
   }
 
-  static ObjectNode textChannel() {
+  public static ObjectNode textChannel() {
     ObjectNode c = object().put("id", CHANNEL_ID).put("type", 0).put("guild_id", GUILD_ID).put("name", "general")
         .put("position", 0).put("nsfw", false).putNull("parent_id").putNull("topic").put("rate_limit_per_user", 0)
         .putNull("last_message_id").put("flags", 0);
@@ -67,13 +69,13 @@ final class Payloads {
     return c;
   }
 
-  static ObjectNode dmChannel() {
+  public static ObjectNode dmChannel() {
     ObjectNode c = object().put("id", DM_CHANNEL_ID).put("type", 1).putNull("last_message_id").put("flags", 0);
     c.putArray("recipients").add(member());
     return c;
   }
 
-  static ObjectNode guildCreate() {
+  public static ObjectNode guildCreate() {
     ObjectNode g = object().put("id", GUILD_ID).put("name", "Réseau des tiers-lieux").putNull("icon")
         .putNull("splash").putNull("discovery_splash").putNull("banner").putNull("description")
         .put("owner_id", "1999999999999999999").put("afk_timeout", 300).putNull("afk_channel_id")
@@ -86,6 +88,7 @@ final class Payloads {
     ArrayNode roles = g.putArray("roles");
     roles.add(role(GUILD_ID, "@everyone", EVERYONE_PERMISSIONS, 0));
     roles.add(role(BOT_ROLE_ID, "Trame", "8", 1));
+    roles.add(role(COORDINATION_ROLE_ID, "Coordination", "0", 2));
     ObjectNode self = object().putNull("nick").put("joined_at", JOINED_AT).put("deaf", false).put("mute", false)
         .put("flags", 0).put("pending", false).putNull("premium_since").putNull("avatar");
     self.set("user", botUser());
@@ -116,7 +119,7 @@ final class Payloads {
     return i;
   }
 
-  private static void inGuild(ObjectNode i) {
+  private static void inGuild(ObjectNode i, boolean coordinator) {
     i.put("guild_id", GUILD_ID).put("guild_locale", "fr").put("channel_id", CHANNEL_ID).put("context", 0);
     ObjectNode guild = i.putObject("guild").put("id", GUILD_ID).put("locale", "fr");
     guild.putArray("features");
@@ -125,7 +128,10 @@ final class Payloads {
         .put("flags", 0).put("pending", false).putNull("premium_since").putNull("avatar")
         .put("permissions", EVERYONE_PERMISSIONS);
     m.set("user", member());
-    m.putArray("roles");
+    ArrayNode roles = m.putArray("roles");
+    if (coordinator) {
+      roles.add(COORDINATION_ROLE_ID);
+    }
     i.set("member", m);
   }
 
@@ -136,16 +142,22 @@ final class Payloads {
   }
 
   /** {@code /trame <subcommand>} typed in the guild's channel (APPLICATION_COMMAND, CHAT_INPUT). */
-  static ObjectNode slashCommand(String subcommand, String token) {
+  public static ObjectNode slashCommand(String subcommand, String token) {
+    return slashCommand(subcommand, token, Map.of(), false);
+  }
+
+  /** {@code /trame <subcommand> option:value…} by a member holding the coordination role or not. */
+  public static ObjectNode slashCommand(String subcommand, String token, Map<String, String> options, boolean coordinator) {
     ObjectNode i = interactionBase(2, token);
-    inGuild(i);
+    inGuild(i, coordinator);
     ObjectNode data = i.putObject("data").put("id", COMMAND_ID).put("name", "trame").put("type", 1);
-    data.putArray("options").addObject().put("name", subcommand).put("type", 1).putArray("options");
+    ArrayNode values = data.putArray("options").addObject().put("name", subcommand).put("type", 1).putArray("options");
+    options.forEach((name, value) -> values.addObject().put("name", name).put("type", 3).put("value", value));
     return i;
   }
 
   /** A click on a button of {@code message}, in the member's DMs (MESSAGE_COMPONENT). */
-  static ObjectNode buttonClick(JsonNode message, String customId, String token) {
+  public static ObjectNode buttonClick(JsonNode message, String customId, String token) {
     ObjectNode i = interactionBase(3, token);
     inDm(i);
     i.putObject("data").put("custom_id", customId).put("component_type", 2);
@@ -154,7 +166,7 @@ final class Payloads {
   }
 
   /** Options picked in the string select menu of {@code message}, in DMs (MESSAGE_COMPONENT). */
-  static ObjectNode selectMenu(JsonNode message, String customId, String token, String... values) {
+  public static ObjectNode selectMenu(JsonNode message, String customId, String token, String... values) {
     ObjectNode i = interactionBase(3, token);
     inDm(i);
     ObjectNode data = i.putObject("data").put("custom_id", customId).put("component_type", 3);
@@ -167,7 +179,7 @@ final class Payloads {
   }
 
   /** A submitted form opened from {@code message}'s button (MODAL_SUBMIT; a label wrapping a text input). */
-  static ObjectNode modalSubmit(JsonNode message, String modalId, String inputId, String typed, String token) {
+  public static ObjectNode modalSubmit(JsonNode message, String modalId, String inputId, String typed, String token) {
     ObjectNode i = interactionBase(5, token);
     inDm(i);
     ObjectNode data = i.putObject("data").put("custom_id", modalId);
@@ -178,7 +190,7 @@ final class Payloads {
   }
 
   /** A message object as Discord returns it once created, echoing what was posted. */
-  static ObjectNode message(String channelId, JsonNode posted, boolean ephemeral) {
+  public static ObjectNode message(String channelId, JsonNode posted, boolean ephemeral) {
     ObjectNode m = object().put("id", snowflake()).put("channel_id", channelId).put("type", 0)
         .put("content", posted.path("content").asText("")).put("timestamp", "2026-11-22T08:00:00.000000+00:00")
         .putNull("edited_timestamp").put("tts", false).put("mention_everyone", false).put("pinned", false)
