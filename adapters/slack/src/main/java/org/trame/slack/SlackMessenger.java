@@ -15,7 +15,8 @@ import org.trame.core.port.OutboundMessage;
 /**
  * The core's outbound port on Slack: a member's messages in their DM with the bot, the
  * collective's in its channel (see {@link Channels}), questions with Block Kit widgets. A failed
- * call throws, so the outbox keeps the message and sends it again later.
+ * call throws, so the outbox keeps the message and sends it again later; only failures no retry
+ * can cure are logged and given up, so that they do not hold back every later message.
  *
  * <p>Create it before {@code Trame.start} (the core needs its messengers) and hand it to
  * {@link SlackAdapter#start}, which gives it the core's texts for the button words.
@@ -27,6 +28,12 @@ public final class SlackMessenger implements Messenger {
   private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
   private static final long READY_WAIT_SECONDS = 10;
   private static final int REMEMBERED_SENDS = 10_000;
+  /** Slack errors that no retry can cure: the recipient or the channel is gone or out of reach. */
+  static final Set<String> UNDELIVERABLE = Set.of("user_not_found", "users_not_found", "user_disabled", "cannot_dm_bot",
+      "channel_not_found", "is_archived", "not_in_channel", "restricted_action", "restricted_action_read_only_channel",
+      "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel");
+  /** Slack errors about the blocks themselves: the text alone can still go. */
+  static final Set<String> BLOCKS_REFUSED = Set.of("invalid_blocks", "invalid_blocks_format", "msg_blocks_too_long");
 
   private final SlackSettings settings;
   private final SlackWeb web;
@@ -57,27 +64,20 @@ public final class SlackMessenger implements Messenger {
 
   @Override
   public void send(OutboundMessage m) throws Exception {
-    // Messages left over from a previous run may come before the adapter is started.
-    if (!ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the Slack adapter is not started yet");
-    }
-    if (m.id() > 0 && alreadySent(m.id())) {
-      return;
-    }
-    String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
-    if (channel == null) {
-      // Throwing would hold back every later message in the outbox; this one cannot be placed anywhere.
-      log.warn("outbox message {} for the collective's channel was dropped: no channel known", m.id());
-      return;
-    }
-    var blocks = renderer.render(m);
-    web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
-        .blocks(blocks)));
-    if (m.id() > 0) {
-      synchronized (sent) {
-        sent.add(m.id());
+    deliver(m, channel -> {
+      var blocks = renderer.render(m);
+      try {
+        web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
+            .blocks(blocks)));
+      } catch (SlackWeb.SlackCallException e) {
+        if (!BLOCKS_REFUSED.contains(e.error())) {
+          throw e;
+        }
+        // The member still gets the words, to answer by typing, rather than nothing at all.
+        log.warn("Slack refused the blocks of outbox message {} ({}); sending its text alone", m.id(), e.error());
+        web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
       }
-    }
+    });
   }
 
   /**
@@ -86,19 +86,41 @@ public final class SlackMessenger implements Messenger {
    * files.completeUploadExternal). Ready for when the core's outbound port carries images.
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
+    deliver(m, channel -> web.call("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
+        .fileData(png).title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false))));
+  }
+
+  private interface Delivery {
+    void to(String channel) throws Exception;
+  }
+
+  /**
+   * Where and whether to deliver: once per outbox id, to the member's DM or the collective's
+   * channel. A failure that retrying cannot cure (the member left, the channel is archived) is
+   * logged and the message given up, because a message that throws holds back every later one.
+   */
+  private void deliver(OutboundMessage m, Delivery delivery) throws Exception {
+    // Messages left over from a previous run may come before the adapter is started.
     if (!ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the Slack adapter is not started yet");
     }
     if (m.id() > 0 && alreadySent(m.id())) {
       return;
     }
-    String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
-    if (channel == null) {
-      log.warn("outbox image {} for the collective's channel was dropped: no channel known", m.id());
+    try {
+      String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
+      if (channel == null) {
+        log.warn("outbox message {} for the collective's channel was dropped: no channel known", m.id());
+        return;
+      }
+      delivery.to(channel);
+    } catch (SlackWeb.SlackCallException e) {
+      if (!UNDELIVERABLE.contains(e.error())) {
+        throw e;
+      }
+      log.error("outbox message {} can never be delivered on Slack and was dropped: {}", m.id(), e.getMessage());
       return;
     }
-    web.call("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName).fileData(png)
-        .title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false)));
     if (m.id() > 0) {
       synchronized (sent) {
         sent.add(m.id());

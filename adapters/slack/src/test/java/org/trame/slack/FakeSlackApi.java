@@ -26,32 +26,32 @@ import java.util.stream.Collectors;
  * A Slack Web API on loopback: answers the methods the adapter calls the way Slack does, records
  * every call, and can be told to fail the next calls of a method.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
-  static final String TEAM = "T0TRAME";
-  static final String BOT_USER = "UBOT";
+  public static final String TEAM = "T0TRAME";
+  public static final String BOT_USER = "UBOT";
 
   /** One recorded call: the method and its parameters (form fields, or the JSON body's fields). */
-  record Call(String method, Map<String, String> params, long atMillis, String reply) {
-    String param(String name) {
+  public record Call(String method, Map<String, String> params, long atMillis, String reply) {
+    public String param(String name) {
       return params.get(name);
     }
 
     /** A parameter holding JSON (blocks, view). */
-    JsonElement json(String name) {
+    public JsonElement json(String name) {
       String raw = params.get(name);
       return raw == null ? null : JsonParser.parseString(raw);
     }
 
     /** The ts the fake gave a posted message. */
-    String ts() {
+    public String ts() {
       JsonObject o = JsonParser.parseString(reply).getAsJsonObject();
       return o.has("ts") ? o.get("ts").getAsString() : null;
     }
   }
 
   /** A planned answer: status, headers, body. */
-  record Reply(int status, Map<String, String> headers, String body) {}
+  public record Reply(int status, Map<String, String> headers, String body) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -59,21 +59,21 @@ final class FakeSlackApi implements AutoCloseable {
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
   /** What apps.connections.open hands out: the Socket Mode WebSocket URL. */
-  volatile String socketModeUrl = "ws://127.0.0.1:1/";
+  public volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
-  FakeSlackApi() throws IOException {
+  public FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     server.createContext("/api/", this::handle);
     server.start();
   }
 
   /** The value for TRAME_SLACK_API_URL. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
   /** Registers a member as users.info will describe them. */
-  void user(String id, String name, String locale, String tz, boolean admin) {
+  public void user(String id, String name, String locale, String tz, boolean admin) {
     JsonObject u = new JsonObject();
     u.addProperty("id", id);
     u.addProperty("team_id", TEAM);
@@ -92,20 +92,20 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   /** The next call of {@code method} gets this answer instead of the normal one. */
-  void planNext(String method, int status, Map<String, String> headers, String body) {
+  public void planNext(String method, int status, Map<String, String> headers, String body) {
     planned.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Reply(status, headers, body));
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).collect(Collectors.toList());
   }
 
   /** Waits for at least {@code count} calls matching {@code which}, failing the test after {@code timeout}. */
-  List<Call> await(Predicate<Call> which, int count, Duration timeout) throws InterruptedException {
+  public List<Call> await(Predicate<Call> which, int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<Call> found = calls.stream().filter(which).collect(Collectors.toList());

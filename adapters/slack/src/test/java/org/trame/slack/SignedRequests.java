@@ -16,20 +16,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Sends requests to the adapter's endpoint the way Slack does: signed, in Slack's shapes. */
-final class SignedRequests {
+public final class SignedRequests {
 
-  static final String SECRET = "test-signing-secret";
+  public static final String SECRET = "test-signing-secret";
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI endpoint;
   private int triggers;
 
-  SignedRequests(int port) {
+  public SignedRequests(int port) {
     this.endpoint = URI.create("http://127.0.0.1:" + port + HttpEndpoint.PATH);
   }
 
   /** Signs with {@code secret} at {@code timestamp}: the knobs a forger or a replayer turns. */
-  HttpResponse<String> post(String body, String contentType, String secret, Instant timestamp, Map<String, String> extra)
+  public HttpResponse<String> post(String body, String contentType, String secret, Instant timestamp, Map<String, String> extra)
       throws Exception {
     String ts = Long.toString(timestamp.getEpochSecond());
     HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
@@ -41,24 +41,24 @@ final class SignedRequests {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> post(String body, String contentType) throws Exception {
+  public HttpResponse<String> post(String body, String contentType) throws Exception {
     return post(body, contentType, SECRET, Instant.now(), Map.of());
   }
 
   /** The slash command form body Slack posts for {@code /trame words}. */
-  String command(String user, String channel, String words) {
+  public String command(String user, String channel, String words) {
     return form("token", "legacy", "team_id", FakeSlackApi.TEAM, "team_domain", "trame-test",
         "channel_id", channel, "channel_name", channel.startsWith("D") ? "directmessage" : "general",
         "user_id", user, "user_name", user.toLowerCase(), "command", "/trame", "text", words,
         "response_url", "https://hooks.slack.com/commands/x", "trigger_id", "trigger." + (++triggers));
   }
 
-  HttpResponse<String> sendCommand(String user, String channel, String words) throws Exception {
+  public HttpResponse<String> sendCommand(String user, String channel, String words) throws Exception {
     return post(command(user, channel, words), "application/x-www-form-urlencoded");
   }
 
   /** A message.im event callback: a member typing in their DM with the bot. */
-  static String directMessage(String eventId, String user, String text) {
+  public static String directMessage(String eventId, String user, String text) {
     JsonObject event = new JsonObject();
     event.addProperty("type", "message");
     event.addProperty("channel", "D" + user);
@@ -70,7 +70,7 @@ final class SignedRequests {
     return callback(eventId, event);
   }
 
-  static String callback(String eventId, JsonObject event) {
+  public static String callback(String eventId, JsonObject event) {
     JsonObject o = new JsonObject();
     o.addProperty("token", "legacy");
     o.addProperty("team_id", FakeSlackApi.TEAM);
@@ -83,7 +83,7 @@ final class SignedRequests {
   }
 
   /** A block_actions payload: {@code action} clicked in the bot's message {@code message}. */
-  String blockActions(String user, String channel, String messageTs, String messageText, JsonObject action, JsonObject state) {
+  public String blockActions(String user, String channel, String messageTs, String messageText, JsonObject action, JsonObject state) {
     JsonObject o = new JsonObject();
     o.addProperty("type", "block_actions");
     o.add("team", obj("id", FakeSlackApi.TEAM, "domain", "trame-test"));
@@ -104,7 +104,7 @@ final class SignedRequests {
   }
 
   /** A view_submission payload for a form whose text input holds {@code typed}. */
-  String viewSubmission(String user, String viewId, String privateMetadata, String typed) {
+  public String viewSubmission(String user, String viewId, String privateMetadata, String typed) {
     JsonObject o = new JsonObject();
     o.addProperty("type", "view_submission");
     o.add("team", obj("id", FakeSlackApi.TEAM, "domain", "trame-test"));
@@ -126,7 +126,7 @@ final class SignedRequests {
     return "payload=" + URLEncoder.encode(o.toString(), StandardCharsets.UTF_8);
   }
 
-  static JsonObject obj(String... keyValues) {
+  public static JsonObject obj(String... keyValues) {
     JsonObject o = new JsonObject();
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       o.addProperty(keyValues[i], keyValues[i + 1]);
@@ -134,7 +134,7 @@ final class SignedRequests {
     return o;
   }
 
-  static String sign(String secret, String timestamp, String body) throws Exception {
+  public static String sign(String secret, String timestamp, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));

@@ -220,4 +220,38 @@ class SlackDeliveryTest {
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("c-123"), response.body());
   }
+
+  @Test
+  @DisplayName("given a member Slack says cannot be reached, when her reply and then another member's are sent, then hers is given up and the other is not held back")
+  void undeliverableDoesNotBlockOthers() throws Exception {
+    // given
+    s.api.planNext("conversations.open", 200, Map.of(), "{\"ok\":false,\"error\":\"user_not_found\"}");
+
+    // when
+    s.slack.sendCommand(ALICE, "CPROJECT", "help");
+    s.settle();
+    s.slack.sendCommand("UBOB", "CPROJECT", "help");
+    s.settle();
+
+    // then
+    assertTrue(s.posts(DM).isEmpty());
+    assertEquals(1, s.posts("DUBOB").size());
+  }
+
+  @Test
+  @DisplayName("given Slack refuses a message's blocks, when it is sent, then its text goes alone so the member can still answer by typing")
+  void refusedBlocksFallBackToText() throws Exception {
+    // given
+    s.api.planNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"invalid_blocks\"}");
+
+    // when
+    s.slack.sendCommand(ALICE, "CPROJECT", "help");
+    s.settle();
+
+    // then
+    List<FakeSlackApi.Call> posts = s.posts(DM);
+    assertEquals(2, posts.size());
+    assertEquals(posts.get(0).param("text"), posts.get(1).param("text"));
+    assertTrue(posts.get(1).param("blocks") == null);
+  }
 }
