@@ -95,7 +95,10 @@ public final class DiscordMessenger implements Messenger {
     try {
       String link = b.ops().sendPrivate(m.audience().id(), parts, m.id());
       if (turn != null && link != null) {
-        turn.pointTo(List.of(plain("📩 " + link)));
+        Exception failed = turn.pointTo(List.of(plain("📩 " + link)));
+        if (failed != null) {
+          log.warn("message {} is in the DMs but the command's reply could not link there: {}", m.id(), failed.toString());
+        }
       }
     } catch (DmsClosedException closed) {
       if (turn == null) {

@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trame.core.engine.Lang;
@@ -69,14 +70,17 @@ final class InteractionListener extends ListenerAdapter {
       OptionMapping o = e.getOption(name);
       return o == null ? null : o.getAsString();
     }).orElseGet(() -> e.getFullCommandName().substring(TrameCommand.NAME.length()).strip());
-    e.deferReply(true).queue(null, failure -> log.warn("could not acknowledge /trame {}", words, failure));
     channels.used(guild.getIdLong(), e.getChannelIdLong());
     User user = e.getUser();
+    Turns.Turn turn = turns.begin(guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
+    e.deferReply(true).queue(null, failure -> {
+      turn.broken();
+      log.warn("could not acknowledge /trame {}", words, failure);
+    });
     MemberHints hints = facts.hints(guild.getId(), user.getId(), e.getMember(), e.getUserLocale());
     String name = e.getMember() != null ? e.getMember().getEffectiveName() : user.getEffectiveName();
     InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, guild.getId(), user.getId(), name,
         InboundEvent.Kind.COMMAND, words, null, null, hints);
-    Turns.Turn turn = turns.begin(guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
     submit(event, turn, e.getHook(), lang(e.getUserLocale()), null);
   }
 
@@ -92,8 +96,7 @@ final class InteractionListener extends ListenerAdapter {
           .queue(null, failure -> log.warn("could not open the answer form", failure));
       return;
     }
-    e.deferEdit().queue(null, failure -> log.warn("could not acknowledge a button", failure));
-    choice(e, e.getHook(), id.get(), id.get().value(), e.getButton().getLabel(), e.getMessage(), Turns.Origin.COMPONENT);
+    choice(e, e.deferEdit(), id.get(), id.get().value(), e.getButton().getLabel(), e.getMessage(), Turns.Origin.COMPONENT);
   }
 
   @Override
@@ -102,10 +105,9 @@ final class InteractionListener extends ListenerAdapter {
     if (id.isEmpty()) {
       return;
     }
-    e.deferEdit().queue(null, failure -> log.warn("could not acknowledge a select menu", failure));
     String value = String.join(",", e.getValues());
     String shown = e.getSelectedOptions().stream().map(o -> o.getLabel()).collect(Collectors.joining(", "));
-    choice(e, e.getHook(), id.get(), value, shown, e.getMessage(), Turns.Origin.COMPONENT);
+    choice(e, e.deferEdit(), id.get(), value, shown, e.getMessage(), Turns.Origin.COMPONENT);
   }
 
   @Override
@@ -118,11 +120,9 @@ final class InteractionListener extends ListenerAdapter {
     String text = input == null ? "" : input.getAsString();
     Message message = e.getMessage();
     if (message != null) {
-      e.deferEdit().queue(null, failure -> log.warn("could not acknowledge a form", failure));
-      choice(e, e.getHook(), id.get(), text, text, message, Turns.Origin.COMPONENT);
+      choice(e, e.deferEdit(), id.get(), text, text, message, Turns.Origin.COMPONENT);
     } else {
-      e.deferReply(true).queue(null, failure -> log.warn("could not acknowledge a form", failure));
-      choice(e, e.getHook(), id.get(), text, text, null, Turns.Origin.COMMAND);
+      choice(e, e.deferReply(true), id.get(), text, text, null, Turns.Origin.COMMAND);
     }
   }
 
@@ -147,14 +147,24 @@ final class InteractionListener extends ListenerAdapter {
     return id;
   }
 
-  private void choice(IReplyCallback e, InteractionHook hook, ComponentId id, String value, String shown,
+  /**
+   * Hands a click or a form to the core.
+   *
+   * @param ack the acknowledgement, queued here once the turn is registered
+   */
+  private void choice(IReplyCallback e, RestAction<?> ack, ComponentId id, String value, String shown,
       Message message, Turns.Origin origin) {
+    InteractionHook hook = e.getHook();
     User user = e.getUser();
     MemberHints hints = facts.hints(id.guild(), user.getId(), e.getMember(), e.getUserLocale());
     String name = e.getMember() != null ? e.getMember().getEffectiveName() : user.getEffectiveName();
     InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, id.guild(), user.getId(), name,
         InboundEvent.Kind.CHOICE, value, id.conversationRef(), id.stepRef(), hints);
     Turns.Turn turn = turns.begin(id.guild(), user.getId(), origin, new HookReplies(hook));
+    ack.queue(null, failure -> {
+      turn.broken();
+      log.warn("could not acknowledge a component or form", failure);
+    });
     Lang fallback = lang(e.getUserLocale());
     submit(event, turn, hook, fallback, handled -> {
       if (message == null) {

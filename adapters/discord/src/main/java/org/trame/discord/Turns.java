@@ -42,6 +42,7 @@ final class Turns {
     private final long expiresAt;
     private final CompletableFuture<List<OutboundMessage>> produced = new CompletableFuture<>();
     private volatile Set<Long> ids = Set.of();
+    private volatile boolean broken;
     private boolean originalUsed;
     private boolean toldDmsClosed;
 
@@ -65,26 +66,47 @@ final class Turns {
     }
 
     boolean usable(long now) {
-      return now < expiresAt && !replies.expired();
+      return !broken && now < expiresAt && !replies.expired();
+    }
+
+    /**
+     * The interaction can no longer answer (its acknowledgement or a reply failed): the messages
+     * still to come for it go to the member's DMs instead of failing again and again.
+     */
+    void broken() {
+      broken = true;
     }
 
     /** Shows a message in place: first as the command's reply, then as ephemeral follow-ups. */
     synchronized void showInPlace(List<MessageCreateData> parts) throws Exception {
-      for (MessageCreateData part : parts) {
-        if (origin == Origin.COMMAND && !originalUsed) {
-          replies.replaceOriginal(part);
-          originalUsed = true;
-        } else {
-          replies.followUp(part);
+      try {
+        for (MessageCreateData part : parts) {
+          if (origin == Origin.COMMAND && !originalUsed) {
+            replies.replaceOriginal(part);
+            originalUsed = true;
+          } else {
+            replies.followUp(part);
+          }
         }
+      } catch (Exception e) {
+        broken();
+        throw e;
       }
     }
 
-    /** After the member's answer went to their DMs: the command's reply points there, once. */
-    synchronized void pointTo(List<MessageCreateData> link) throws Exception {
-      if (origin == Origin.COMMAND && !originalUsed) {
-        showInPlace(link);
+    /**
+     * After the member's message went to their DMs: the command's reply points there, once. Only
+     * a courtesy, so a failure is returned rather than thrown (the message itself was delivered).
+     */
+    synchronized Exception pointTo(List<MessageCreateData> link) {
+      if (origin == Origin.COMMAND && !originalUsed && !broken) {
+        try {
+          showInPlace(link);
+        } catch (Exception e) {
+          return e;
+        }
       }
+      return null;
     }
 
     /** True the first time it is asked: the DMs-closed hint is given once per turn. */

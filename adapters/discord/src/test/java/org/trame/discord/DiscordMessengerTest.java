@@ -149,6 +149,33 @@ class DiscordMessengerTest {
   }
 
   @Test
+  @DisplayName("when an interaction can no longer answer, the retried message goes to the DMs instead")
+  void brokenInteraction() throws Exception {
+    // given a refusal to show in place, and an interaction whose token no longer works
+    OutboundMessage refusal = plain(81, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN));
+    turn(Turns.Origin.COMPONENT, refusal);
+    org.mockito.Mockito.doThrow(new IllegalStateException("Unknown Webhook")).when(replies).followUp(any());
+    // when it is sent, it fails (the outbox keeps it)
+    assertThrows(IllegalStateException.class, () -> messenger.send(refusal));
+    // then the outbox's retry delivers it in the DMs
+    messenger.send(refusal);
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(81L));
+  }
+
+  @Test
+  @DisplayName("a message delivered in DMs is not failed by the command's link to it failing")
+  void linkFailureIsHarmless() throws Exception {
+    // given a command whose deferred reply cannot be edited any more
+    OutboundMessage help = plain(91, "Commands: …");
+    turn(Turns.Origin.COMMAND, help);
+    org.mockito.Mockito.doThrow(new IllegalStateException("Unknown Webhook")).when(replies).replaceOriginal(any());
+    // when the reply is sent
+    messenger.send(help);
+    // then it is in the DMs, once, and the send succeeded
+    verify(ops, times(1)).sendPrivate(eq(MEMBER), anyList(), eq(91L));
+  }
+
+  @Test
   @DisplayName("with DMs closed and no interaction to answer, send throws and the outbox keeps the message")
   void dmsClosedWithoutInteraction() throws Exception {
     // given a member whose DMs are closed, and a reminder for them
