@@ -228,6 +228,19 @@ class DiscordWireTest {
     assertEquals(64, question.path("flags").asInt());
     assertTrue(question.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"), question.toString());
     assertEquals(List.of("Répondre"), labels(question));
+
+    // when they answer through the form opened from that ephemeral message
+    JsonNode shown = Payloads.message(Payloads.CHANNEL_ID, question, true);
+    ObjectNode click = Payloads.buttonClick(shown, customIds(question).get(0), token(), true);
+    dispatch(click);
+    String formId = callback(click).body().path("data").path("custom_id").asText();
+    ObjectNode submit = Payloads.modalSubmit(shown, formId, "answer", "Pour apprendre des autres.", token(), true);
+    dispatch(submit);
+    // then the ephemeral question shows the answer, and the next question follows ephemerally too
+    assertTrue(original(submit, 1).body().path("content").asText().endsWith("> Votre réponse : Pour apprendre des autres."));
+    JsonNode share = followUp(submit, 1).body();
+    assertEquals(64, share.path("flags").asInt());
+    assertEquals(3, labels(share).size(), share.toString());
   }
 
   @Test

@@ -158,8 +158,17 @@ public final class Payloads {
 
   /** A click on a button of {@code message}, in the member's DMs (MESSAGE_COMPONENT). */
   public static ObjectNode buttonClick(JsonNode message, String customId, String token) {
+    return buttonClick(message, customId, token, false);
+  }
+
+  /** A click on a button of {@code message}, in DMs or on an ephemeral message in the guild's channel. */
+  public static ObjectNode buttonClick(JsonNode message, String customId, String token, boolean inGuild) {
     ObjectNode i = interactionBase(3, token);
-    inDm(i);
+    if (inGuild) {
+      inGuild(i, false);
+    } else {
+      inDm(i);
+    }
     i.putObject("data").put("custom_id", customId).put("component_type", 2);
     i.set("message", message);
     return i;
@@ -180,8 +189,18 @@ public final class Payloads {
 
   /** A submitted form opened from {@code message}'s button (MODAL_SUBMIT; a label wrapping a text input). */
   public static ObjectNode modalSubmit(JsonNode message, String modalId, String inputId, String typed, String token) {
+    return modalSubmit(message, modalId, inputId, typed, token, false);
+  }
+
+  /** A submitted form, in DMs or from an ephemeral message in the guild's channel. */
+  public static ObjectNode modalSubmit(JsonNode message, String modalId, String inputId, String typed, String token,
+      boolean inGuild) {
     ObjectNode i = interactionBase(5, token);
-    inDm(i);
+    if (inGuild) {
+      inGuild(i, false);
+    } else {
+      inDm(i);
+    }
     ObjectNode data = i.putObject("data").put("custom_id", modalId);
     ObjectNode label = data.putArray("components").addObject().put("type", 18).put("id", 1);
     label.putObject("component").put("type", 4).put("id", 2).put("custom_id", inputId).put("value", typed);
