@@ -1,12 +1,15 @@
 package org.trame.discord;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -24,6 +27,7 @@ final class Turns {
   /** Discord's interaction tokens last 15 minutes; stop using them a little before. */
   static final long LIFETIME_MS = TimeUnit.MINUTES.toMillis(14);
   private static final long WAIT_MS = 5_000;
+  private static final int PRUNE_EVERY = 256;
 
   /** Where the interaction happened. */
   enum Origin {
@@ -125,19 +129,30 @@ final class Turns {
     }
   }
 
-  private final ConcurrentLinkedQueue<Turn> live = new ConcurrentLinkedQueue<>();
+  /** Live turns by member ({@code collective:member}), so a message looks only at its member's. */
+  private final Map<String, ConcurrentLinkedQueue<Turn>> live = new ConcurrentHashMap<>();
+  private final AtomicInteger begun = new AtomicInteger();
   private final LongSupplier clock;
 
   Turns(LongSupplier clock) {
     this.clock = clock;
   }
 
+  private static String key(String collective, String member) {
+    return collective + ":" + member;
+  }
+
   /** Registers an interaction before it is handed to the core. */
   Turn begin(String collective, String member, Origin origin, Replies replies) {
     long now = clock.getAsLong();
-    live.removeIf(t -> t.resolved() && !t.usable(now));
+    if (begun.incrementAndGet() % PRUNE_EVERY == 0) {
+      live.values().forEach(q -> q.removeIf(t -> t.resolved() && !t.usable(now)));
+      live.values().removeIf(ConcurrentLinkedQueue::isEmpty);
+    }
     Turn t = new Turn(collective, member, origin, replies, now + LIFETIME_MS);
-    live.add(t);
+    ConcurrentLinkedQueue<Turn> mine = live.computeIfAbsent(key(collective, member), k -> new ConcurrentLinkedQueue<>());
+    mine.removeIf(old -> old.resolved() && !old.usable(now));
+    mine.add(t);
     return t;
   }
 
@@ -146,17 +161,15 @@ final class Turns {
    * turns still in the core, since {@code m} may be theirs.
    */
   Turn ownerOf(OutboundMessage m) throws InterruptedException {
-    List<Turn> mine = new ArrayList<>();
-    for (Turn t : live) {
-      if (t.collective.equals(m.collective()) && t.member.equals(m.audience().id())) {
-        mine.add(t);
-      }
+    ConcurrentLinkedQueue<Turn> mine = live.get(key(m.collective(), m.audience().id()));
+    if (mine == null) {
+      return null;
     }
     long deadline = clock.getAsLong() + WAIT_MS;
     for (Turn t : mine) {
       try {
         t.produced.get(Math.max(1, deadline - clock.getAsLong()), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      } catch (TimeoutException | ExecutionException e) {
         // a turn that never resolves is simply not this message's owner
       }
       if (t.ids.contains(m.id())) {
@@ -168,6 +181,6 @@ final class Turns {
 
   /** Number of turns held, for tests. */
   int size() {
-    return live.size();
+    return live.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
   }
 }
