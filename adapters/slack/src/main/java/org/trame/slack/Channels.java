@@ -57,9 +57,19 @@ final class Channels {
       return last;
     }
     if (discovered == null) {
-      List<Conversation> mine = web.call("users.conversations", c -> c.usersConversations(r -> r
-          .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
-          .excludeArchived(true).limit(100))).getChannels();
+      List<Conversation> mine;
+      try {
+        mine = web.call("users.conversations", c -> c.usersConversations(r -> r
+            .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+            .excludeArchived(true).limit(100))).getChannels();
+      } catch (SlackWeb.SlackCallException e) {
+        if (!"missing_scope".equals(e.error())) {
+          throw e;
+        }
+        // An app installed without channels:read can still post where it is told to.
+        log.warn("cannot list the bot's channels (missing channels:read/groups:read); set TRAME_SLACK_CHANNEL");
+        return null;
+      }
       discovered = mine == null ? null : mine.stream().map(Conversation::getId).findFirst().orElse(null);
       if (discovered == null) {
         log.warn("no channel for the collective's messages: set TRAME_SLACK_CHANNEL or invite the bot to a channel");

@@ -91,6 +91,16 @@ class SlackWebTest {
   }
 
   @Test
+  @DisplayName("given an app installed without channels:read, when the collective's channel is needed and none is known, then there is none rather than an endless retry")
+  void missingScopeMeansNoChannel() throws Exception {
+    // given
+    api.planNext("users.conversations", 200, Map.of(), "{\"ok\":false,\"error\":\"missing_scope\"}");
+
+    // then
+    assertEquals(null, channels.collective(FakeSlackApi.TEAM));
+  }
+
+  @Test
   @DisplayName("given a member, when messaged twice, then the DM is opened once")
   void directMessageOpenedOnce() throws Exception {
     assertEquals("DUALICE", channels.directMessage("UALICE"));
