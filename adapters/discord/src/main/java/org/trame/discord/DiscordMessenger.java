@@ -19,8 +19,12 @@ import org.trame.core.port.OutboundMessage;
 /**
  * The core's outbound port on Discord. Created before the core starts (the core needs its
  * messengers), it sends nothing until {@link DiscordAdapter#start} binds it to the running shards;
- * until then, and whenever Discord refuses a message, {@link #send} throws and the message stays in
- * the outbox to be tried again.
+ * until then, and whenever a send fails in a way a retry may mend (Discord unreachable, a server
+ * error), {@link #send} throws and the message stays in the outbox to be tried again.
+ *
+ * <p>A message Discord refuses for good (closed DMs outside an interaction, no channel the bot
+ * may write in) is given up with a warning: the outbox sends in order and would otherwise hold
+ * back everyone's messages behind it.
  *
  * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
  * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
@@ -63,6 +67,15 @@ public final class DiscordMessenger implements Messenger {
     deliver(b, m, b.renderer().render(m));
   }
 
+  private void deliver(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
+    try {
+      route(b, m, parts);
+    } catch (UndeliverableException e) {
+      // Retrying would hold back every other message of the outbox, for nothing.
+      log.warn("outbox message {} given up: {}", m.id(), e.getMessage());
+    }
+  }
+
   /**
    * Sends {@code m} with a picture (a report's PNG chart) attached to its first part, where
    * {@code m} would go. Ready for when the core's outbound port carries images.
@@ -82,7 +95,7 @@ public final class DiscordMessenger implements Messenger {
     return b;
   }
 
-  private void deliver(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
+  private void route(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
     if (!m.audience().isPrivate()) {
       b.ops().sendToCollective(m.collective(), parts, m.id());
       return;
@@ -102,8 +115,7 @@ public final class DiscordMessenger implements Messenger {
       }
     } catch (DmsClosedException closed) {
       if (turn == null) {
-        // No interaction to answer in place: the message waits in the outbox until DMs open.
-        throw closed;
+        throw closed; // no interaction to answer in place
       }
       log.info("{}; answering in place instead", closed.getMessage());
       List<MessageCreateData> shown = new ArrayList<>();

@@ -35,21 +35,35 @@ final class JdaOps implements DiscordOps {
       if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
         throw new DmsClosedException(userId, e);
       }
-      throw e;
+      throw permanent(e, "member " + userId);
     }
   }
 
   @Override
-  public void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) {
+  public void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) throws Exception {
     Guild guild = shards.getGuildById(guildId);
     if (guild == null) {
-      throw new IllegalStateException("guild " + guildId + " is not on a shard of this process (or the bot left it)");
+      throw new UndeliverableException("guild " + guildId + " is not on a shard of this process, or the bot left it", null);
     }
     GuildMessageChannel channel = channels.channelOf(guild);
     if (channel == null) {
-      throw new IllegalStateException("no channel of guild " + guildId + " accepts the bot's messages; set TRAME_DISCORD_CHANNEL");
+      throw new UndeliverableException("no channel of guild " + guildId
+          + " accepts the bot's messages; set TRAME_DISCORD_CHANNEL or give the bot Send Messages", null);
     }
-    send(channel, parts, outboxId);
+    try {
+      send(channel, parts, outboxId);
+    } catch (ErrorResponseException e) {
+      throw permanent(e, "channel " + channel.getId());
+    }
+  }
+
+  /** Discord's answers that no retry changes; anything else (network, 5xx) stays a retried failure. */
+  private static Exception permanent(ErrorResponseException e, String target) {
+    return switch (e.getErrorResponse()) {
+      case MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL, UNKNOWN_USER, UNKNOWN_GUILD ->
+          new UndeliverableException(target + ": " + e.getMeaning(), e);
+      default -> e;
+    };
   }
 
   private static String send(MessageChannel channel, List<MessageCreateData> parts, long outboxId) {
