@@ -19,6 +19,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
@@ -44,6 +46,8 @@ public final class MessageRenderer {
   private static final int MAX_ROWS = 5;
   private static final int PER_MENU = 25;
 
+  private static final Logger log = LoggerFactory.getLogger(MessageRenderer.class);
+
   private final Texts texts;
 
   public MessageRenderer(Texts texts) {
@@ -57,7 +61,14 @@ public final class MessageRenderer {
   /** The message as one or more Discord messages; the widget, if any, is on the last. */
   public List<MessageCreateData> render(OutboundMessage m) {
     List<String> parts = split(m.text().isBlank() ? "…" : m.text());
-    List<MessageTopLevelComponent> widget = widget(m);
+    List<MessageTopLevelComponent> widget;
+    try {
+      widget = widget(m);
+    } catch (IllegalArgumentException e) {
+      // The same message would fail again at every retry: show its text rather than block the outbox.
+      log.error("message {} is sent without its buttons: {}", m.id(), e.getMessage());
+      widget = List.of();
+    }
     List<MessageCreateData> out = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       MessageCreateBuilder b = new MessageCreateBuilder().setContent(parts.get(i))

@@ -106,6 +106,17 @@ class MessageRendererTest {
   }
 
   @Test
+  @DisplayName("a widget Discord cannot hold (over 25 options in a multi-choice) leaves the text, never a message that fails forever")
+  void impossibleWidget() {
+    // given a multi-choice of 30 options
+    // when rendered
+    MessageCreateData m = renderer.render(question(Expects.MULTI_CHOICE, options(30), "en")).get(0);
+    // then the text goes out alone
+    assertEquals("The question?", m.getContent());
+    assertTrue(m.getComponents().isEmpty());
+  }
+
+  @Test
   @DisplayName("text over 2,000 characters is split at line ends, the widget under the last part")
   void longText() {
     // given a recap of 3,000 characters in lines
