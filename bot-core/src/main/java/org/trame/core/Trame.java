@@ -77,7 +77,9 @@ public final class Trame implements AutoCloseable {
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler);
-    trame.startTicking();
+    if (config.tickEvery() != null) {
+      trame.startTicking(config.tickEvery());
+    }
     return trame;
   }
 
@@ -94,14 +96,14 @@ public final class Trame implements AutoCloseable {
     return writer.submit(scheduler::tick, sender::enqueue);
   }
 
-  private void startTicking() {
+  private void startTicking(Duration every) {
     ticker.scheduleWithFixedDelay(() -> {
       try {
         tick().join();
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(Trame.class).warn("scheduled jobs could not run: {}", e.getMessage());
       }
-    }, 1, 1, TimeUnit.SECONDS);
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Runs {@code work} on the writer connection, inside a group transaction (for tools and tests). */

@@ -17,8 +17,16 @@ import org.trame.core.engine.Lang;
  * @param coordinators member names or platform ids who are coordinators on every platform
  * @param defaultLang  the language spoken to a member before theirs is known
  * @param clock        the time source (tests inject one)
+ * @param tickEvery    how often due scheduled jobs are looked for; null for never (tests tick by hand)
  */
-public record TrameConfig(Path database, Path prompts, Set<String> coordinators, Lang defaultLang, Clock clock) {
+public record TrameConfig(Path database, Path prompts, Set<String> coordinators, Lang defaultLang, Clock clock,
+    java.time.Duration tickEvery) {
+
+  public static final java.time.Duration DEFAULT_TICK = java.time.Duration.ofSeconds(1);
+
+  public TrameConfig(Path database, Path prompts, Set<String> coordinators, Lang defaultLang, Clock clock) {
+    this(database, prompts, coordinators, defaultLang, clock, DEFAULT_TICK);
+  }
 
   public static final String DEFAULT_DATABASE = "data/trame.db";
 
@@ -43,10 +51,10 @@ public record TrameConfig(Path database, Path prompts, Set<String> coordinators,
   }
 
   public TrameConfig withClock(Clock newClock) {
-    return new TrameConfig(database, prompts, coordinators, defaultLang, newClock);
+    return new TrameConfig(database, prompts, coordinators, defaultLang, newClock, tickEvery);
   }
 
   public TrameConfig withDefaultLang(Lang lang) {
-    return new TrameConfig(database, prompts, coordinators, lang, clock);
+    return new TrameConfig(database, prompts, coordinators, lang, clock, tickEvery);
   }
 }

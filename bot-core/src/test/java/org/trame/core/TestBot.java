@@ -27,10 +27,16 @@ public final class TestBot implements AutoCloseable {
   public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
   private final Path database;
   private final Set<String> coordinators;
+  private final Clock clock;
   private Trame trame;
 
   public TestBot(Path database, String... coordinators) {
+    this(database, Clock.systemUTC(), coordinators);
+  }
+
+  public TestBot(Path database, Clock clock, String... coordinators) {
     this.database = database;
+    this.clock = clock;
     this.coordinators = Set.of(coordinators);
     start();
   }
@@ -47,13 +53,18 @@ public final class TestBot implements AutoCloseable {
         sent.add(message);
       }
     };
-    trame = Trame.start(new TrameConfig(database, null, coordinators, Lang.EN, Clock.systemUTC()), List.of(recorder));
+    trame = Trame.start(new TrameConfig(database, null, coordinators, Lang.EN, clock, null), List.of(recorder));
   }
 
   /** Stops the core as a crash would leave it (no goodbye), then starts it again on the same file. */
   public void restart() {
     trame.close();
     start();
+  }
+
+  /** Fires what the scheduler finds due now; returns the texts it sent, with their audience. */
+  public List<OutboundMessage> tick() {
+    return trame.tick().join();
   }
 
   public Trame trame() {

@@ -27,6 +27,8 @@ final class StakesSynthesis {
   /** What a member is after: matched against others' red lines (possible antagonisms). */
   private static final List<String> PURSUITS = List.of("why", "brings", "expectations");
   private static final int MOST_THEMES = 8;
+  /** A channel message stays readable: beyond this, a member's red lines are counted, not listed. */
+  private static final int MOST_RED_LINES = 12;
 
   private final FlowEngine engine;
   private final Flow flow;
@@ -105,10 +107,12 @@ final class StakesSynthesis {
   private void redLines(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
     List<String> lines = new ArrayList<>();
     byMember.forEach((member, a) -> {
-      if (a.containsKey("red_lines")) {
-        for (String line : splitList(a.get("red_lines"))) {
-          lines.add("• " + names.get(member) + " : " + line);
-        }
+      List<String> items = splitList(a.get("red_lines"));
+      for (String line : items.subList(0, Math.min(items.size(), MOST_RED_LINES))) {
+        lines.add("• " + names.get(member) + " : " + oneLine(line));
+      }
+      if (items.size() > MOST_RED_LINES) {
+        lines.add("• " + names.get(member) + " : … (+" + (items.size() - MOST_RED_LINES) + ")");
       }
     });
     if (!lines.isEmpty()) {
