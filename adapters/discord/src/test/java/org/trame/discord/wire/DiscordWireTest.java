@@ -104,6 +104,30 @@ class DiscordWireTest {
   }
 
   @Test
+  @DisplayName("TRAME_DISCORD_SHARDS=1/2 runs shard 1 of 2 in this process, identified as such to the gateway")
+  void shardRange() throws Exception {
+    // given a second process-like adapter configured for shard 1 of 2
+    Map<String, String> env = new HashMap<>(discord.environment());
+    env.put("TRAME_DISCORD_SHARDS", "1/2");
+    try (DiscordAdapter second = DiscordAdapter.start(DiscordSettings.fromEnvironment(env).orElseThrow(), trame,
+        new DiscordMessenger())) {
+      // when it connects
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      JsonNode identify = null;
+      while (identify == null && System.nanoTime() < deadline) {
+        identify = discord.gateway().received().stream()
+            .filter(p -> p.path("op").asInt() == 2 && p.path("d").path("shard").get(0).asInt() == 1)
+            .findFirst().orElse(null);
+        Thread.sleep(20);
+      }
+      // then it identified as shard 1 of 2
+      assertTrue(identify != null, "shard 1 identified");
+      assertEquals(List.of(1, 2), ints(identify.path("d").path("shard")));
+      assertEquals(List.of(1), second.shards().getShards().stream().map(j -> j.getShardInfo().getShardId()).toList());
+    }
+  }
+
+  @Test
   @DisplayName("a whole stakes questionnaire: command, DMs, buttons, forms, select menu, skip, stale click and replay")
   void wholeStakesFlow() throws Exception {
     // when the member runs /trame stakes in the guild channel
