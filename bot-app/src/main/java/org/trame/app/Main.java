@@ -5,7 +5,10 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trame.console.ConsoleAdapter;
@@ -16,7 +19,14 @@ import org.trame.core.Features;
 import org.trame.core.engine.Prompts;
 import org.trame.core.engine.PromptsException;
 import org.trame.core.engine.PromptsLoader;
+import org.trame.core.port.Messenger;
 import org.trame.core.storage.StorageException;
+import org.trame.discord.DiscordAdapter;
+import org.trame.discord.DiscordMessenger;
+import org.trame.discord.DiscordSettings;
+import org.trame.slack.SlackAdapter;
+import org.trame.slack.SlackMessenger;
+import org.trame.slack.SlackSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -52,14 +62,73 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String platformVariable : List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "DISCORD_TOKEN")) {
-      if (!env.getOrDefault(platformVariable, "").isBlank()) {
-        err.println("trame: " + platformVariable + " is set, but this build has no adapter for that platform yet; "
-            + "unset it to run in the terminal");
-        return STARTUP_FAILED;
+    Optional<SlackSettings> slack;
+    Optional<DiscordSettings> discord;
+    try {
+      slack = SlackSettings.fromEnvironment(env);
+      discord = DiscordSettings.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      err.println("trame: " + e.getMessage());
+      return STARTUP_FAILED;
+    }
+    if (slack.isEmpty() && discord.isEmpty()) {
+      return runConsole();
+    }
+    return runPlatforms(slack, discord);
+  }
+
+  /** Slack and/or Discord in one process: one core, one database, each adapter its messenger. */
+  private int runPlatforms(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) throws Exception {
+    TrameConfig config = TrameConfig.fromEnvironment(env);
+    List<Messenger> messengers = new ArrayList<>();
+    SlackMessenger slackMessenger = slack.map(SlackMessenger::new).orElse(null);
+    DiscordMessenger discordMessenger = discord.map(d -> new DiscordMessenger()).orElse(null);
+    if (slackMessenger != null) {
+      messengers.add(slackMessenger);
+    }
+    if (discordMessenger != null) {
+      messengers.add(discordMessenger);
+    }
+    Trame trame;
+    try {
+      trame = Trame.start(config, messengers);
+    } catch (PromptsException | StorageException e) {
+      err.println("trame: " + e.getMessage());
+      return STARTUP_FAILED;
+    }
+    List<AutoCloseable> adapters = new ArrayList<>();
+    try {
+      if (slackMessenger != null) {
+        adapters.add(SlackAdapter.start(slackMessenger, trame));
+        err.println("trame: Slack adapter started (" + slack.get() + ")");
+      }
+      if (discordMessenger != null) {
+        adapters.add(DiscordAdapter.start(discord.get(), trame, discordMessenger));
+        err.println("trame: Discord adapter started");
+      }
+    } catch (Exception e) {
+      err.println("trame: an adapter could not start: " + e.getMessage());
+      closeAll(adapters, trame);
+      return STARTUP_FAILED;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeAll(adapters, trame);
+      stopped.countDown();
+    }, "trame-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private void closeAll(List<AutoCloseable> adapters, Trame trame) {
+    for (AutoCloseable a : adapters) {
+      try {
+        a.close();
+      } catch (Exception e) {
+        err.println("trame: closing an adapter failed: " + e.getMessage());
       }
     }
-    return runConsole();
+    trame.close();
   }
 
   private int runConsole() throws Exception {
