@@ -268,7 +268,7 @@ class DiscordWireTest {
   }
 
   @Test
-  @DisplayName("a coordinator opens a stakes round: invited like every known member, the invitation and questionnaire come in DMs")
+  @DisplayName("a coordinator's stakes round: the invitation in DMs, the synthesis in the collective's channel at closing")
   void stakesRound() throws Exception {
     // given a member holding the configured coordination role
     // when they open a stakes round
@@ -278,6 +278,17 @@ class DiscordWireTest {
     assertTrue(nextDm().path("content").asText().startsWith("Votre collectif fait le point"));
     nextUntil(m -> m.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"));
     nextUntil(m -> m.path("content").asText().startsWith("Tour d'enjeux ouvert : 1 membre"));
+    // when they close it
+    ObjectNode close = Payloads.slashCommand("stakes", token(), Map.of("action", "round close"), true);
+    dispatch(close);
+    // then the synthesis is posted in the configured channel, mentioning no one
+    JsonNode synthesis = discord.await(c -> c.method().equals("POST")
+        && c.path().equals("/api/v10/channels/" + Payloads.CHANNEL_ID + "/messages"), 1, WAIT).body();
+    assertTrue(synthesis.path("content").asText().startsWith("Synthèse du tour d'enjeux"), synthesis.toString());
+    assertEquals("[]", synthesis.path("allowed_mentions").path("parse").toString());
+    assertTrue(synthesis.path("nonce").asText().startsWith("t"), "a nonce lets Discord drop a retried copy");
+    // and the closing is confirmed to the coordinator in their DMs
+    nextUntil(m -> m.path("content").asText().startsWith("Tour d'enjeux clos"));
   }
 
   @Test
