@@ -198,4 +198,23 @@ class StakesRoundTest {
     assertTrue(TestBot.joined(bot.command("carol", "stakes every 99")).startsWith("Usage: \"stakes every"));
     assertTrue(TestBot.joined(bot.command("carol", "stakes round close")).contains("No stakes round is open"));
   }
+
+  @Test
+  @DisplayName("a round in one collective invites nobody from another and shows none of its answers")
+  void collectivesAreSeparate() throws Exception {
+    // given alice's shared answers in this collective
+    bot.command("carol", "stakes round");
+    answer("alice", ALICE_WHY, ALICE_BRINGS, ALICE_RED, "3");
+    // when a coordinator of another collective runs a round there
+    java.util.function.Function<String, org.trame.core.port.Handled> elsewhere = words -> bot.handle(
+        org.trame.core.port.InboundEvent.command(java.util.UUID.randomUUID().toString(), "console", "elsewhere", "carol", words));
+    elsewhere.apply("lang en");
+    String opened = TestBot.joined(TestBot.texts(elsewhere.apply("stakes round")));
+    List<OutboundMessage> closing = elsewhere.apply("stakes round close").messages();
+    // then only its own member was invited, and its synthesis holds nothing of the first collective
+    assertTrue(opened.contains("1 member(s) invited privately"), opened);
+    String all = closing.stream().map(OutboundMessage::text).reduce("", String::concat);
+    assertFalse(all.contains(ALICE_WHY) || all.contains("alice"), all);
+    assertTrue(closing.stream().filter(m -> !m.audience().isPrivate()).allMatch(m -> m.collective().equals("elsewhere")));
+  }
 }
