@@ -1,7 +1,11 @@
 package org.trame.discord;
 
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -44,7 +48,7 @@ public final class DiscordAdapter implements AutoCloseable {
     InteractionListener interactions = new InteractionListener(trame::handle, messenger.turns(), trame.texts(),
         new MemberFacts(settings.coordinatorRole()), channels);
     DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-        .addEventListeners(interactions, new CommandRegistration())
+        .addEventListeners(interactions, new CommandRegistration(CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES)))
         .setEnableShutdownHook(false);
     if (settings.apiUrl() != null) {
       builder.setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()));
@@ -73,20 +77,36 @@ public final class DiscordAdapter implements AutoCloseable {
     shards.shutdown();
   }
 
-  /** Registers /trame once per process, when the first shard is ready (a bulk overwrite: idempotent). */
-  private static final class CommandRegistration extends ListenerAdapter {
-    private final AtomicBoolean done = new AtomicBoolean();
+  /**
+   * Registers /trame once per process, when the first shard is ready (a bulk overwrite, so every
+   * process may do it); a refused registration is tried again a minute later.
+   */
+  static final class CommandRegistration extends ListenerAdapter {
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Executor retryLater;
+
+    CommandRegistration(Executor retryLater) {
+      this.retryLater = retryLater;
+    }
 
     @Override
     public void onReady(ReadyEvent event) {
-      if (done.compareAndSet(false, true)) {
-        event.getJDA().updateCommands().addCommands(TrameCommand.definition()).queue(
-            commands -> log.info("/trame registered with Discord"),
-            failure -> {
-              done.set(false);
-              log.error("could not register /trame with Discord; it will be tried again at the next shard ready", failure);
-            });
+      if (started.compareAndSet(false, true)) {
+        register(event.getJDA());
       }
+    }
+
+    void register(JDA jda) {
+      jda.updateCommands().addCommands(TrameCommand.definition()).queue(
+          commands -> log.info("/trame registered with Discord"),
+          failure -> {
+            log.error("could not register /trame with Discord; trying again in a minute", failure);
+            retryLater.execute(() -> {
+              if (jda.getStatus() != JDA.Status.SHUTTING_DOWN && jda.getStatus() != JDA.Status.SHUTDOWN) {
+                register(jda);
+              }
+            });
+          });
     }
   }
 }
