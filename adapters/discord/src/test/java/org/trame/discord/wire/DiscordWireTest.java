@@ -319,6 +319,22 @@ class DiscordWireTest {
     assertEquals("checkin.png", post.body().path("attachments").get(0).path("filename").asText());
   }
 
+  @Test
+  @DisplayName("a channel post Discord refuses for lack of permission is given up, and the next one goes out")
+  void refusedPostGivenUp() throws Exception {
+    // given a channel where the bot lost the right to post, once
+    discord.refuseChannelPosts(1);
+    org.trame.core.port.OutboundMessage post = new org.trame.core.port.OutboundMessage(9100, "discord", GUILD_ID,
+        org.trame.core.port.Audience.channel(GUILD_ID), "Premier message", null, List.of(), null, null, "fr");
+    // when two messages are sent
+    messenger.send(post);
+    messenger.send(new org.trame.core.port.OutboundMessage(9101, "discord", GUILD_ID,
+        org.trame.core.port.Audience.channel(GUILD_ID), "Second message", null, List.of(), null, null, "fr"));
+    // then the refused one did not throw (the outbox moves on), and the second was posted
+    Predicate<FakeDiscord.Call> channelPost = c -> c.path().equals("/api/v10/channels/" + Payloads.CHANNEL_ID + "/messages");
+    assertEquals("Second message", discord.await(channelPost, 2, WAIT).body().path("content").asText());
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private String token() {

@@ -57,6 +57,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<String> unknown = new CopyOnWriteArrayList<>();
   private volatile boolean dmsClosed;
+  private final java.util.concurrent.atomic.AtomicInteger refusedPosts = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeDiscord() throws Exception {
     gateway = FakeGateway.launch();
@@ -82,6 +83,11 @@ public final class FakeDiscord implements AutoCloseable {
 
   public void closeDms() {
     dmsClosed = true;
+  }
+
+  /** Refuses the next {@code n} channel posts as Discord does without the permission (403, code 50013). */
+  public void refuseChannelPosts(int n) {
+    refusedPosts.set(n);
   }
 
   public List<Call> calls() {
@@ -152,6 +158,8 @@ public final class FakeDiscord implements AutoCloseable {
       } else if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
         if (dmsClosed && m.group(1).equals(DM_CHANNEL_ID)) {
           json(x, 403, Payloads.object().put("message", "Cannot send messages to this user").put("code", 50007));
+        } else if (!m.group(1).equals(DM_CHANNEL_ID) && refusedPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          json(x, 403, Payloads.object().put("message", "Missing Permissions").put("code", 50013));
         } else {
           json(x, 200, Payloads.message(m.group(1), body, false));
         }
