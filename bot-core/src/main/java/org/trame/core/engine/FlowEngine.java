@@ -393,17 +393,12 @@ public final class FlowEngine {
     }
     String before = st.previous.get(s.id());
     if (before != null && !before.isEmpty()) {
-      text.append('\n').append(texts.get(Msg.PREVIOUS_ANSWER, lang, "answer", abbreviate(shown(s, before, lang))));
+      text.append('\n').append(texts.get(Msg.PREVIOUS_ANSWER, lang, "answer", Texts.oneLine(shown(s, before, lang), 300)));
     }
     if (s.optional()) {
       text.append('\n').append(texts.get(Msg.OPTIONAL_HINT, lang));
     }
     out.add(new Prompt(text.toString(), expects, options, s.id()));
-  }
-
-  private static String abbreviate(String s) {
-    String oneLine = s.replace('\n', ' ');
-    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 
   /** An answer as the member would recognise it: option labels rather than values. */

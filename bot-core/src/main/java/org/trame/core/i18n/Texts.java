@@ -19,6 +19,12 @@ public final class Texts {
     return fill(messages.get(msg).in(lang), keyValues);
   }
 
+  /** A text on one line, cut at {@code most} characters with an ellipsis: for recaps and syntheses. */
+  public static String oneLine(String text, int most) {
+    String t = text.replace('\n', ' ').strip();
+    return t.length() > most ? t.substring(0, most) + "…" : t;
+  }
+
   public static String fill(String template, Object... keyValues) {
     String s = template;
     for (int i = 0; i + 1 < keyValues.length; i += 2) {

@@ -58,7 +58,7 @@ public final class StakesFeature implements Feature {
           case "round" -> round(t, rest);
           case "ambition" -> ambition(t, rest);
           case "every" -> every(t, rest);
-          default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + abbreviate(sub, 40));
+          default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + Texts.oneLine(sub, 40));
         }
       }
     });
@@ -182,7 +182,7 @@ public final class StakesFeature implements Feature {
         continue;
       }
       sb.append("\n• ").append(step.text().in(t.lang()).lines().findFirst().orElse(r.question()))
-          .append("\n    ").append(abbreviate(engine.shown(step, r.answer(), t.lang()), 300))
+          .append("\n    ").append(Texts.oneLine(engine.shown(step, r.answer(), t.lang()), 300))
           .append("  [").append(texts.get(SharingLabels.label(r.sharing()), t.lang())).append(']');
     }
     t.say(sb.toString());
@@ -225,7 +225,7 @@ public final class StakesFeature implements Feature {
       }
       String shown = e.getValue().skipped() ? "—" : engine.shown(step, e.getValue().value(), ctx.lang());
       String question = step.text().in(ctx.lang()).lines().findFirst().orElse("");
-      sb.append("• ").append(question).append("\n    ").append(abbreviate(shown, 300));
+      sb.append("• ").append(question).append("\n    ").append(Texts.oneLine(shown, 300));
       if (step.share() && !e.getValue().skipped()) {
         sb.append("  [").append(texts.get(SharingLabels.label(e.getValue().sharingOrPrivate()), ctx.lang())).append(']');
       }
@@ -233,10 +233,5 @@ public final class StakesFeature implements Feature {
     }
     ctx.send(Audience.member(c.memberId()), sb.toString().stripTrailing());
     return null;
-  }
-
-  private static String abbreviate(String s, int most) {
-    String oneLine = s.replace('\n', ' ');
-    return oneLine.length() > most ? oneLine.substring(0, most) + "…" : oneLine;
   }
 }

@@ -21,13 +21,8 @@ final class StakesRounds {
   private StakesRounds() {}
 
   static long open(Connection c, String collectiveId, String openedBy, long now, long deadline) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO stakes_round (collective_id, opened_by, opened_at, deadline_at)"
-        + " VALUES (?, ?, ?, ?) RETURNING id");
-    ps.setString(1, collectiveId);
-    ps.setString(2, openedBy);
-    ps.setLong(3, now);
-    ps.setLong(4, deadline);
-    try (ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "INSERT INTO stakes_round (collective_id, opened_by, opened_at, deadline_at)"
+        + " VALUES (?, ?, ?, ?) RETURNING id", collectiveId, openedBy, now, deadline).executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -51,16 +46,8 @@ final class StakesRounds {
   }
 
   static void invite(Connection c, long roundId, String memberId, Long conversationId) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO stakes_round_member (round_id, member_id, conversation_id) VALUES (?, ?, ?)"
-        + " ON CONFLICT (round_id, member_id) DO UPDATE SET conversation_id = excluded.conversation_id");
-    ps.setLong(1, roundId);
-    ps.setString(2, memberId);
-    if (conversationId == null) {
-      ps.setNull(3, java.sql.Types.INTEGER);
-    } else {
-      ps.setLong(3, conversationId);
-    }
-    ps.executeUpdate();
+    Sql.update(c, "INSERT INTO stakes_round_member (round_id, member_id, conversation_id) VALUES (?, ?, ?)"
+        + " ON CONFLICT (round_id, member_id) DO UPDATE SET conversation_id = excluded.conversation_id", roundId, memberId, conversationId);
   }
 
   static List<Invitee> invitees(Connection c, long roundId) throws SQLException {
@@ -82,26 +69,15 @@ final class StakesRounds {
   }
 
   static void markAnswered(Connection c, long roundId, String memberId, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE stakes_round_member SET answered_at = ? WHERE round_id = ? AND member_id = ?");
-    ps.setLong(1, now);
-    ps.setLong(2, roundId);
-    ps.setString(3, memberId);
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE stakes_round_member SET answered_at = ? WHERE round_id = ? AND member_id = ?", now, roundId, memberId);
   }
 
   static void markReminded(Connection c, long roundId, String memberId, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE stakes_round_member SET reminded_at = ? WHERE round_id = ? AND member_id = ?");
-    ps.setLong(1, now);
-    ps.setLong(2, roundId);
-    ps.setString(3, memberId);
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE stakes_round_member SET reminded_at = ? WHERE round_id = ? AND member_id = ?", now, roundId, memberId);
   }
 
   static void close(Connection c, long roundId, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE stakes_round SET closed_at = ? WHERE id = ?");
-    ps.setLong(1, now);
-    ps.setLong(2, roundId);
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE stakes_round SET closed_at = ? WHERE id = ?", now, roundId);
   }
 
   /** The answers given in the round whose sharing is one of {@code sharings}, in questionnaire order. */

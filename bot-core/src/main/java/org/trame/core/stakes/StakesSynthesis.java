@@ -90,7 +90,7 @@ final class StakesSynthesis {
         if (kind.equals("time")) {
           offeringTime++;
         }
-        parts.add(detail == null ? label : label + " (" + oneLine(detail) + ")");
+        parts.add(detail == null ? label : label + " (" + Texts.oneLine(detail, 280) + ")");
       }
       lines.add("• " + names.get(e.getKey()) + " : " + String.join(", ", parts));
     }
@@ -109,7 +109,7 @@ final class StakesSynthesis {
     byMember.forEach((member, a) -> {
       List<String> items = splitList(a.get("red_lines"));
       for (String line : items.subList(0, Math.min(items.size(), MOST_RED_LINES))) {
-        lines.add("• " + names.get(member) + " : " + oneLine(line));
+        lines.add("• " + names.get(member) + " : " + Texts.oneLine(line, 280));
       }
       if (items.size() > MOST_RED_LINES) {
         lines.add("• " + names.get(member) + " : … (+" + (items.size() - MOST_RED_LINES) + ")");
@@ -165,7 +165,7 @@ final class StakesSynthesis {
           }
         });
         if (!touched.isEmpty()) {
-          out.add(this.texts.get(Msg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", oneLine(redLine), "themes", String.join(", ", touched)));
+          out.add(this.texts.get(Msg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", Texts.oneLine(redLine, 280), "themes", String.join(", ", touched)));
         }
       }
     });
@@ -176,7 +176,7 @@ final class StakesSynthesis {
     byMember.forEach((member, a) -> {
       for (String q : List.of("why", "brings", "fear", "expectations", "purpose")) {
         if (a.containsKey(q)) {
-          lines.add("• " + names.get(member) + " — " + question(q) + " " + oneLine(engine.shown(flow.step(q), a.get(q), lang)));
+          lines.add("• " + names.get(member) + " — " + question(q) + " " + Texts.oneLine(engine.shown(flow.step(q), a.get(q), lang), 280));
         }
       }
     });
@@ -213,10 +213,5 @@ final class StakesSynthesis {
       }
     }
     return items;
-  }
-
-  private static String oneLine(String s) {
-    String t = s.replace('\n', ' ').strip();
-    return t.length() > 280 ? t.substring(0, 280) + "…" : t;
   }
 }

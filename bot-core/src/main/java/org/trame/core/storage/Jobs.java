@@ -16,14 +16,8 @@ public final class Jobs {
   private Jobs() {}
 
   public static long schedule(Connection c, String collectiveId, String kind, long dueAt, String payload, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO scheduled_job (collective_id, kind, due_at, payload, created_at)"
-        + " VALUES (?, ?, ?, ?, ?) RETURNING id");
-    ps.setString(1, collectiveId);
-    ps.setString(2, kind);
-    ps.setLong(3, dueAt);
-    ps.setString(4, payload);
-    ps.setLong(5, now);
-    try (ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "INSERT INTO scheduled_job (collective_id, kind, due_at, payload, created_at)"
+        + " VALUES (?, ?, ?, ?, ?) RETURNING id", collectiveId, kind, dueAt, payload, now).executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -45,29 +39,19 @@ public final class Jobs {
   }
 
   public static void done(Connection c, long id, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE scheduled_job SET done_at = ? WHERE id = ?");
-    ps.setLong(1, now);
-    ps.setLong(2, id);
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE scheduled_job SET done_at = ? WHERE id = ?", now, id);
   }
 
   /** Cancels the pending jobs of a kind whose payload matches, e.g. the reminder of a closed round. */
   public static void cancel(Connection c, String collectiveId, String kind, String payload, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind = ?"
-        + " AND payload = ? AND done_at IS NULL");
-    ps.setLong(1, now);
-    ps.setString(2, collectiveId);
-    ps.setString(3, kind);
-    ps.setString(4, payload);
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind = ? AND payload = ? AND done_at IS NULL",
+        now, collectiveId, kind, payload);
   }
 
   /** The due time of the next pending job of a kind in a collective, if any. */
   public static Long nextDue(Connection c, String collectiveId, String kind) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "SELECT MIN(due_at) FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL");
-    ps.setString(1, collectiveId);
-    ps.setString(2, kind);
-    try (ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT MIN(due_at) FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL",
+        collectiveId, kind).executeQuery()) {
       rs.next();
       long v = rs.getLong(1);
       return rs.wasNull() ? null : v;

@@ -13,12 +13,8 @@ public final class Members {
   private Members() {}
 
   public static void ensureCollective(Connection c, String id, String platform, String externalId, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    ps.setString(1, id);
-    ps.setString(2, platform);
-    ps.setString(3, externalId);
-    ps.setLong(4, now);
-    ps.executeUpdate();
+    Sql.update(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        id, platform, externalId, now);
   }
 
   /** The member, created with no language when first seen. */
@@ -27,12 +23,8 @@ public final class Members {
     if (m != null) {
       return m;
     }
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO member (collective_id, member_id, display_name, created_at) VALUES (?, ?, ?, ?)");
-    ps.setString(1, collectiveId);
-    ps.setString(2, memberId);
-    ps.setString(3, displayName);
-    ps.setLong(4, now);
-    ps.executeUpdate();
+    Sql.update(c, "INSERT INTO member (collective_id, member_id, display_name, created_at) VALUES (?, ?, ?, ?)",
+        collectiveId, memberId, displayName, now);
     return new Member(collectiveId, memberId, displayName, null, null, null);
   }
 
@@ -50,12 +42,9 @@ public final class Members {
 
   /** Records whether the member is a coordinator now (roles change on the platform). */
   public static void setCoordinator(Connection c, String collectiveId, String memberId, boolean coordinator) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE member SET coordinator = ? WHERE collective_id = ? AND member_id = ? AND coordinator <> ?");
-    ps.setInt(1, coordinator ? 1 : 0);
-    ps.setString(2, collectiveId);
-    ps.setString(3, memberId);
-    ps.setInt(4, coordinator ? 1 : 0);
-    ps.executeUpdate();
+    int flag = coordinator ? 1 : 0;
+    Sql.update(c, "UPDATE member SET coordinator = ? WHERE collective_id = ? AND member_id = ? AND coordinator <> ?",
+        flag, collectiveId, memberId, flag);
   }
 
   /** Every member of the collective, coordinators included, in the order they arrived. */
@@ -81,12 +70,8 @@ public final class Members {
   }
 
   public static Member setLang(Connection c, Member m, String lang, String source) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE member SET lang = ?, lang_source = ? WHERE collective_id = ? AND member_id = ?");
-    ps.setString(1, lang);
-    ps.setString(2, source);
-    ps.setString(3, m.collectiveId());
-    ps.setString(4, m.memberId());
-    ps.executeUpdate();
+    Sql.update(c, "UPDATE member SET lang = ?, lang_source = ? WHERE collective_id = ? AND member_id = ?",
+        lang, source, m.collectiveId(), m.memberId());
     return new Member(m.collectiveId(), m.memberId(), m.displayName(), lang, source, m.timeZone());
   }
 }

@@ -1,7 +1,6 @@
 package org.trame.core.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -12,23 +11,15 @@ public final class Settings {
   private Settings() {}
 
   public static Optional<String> get(Connection c, String collectiveId, String key) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "SELECT value FROM collective_setting WHERE collective_id = ? AND key = ?");
-    ps.setString(1, collectiveId);
-    ps.setString(2, key);
-    try (ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT value FROM collective_setting WHERE collective_id = ? AND key = ?", collectiveId, key)
+        .executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     }
   }
 
   public static void put(Connection c, String collectiveId, String key, String value, String by, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "INSERT INTO collective_setting (collective_id, key, value, updated_at, updated_by)"
+    Sql.update(c, "INSERT INTO collective_setting (collective_id, key, value, updated_at, updated_by)"
         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (collective_id, key) DO UPDATE SET value = excluded.value,"
-        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by");
-    ps.setString(1, collectiveId);
-    ps.setString(2, key);
-    ps.setString(3, value);
-    ps.setLong(4, now);
-    ps.setString(5, by);
-    ps.executeUpdate();
+        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by", collectiveId, key, value, now, by);
   }
 }

@@ -20,6 +20,23 @@ public final class Sql {
 
   private Sql() {}
 
+  /** Runs an INSERT, UPDATE or DELETE with its parameters in order; returns the rows changed. */
+  public static int update(Connection c, String sql, Object... params) throws SQLException {
+    return bind(prepare(c, sql), params).executeUpdate();
+  }
+
+  /** The connection's statement for {@code sql} with its parameters bound, ready to query. */
+  public static PreparedStatement query(Connection c, String sql, Object... params) throws SQLException {
+    return bind(prepare(c, sql), params);
+  }
+
+  private static PreparedStatement bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps;
+  }
+
   /** The connection's prepared statement for {@code sql}, parameters cleared. */
   public static PreparedStatement prepare(Connection c, String sql) throws SQLException {
     Map<String, PreparedStatement> statements = CACHE.computeIfAbsent(c, k -> new HashMap<>());
