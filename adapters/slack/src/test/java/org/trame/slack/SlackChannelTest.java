@@ -1,0 +1,58 @@
+package org.trame.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+
+@DisplayName("Slack: the collective's messages reach its channel")
+class SlackChannelTest {
+
+  @TempDir
+  Path dir;
+  private LoopbackSlack s;
+
+  @BeforeEach
+  void start() throws Exception {
+    s = new LoopbackSlack(dir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    s.close();
+  }
+
+  private static String before(String template) {
+    int brace = template.indexOf('{');
+    return brace < 0 ? template : template.substring(0, brace);
+  }
+
+  @Test
+  @DisplayName("given an open stakes round, when the admin closes it from a channel, then the synthesis is posted to that channel and nowhere else")
+  void synthesisGoesToTheChannel() throws Exception {
+    // given
+    s.slack.sendCommand("UALICE", "DUALICE", "help");
+    s.settle();
+    s.slack.sendCommand("UBOB", "CPROJECT", "stakes round");
+    s.settle();
+
+    // when
+    s.slack.sendCommand("UBOB", "CPROJECT", "stakes round close");
+    s.settle();
+
+    // then
+    List<FakeSlackApi.Call> inChannel = s.posts("CPROJECT");
+    assertEquals(1, inChannel.size(), "one synthesis in the channel");
+    assertTrue(inChannel.get(0).param("text").startsWith(before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR))),
+        inChannel.get(0).param("text"));
+    assertTrue(s.api.calls("users.conversations").isEmpty(), "the command's channel was known, no need to look for one");
+  }
+}
