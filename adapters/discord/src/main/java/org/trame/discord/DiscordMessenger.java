@@ -132,17 +132,9 @@ public final class DiscordMessenger implements Messenger {
     return b.refusals().isRefusal(m);
   }
 
-  /**
-   * How to open DMs, when the core has that text ({@code Msg.DMS_CLOSED}); looked up by name so
-   * the adapter runs with a core that does not have it yet.
-   */
+  /** How to open DMs, in the member's language. */
   static Optional<String> dmsClosedHint(Texts texts, Lang lang) {
-    for (Msg msg : Msg.values()) {
-      if (msg.name().equals("DMS_CLOSED")) {
-        return Optional.of(texts.get(msg, lang));
-      }
-    }
-    return Optional.empty();
+    return Optional.of(texts.get(Msg.DMS_CLOSED, lang));
   }
 
   static MessageCreateData plain(String text) {

@@ -141,9 +141,11 @@ class DiscordMessengerTest {
     turn(Turns.Origin.COMPONENT, next);
     // when the next question is sent
     messenger.send(next);
-    // then it comes as an ephemeral follow-up with its buttons
+    // then it comes as an ephemeral follow-up with its buttons, after a word on how to open DMs
     ArgumentCaptor<MessageCreateData> followUp = ArgumentCaptor.forClass(MessageCreateData.class);
-    verify(replies).followUp(followUp.capture());
+    verify(replies, org.mockito.Mockito.times(2)).followUp(followUp.capture());
+    assertTrue(followUp.getAllValues().get(0).getContent().startsWith("I can't send you direct messages"),
+        followUp.getAllValues().get(0).getContent());
     assertEquals("Why?", content(followUp));
     assertEquals(1, followUp.getValue().getComponents().size());
   }

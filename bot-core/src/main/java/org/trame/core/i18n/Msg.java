@@ -56,6 +56,8 @@ public enum Msg {
   ANSWER_FORM_TITLE,
   /** Adapters: the submit button of a form. */
   SUBMIT,
+  /** Adapters: how to let the bot write in private messages, when a platform refuses it. */
+  DMS_CLOSED,
   PREVIOUS_ANSWER,
   NOT_A_COORDINATOR,
   STAKES_ROUND_OPENED,

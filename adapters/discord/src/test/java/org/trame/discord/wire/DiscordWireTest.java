@@ -245,10 +245,13 @@ class DiscordWireTest {
     // when they run /trame stakes
     ObjectNode command = Payloads.slashCommand("stakes", token());
     dispatch(command);
-    // then the introduction replaces the deferred reply and the question follows, ephemeral, with its button
-    JsonNode intro = original(command, 1).body();
+    // then a word on opening DMs replaces the deferred reply, and the introduction and the
+    // question follow, ephemeral, the question with its button
+    JsonNode hint = original(command, 1).body();
+    assertTrue(hint.path("content").asText().startsWith("Je ne peux pas vous écrire en message privé"), hint.toString());
+    JsonNode intro = followUp(command, 1).body();
     assertTrue(intro.path("content").asText().contains("Parlons de vos enjeux personnels"), intro.toString());
-    JsonNode question = followUp(command, 1).body();
+    JsonNode question = followUp(command, 2).body();
     assertEquals(64, question.path("flags").asInt());
     assertTrue(question.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"), question.toString());
     assertEquals(List.of("Répondre"), labels(question));
@@ -262,7 +265,8 @@ class DiscordWireTest {
     dispatch(submit);
     // then the ephemeral question shows the answer, and the next question follows ephemerally too
     assertTrue(original(submit, 1).body().path("content").asText().endsWith("> Votre réponse : Pour apprendre des autres."));
-    JsonNode share = followUp(submit, 1).body();
+    // (each interaction with DMs closed first says how to open them)
+    JsonNode share = followUp(submit, 2).body();
     assertEquals(64, share.path("flags").asInt());
     assertEquals(3, labels(share).size(), share.toString());
   }
