@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +18,8 @@ import org.trame.core.Features;
 import org.trame.core.engine.Prompts;
 import org.trame.core.engine.PromptsException;
 import org.trame.core.engine.PromptsLoader;
-import org.trame.core.port.Messenger;
 import org.trame.core.storage.StorageException;
-import org.trame.discord.DiscordAdapter;
-import org.trame.discord.DiscordMessenger;
 import org.trame.discord.DiscordSettings;
-import org.trame.slack.SlackAdapter;
-import org.trame.slack.SlackMessenger;
 import org.trame.slack.SlackSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,56 +73,23 @@ public final class Main implements Callable<Integer> {
 
   /** Slack and/or Discord in one process: one core, one database, each adapter its messenger. */
   private int runPlatforms(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) throws Exception {
-    TrameConfig config = TrameConfig.fromEnvironment(env);
-    List<Messenger> messengers = new ArrayList<>();
-    SlackMessenger slackMessenger = slack.map(SlackMessenger::new).orElse(null);
-    DiscordMessenger discordMessenger = discord.map(d -> new DiscordMessenger()).orElse(null);
-    if (slackMessenger != null) {
-      messengers.add(slackMessenger);
-    }
-    if (discordMessenger != null) {
-      messengers.add(discordMessenger);
-    }
-    Trame trame;
+    Platforms running;
     try {
-      trame = Trame.start(config, messengers);
+      running = Platforms.start(TrameConfig.fromEnvironment(env), slack, discord, err);
     } catch (PromptsException | StorageException e) {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;
-    }
-    List<AutoCloseable> adapters = new ArrayList<>();
-    try {
-      if (slackMessenger != null) {
-        adapters.add(SlackAdapter.start(slackMessenger, trame));
-        err.println("trame: Slack adapter started (" + slack.get() + ")");
-      }
-      if (discordMessenger != null) {
-        adapters.add(DiscordAdapter.start(discord.get(), trame, discordMessenger));
-        err.println("trame: Discord adapter started");
-      }
     } catch (Exception e) {
       err.println("trame: an adapter could not start: " + e.getMessage());
-      closeAll(adapters, trame);
       return STARTUP_FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      closeAll(adapters, trame);
+      running.close();
       stopped.countDown();
     }, "trame-shutdown"));
     stopped.await();
     return 0;
-  }
-
-  private void closeAll(List<AutoCloseable> adapters, Trame trame) {
-    for (AutoCloseable a : adapters) {
-      try {
-        a.close();
-      } catch (Exception e) {
-        err.println("trame: closing an adapter failed: " + e.getMessage());
-      }
-    }
-    trame.close();
   }
 
   private int runConsole() throws Exception {
