@@ -88,7 +88,9 @@ public enum Msg {
   STAKES_SYNTHESIS_CROSSED,
   STAKES_SYNTHESIS_ANTAGONISM,
   STAKES_SYNTHESIS_SHARED_ANSWERS,
-  STAKES_SYNTHESIS_NEXT;
+  STAKES_SYNTHESIS_NEXT,
+  STAKES_SHARE_LIST,
+  STAKES_SHARE_CHANGED;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

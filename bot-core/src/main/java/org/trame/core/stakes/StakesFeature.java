@@ -58,6 +58,7 @@ public final class StakesFeature implements Feature {
           case "round" -> round(t, rest);
           case "ambition" -> ambition(t, rest);
           case "every" -> every(t, rest);
+          case "share" -> share(t, rest);
           default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + Texts.oneLine(sub, 40));
         }
       }
@@ -159,6 +160,52 @@ public final class StakesFeature implements Feature {
     Settings.put(t.connection(), t.collectiveId(), StakesRoundService.EVERY_MONTHS, Integer.toString(months),
         t.member().memberId(), t.now().toEpochMilli());
     t.say(Msg.STAKES_EVERY_SET, "months", months);
+  }
+
+  /**
+   * {@code stakes share}: the latest answers, numbered, with who may see each; {@code stakes share
+   * 2 collective} changes the second one. Nothing leaves the register without such a choice.
+   */
+  private void share(TurnContext t, List<String> args) throws Exception {
+    Map<String, String> latest = StakesRegister.latest(t.connection(), t.collectiveId(), t.member().memberId());
+    if (latest.isEmpty()) {
+      t.say(Msg.STAKES_HISTORY_EMPTY);
+      return;
+    }
+    List<String> questions = new ArrayList<>(latest.keySet());
+    String sharing = args.size() == 2 ? sharingWord(args.get(1)) : null;
+    int n = -1;
+    if (args.size() == 2 && args.get(0).matches("\\d{1,3}")) {
+      n = Integer.parseInt(args.get(0));
+    }
+    if (n >= 1 && n <= questions.size() && sharing != null) {
+      StakesRegister.changeSharing(t.connection(), t.collectiveId(), t.member().memberId(), questions.get(n - 1), sharing);
+      t.say(Msg.STAKES_SHARE_CHANGED, "number", n, "sharing", engine.prompts().texts().get(SharingLabels.label(sharing), t.lang()));
+      return;
+    }
+    var flow = engine.prompts().flow(FLOW).orElseThrow();
+    Texts texts = engine.prompts().texts();
+    Map<String, String> sharings = StakesRegister.latestSharing(t.connection(), t.collectiveId(), t.member().memberId());
+    StringBuilder sb = new StringBuilder(texts.get(Msg.STAKES_SHARE_LIST, t.lang()));
+    for (int i = 0; i < questions.size(); i++) {
+      Step step = flow.step(questions.get(i));
+      String question = step == null ? questions.get(i) : step.text().in(t.lang()).lines().findFirst().orElse("");
+      String shown = step == null ? latest.get(questions.get(i)) : engine.shown(step, latest.get(questions.get(i)), t.lang());
+      sb.append("\n").append(i + 1).append(". ").append(Texts.oneLine(question, 120)).append("\n    ")
+          .append(Texts.oneLine(shown, 200)).append("  [")
+          .append(texts.get(SharingLabels.label(sharings.getOrDefault(questions.get(i), Answer.PRIVATE)), t.lang())).append(']');
+    }
+    t.say(sb.toString());
+  }
+
+  /** private / coordinators / collective, in either language. */
+  private static String sharingWord(String word) {
+    return switch (org.trame.core.engine.GlobalWord.normalize(word)) {
+      case "private", "prive", "moi" -> Answer.PRIVATE;
+      case "coordinators", "coordination", "coordinateurs" -> Answer.COORDINATORS;
+      case "collective", "collectif", "all", "tous" -> Answer.COLLECTIVE;
+      default -> null;
+    };
   }
 
   /** The member's own register, version by version: only they see it. */

@@ -63,6 +63,27 @@ final class StakesRegister {
     return rows;
   }
 
+  /** Changes who may see one answer of the member's latest version; false when there is no such answer. */
+  static boolean changeSharing(Connection c, String collectiveId, String memberId, String question, String sharing)
+      throws SQLException {
+    return Sql.update(c, "UPDATE stakes_answer SET sharing = ? WHERE collective_id = ? AND member_id = ? AND question = ?"
+        + " AND answer IS NOT NULL AND version = (SELECT MAX(version) FROM stakes_answer WHERE collective_id = ? AND member_id = ?)",
+        sharing, collectiveId, memberId, question, collectiveId, memberId) > 0;
+  }
+
+  /** The sharing of each answer of the member's latest version, by question. */
+  static java.util.Map<String, String> latestSharing(Connection c, String collectiveId, String memberId) throws SQLException {
+    java.util.Map<String, String> sharing = new java.util.LinkedHashMap<>();
+    try (ResultSet rs = Sql.query(c, "SELECT question, sharing FROM stakes_answer WHERE collective_id = ? AND member_id = ?"
+        + " AND version = (SELECT MAX(version) FROM stakes_answer WHERE collective_id = ? AND member_id = ?) ORDER BY id",
+        collectiveId, memberId, collectiveId, memberId).executeQuery()) {
+      while (rs.next()) {
+        sharing.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return sharing;
+  }
+
   /** The answers of the member's latest version, by question. */
   static java.util.Map<String, String> latest(Connection c, String collectiveId, String memberId) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT question, answer FROM stakes_answer WHERE collective_id = ? AND member_id = ?"

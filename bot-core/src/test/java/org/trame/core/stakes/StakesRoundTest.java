@@ -217,4 +217,24 @@ class StakesRoundTest {
     assertFalse(all.contains(ALICE_WHY) || all.contains("alice"), all);
     assertTrue(closing.stream().filter(m -> !m.audience().isPrivate()).allMatch(m -> m.collective().equals("elsewhere")));
   }
+
+  @Test
+  @DisplayName("a member can later share an answer kept private, and only that one appears in the synthesis")
+  void changeSharingLater() throws Exception {
+    // given alice kept everything private in a round
+    bot.command("carol", "stakes round");
+    answer("alice", ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    String list = TestBot.joined(bot.command("alice", "stakes share"));
+    assertTrue(list.contains("1. What brought you") && list.contains("[Only me]"), list);
+    // when she shares her first answer with the whole collective
+    assertEquals(List.of("Changed: answer 1 can now be seen by \"The whole collective\"."),
+        bot.command("alice", "stakes share 1 collective"));
+    assertTrue(TestBot.joined(bot.command("alice", "stakes share 9 collective")).startsWith("Your latest answers"));
+    // then the synthesis shows that answer and nothing else of hers
+    bot.command("carol", "stakes round close");
+    bot.trame().awaitSent(Duration.ofSeconds(5));
+    String synthesis = bot.sent.stream().filter(m -> !m.audience().isPrivate()).map(OutboundMessage::text).findFirst().orElseThrow();
+    assertTrue(synthesis.contains(ALICE_WHY), synthesis);
+    assertFalse(synthesis.contains(ALICE_BRINGS) || synthesis.contains(ALICE_RED), synthesis);
+  }
 }
