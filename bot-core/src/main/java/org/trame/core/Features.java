@@ -32,6 +32,11 @@ public final class Features {
     return actions;
   }
 
+  /** Every feature, for what each tells a member about their own data. */
+  public List<Feature> all() {
+    return all;
+  }
+
   /** Every scheduled task, by kind. */
   public Map<String, ScheduledTask> tasks() {
     Map<String, ScheduledTask> tasks = new HashMap<>();

@@ -21,6 +21,7 @@ import org.trame.core.storage.Outbox;
 import org.trame.core.storage.OutboxSender;
 import org.trame.core.storage.Writer;
 import org.trame.core.turn.Command;
+import org.trame.core.turn.MemberSummary;
 import org.trame.core.turn.Scheduler;
 import org.trame.core.turn.TurnHandler;
 
@@ -44,8 +45,12 @@ public final class Trame implements AutoCloseable {
         return t;
       });
 
-  private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns, Scheduler scheduler) {
+  private final MemberSummary summary;
+
+  private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns, Scheduler scheduler,
+      MemberSummary summary) {
     this.scheduler = scheduler;
+    this.summary = summary;
     this.prompts = prompts;
     this.database = database;
     this.writer = writer;
@@ -76,7 +81,8 @@ public final class Trame implements AutoCloseable {
     sender.start(leftOver);
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
-    Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler);
+    Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
+        new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
     if (config.tickEvery() != null) {
       trame.startTicking(config.tickEvery());
     }
@@ -89,6 +95,14 @@ public final class Trame implements AutoCloseable {
    */
   public CompletableFuture<Handled> handle(InboundEvent event) {
     return writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+  }
+
+  /**
+   * A member's own page, in their language (or {@code fallback} before it is known): help, their
+   * open conversations, and what they shared. For Slack's App Home and the like.
+   */
+  public CompletableFuture<String> summary(String platform, String collective, String member, org.trame.core.engine.Lang fallback) {
+    return writer.submit(c -> summary.of(c, platform, collective, member, fallback));
   }
 
   /** Fires the scheduled jobs that are due by the clock; the ticker calls it every second. */

@@ -113,8 +113,8 @@ final class BlockRenderer {
   }
 
   /** The App Home tab: the member's commands, in their language. */
-  View home(Lang lang) {
-    return view(v -> v.type("home").blocks(sections(texts.get(Msg.HELP_COMMANDS, lang))));
+  View home(String page) {
+    return view(v -> v.type("home").blocks(sections(page)));
   }
 
   private List<LayoutBlock> buttons(OutboundMessage m) {

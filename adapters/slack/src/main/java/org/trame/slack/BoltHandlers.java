@@ -39,7 +39,10 @@ final class BoltHandlers {
     }
   });
 
-  BoltHandlers(Dispatcher dispatcher, SlackMessenger messenger, Members members) {
+  private final SlackAdapter.HomePage home;
+
+  BoltHandlers(Dispatcher dispatcher, SlackMessenger messenger, Members members, SlackAdapter.HomePage home) {
+    this.home = home;
     this.dispatcher = dispatcher;
     this.messenger = messenger;
     this.members = members;
@@ -67,7 +70,7 @@ final class BoltHandlers {
     app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
       AppHomeOpenedEvent e = payload.getEvent();
       if ("home".equals(e.getTab())) {
-        dispatcher.run(e.getUser(), () -> publishHome(e.getUser()));
+        dispatcher.run(e.getUser(), () -> publishHome(payload.getTeamId(), e.getUser()));
       }
       return ctx.ack();
     });
@@ -186,10 +189,11 @@ final class BoltHandlers {
     });
   }
 
-  private void publishHome(String user) {
+  /** The member's open conversations and what they shared, from the core, in their language. */
+  private void publishHome(String team, String user) {
     Members.Known who = members.lookUp(user, null);
     Lang lang = Lang.parse(who.hints().locale()).orElse(Lang.FR);
-    View home = messenger.renderer().home(lang);
+    View home = messenger.renderer().home(this.home.of(team, user, lang).join());
     call("views.publish", () -> messenger.web().call("views.publish", c -> c.viewsPublish(r -> r.userId(user).view(home))));
   }
 

@@ -39,11 +39,23 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** Starts receiving from Slack for {@code trame}, sending through {@code messenger} (the one given to the core). */
   public static SlackAdapter start(SlackMessenger messenger, Trame trame) throws Exception {
-    return start(messenger, trame.texts(), trame::handle);
+    return start(messenger, trame.texts(), trame::handle, (team, user, lang) -> trame.summary(SlackMessenger.PLATFORM, team, user, lang));
   }
 
   static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core)
       throws Exception {
+    return start(messenger, texts, core,
+        (team, user, lang) -> CompletableFuture.completedFuture(texts.get(org.trame.core.i18n.Msg.HELP_COMMANDS, lang)));
+  }
+
+  /** The member's own page from the core: what App Home shows. */
+  @FunctionalInterface
+  interface HomePage {
+    CompletableFuture<String> of(String team, String user, org.trame.core.engine.Lang fallback);
+  }
+
+  static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core,
+      HomePage home) throws Exception {
     SlackSettings settings = messenger.settings();
     messenger.bind(texts);
     Members members = new Members(messenger.web(), Clock.systemUTC());
@@ -59,7 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
       config.signingSecret(settings.signingSecret());
     }
     App app = new App(config.build());
-    new BoltHandlers(dispatcher, messenger, members).register(app);
+    new BoltHandlers(dispatcher, messenger, members, home).register(app);
     try {
       if (settings.socketMode()) {
         SocketModeApp socket = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);

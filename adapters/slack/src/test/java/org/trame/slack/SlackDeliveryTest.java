@@ -169,9 +169,11 @@ class SlackDeliveryTest {
   }
 
   @Test
-  @DisplayName("given a member opens the bot's App Home, when the event arrives, then the home tab is published in her Slack language")
+  @DisplayName("given a member opens the bot's App Home, when the event arrives, then the home tab shows, in his Slack language, his open conversation")
   void appHomeIsPublished() throws Exception {
-    // given: Bob's Slack locale is French
+    // given: Bob's Slack locale is French, and he has started the stakes questionnaire
+    s.slack.sendCommand("UBOB", "CPROJECT", "stakes");
+    s.settle();
     JsonObject opened = SignedRequests.obj("type", "app_home_opened", "user", "UBOB", "channel", "DUBOB", "tab", "home",
         "event_ts", "1.3");
 
@@ -186,6 +188,9 @@ class SlackDeliveryTest {
     assertEquals("home", view.get("type").getAsString());
     assertEquals(s.trame.texts().get(org.trame.core.i18n.Msg.HELP_COMMANDS, org.trame.core.engine.Lang.FR).split("\n")[0],
         view.getAsJsonArray("blocks").get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString().split("\n")[0]);
+    String page = view.toString();
+    assertTrue(page.contains("Vos conversations en cours") && page.contains("mes enjeux"), page);
+    assertTrue(page.contains("Vous n'avez rien partagé"), page);
   }
 
   @Test

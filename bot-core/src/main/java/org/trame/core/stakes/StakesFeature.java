@@ -84,6 +84,26 @@ public final class StakesFeature implements Feature {
             StakesRoundService.DEFAULT_REMINDER_HOURS));
   }
 
+  /** What the member has shared from their latest register, and with whom. */
+  @Override
+  public List<String> summary(TurnContext t) throws Exception {
+    Map<String, String> latest = StakesRegister.latest(t.connection(), t.collectiveId(), t.member().memberId());
+    Map<String, String> sharings = StakesRegister.latestSharing(t.connection(), t.collectiveId(), t.member().memberId());
+    var flow = engine.prompts().flow(FLOW).orElseThrow();
+    Texts texts = engine.prompts().texts();
+    List<String> lines = new ArrayList<>();
+    latest.forEach((question, answer) -> {
+      String sharing = sharings.getOrDefault(question, Answer.PRIVATE);
+      Step step = flow.step(question);
+      if (!sharing.equals(Answer.PRIVATE) && step != null) {
+        lines.add("• " + Texts.oneLine(step.text().in(t.lang()).lines().findFirst().orElse(question), 120) + " — "
+            + Texts.oneLine(engine.shown(step, answer, t.lang()), 200) + "  [" + texts.get(SharingLabels.label(sharing), t.lang()) + "]");
+      }
+    });
+    lines.add(0, texts.get(lines.isEmpty() ? Msg.HOME_NOTHING_SHARED : Msg.HOME_SHARED_ANSWERS, t.lang()));
+    return lines;
+  }
+
   private static boolean refuseUnlessCoordinator(TurnContext t, String command) {
     if (!t.coordinator()) {
       t.say(Msg.NOT_A_COORDINATOR, "command", command);

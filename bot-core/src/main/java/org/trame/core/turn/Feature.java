@@ -10,6 +10,14 @@ public interface Feature {
 
   Map<String, FlowAction> actions();
 
+  /**
+   * What this feature holds for the member in {@code turn}, as lines for their own eyes (a home
+   * page): never another member's private data.
+   */
+  default java.util.List<String> summary(TurnContext turn) throws Exception {
+    return java.util.List.of();
+  }
+
   /** Scheduled work by kind. */
   default Map<String, ScheduledTask> tasks() {
     return Map.of();

@@ -237,4 +237,20 @@ class StakesRoundTest {
     assertTrue(synthesis.contains(ALICE_WHY), synthesis);
     assertFalse(synthesis.contains(ALICE_BRINGS) || synthesis.contains(ALICE_RED), synthesis);
   }
+
+  @Test
+  @DisplayName("a member's own page lists their open conversations and what they shared, nothing of others")
+  void memberSummary() throws Exception {
+    bot.command("carol", "stakes round");
+    answer("alice", ALICE_WHY, ALICE_BRINGS, ALICE_RED, "2");
+    bot.say("bob", BOB_WHY);
+    String alice = bot.trame().summary("console", "test", "alice", null).join();
+    assertTrue(alice.contains("No conversation in progress."), alice);
+    assertTrue(alice.contains("What you have shared") && alice.contains(ALICE_WHY + "  [The coordinators]"), alice);
+    String bob = bot.trame().summary("console", "test", "bob", null).join();
+    assertTrue(bob.contains("Your conversations in progress:"), bob);
+    assertTrue(bob.contains("• my stakes"), bob);
+    assertTrue(bob.contains("You have shared nothing"), bob);
+    assertFalse(bob.contains(ALICE_WHY), bob);
+  }
 }
