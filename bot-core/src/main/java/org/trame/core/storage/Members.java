@@ -17,14 +17,26 @@ public final class Members {
         id, platform, externalId, now);
   }
 
-  /** The member, created with no language when first seen. */
-  public static Member ensure(Connection c, String collectiveId, String memberId, String displayName, long now) throws SQLException {
-    Member m = find(c, collectiveId, memberId);
-    if (m != null) {
-      return m;
+  /**
+   * The member as this turn finds them: created (with their collective) when first seen, their
+   * coordinator flag brought up to date. One read on the usual path, since a turn runs this first.
+   */
+  public static Member arrive(Connection c, String collectiveId, String platform, String externalId, String memberId,
+      String displayName, boolean coordinator, long now) throws SQLException {
+    int flag = coordinator ? 1 : 0;
+    try (ResultSet rs = Sql.query(c, "SELECT display_name, lang, lang_source, time_zone, coordinator FROM member"
+        + " WHERE collective_id = ? AND member_id = ?", collectiveId, memberId).executeQuery()) {
+      if (rs.next()) {
+        Member m = new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+        if (rs.getInt(5) != flag) {
+          setCoordinator(c, collectiveId, memberId, coordinator);
+        }
+        return m;
+      }
     }
-    Sql.update(c, "INSERT INTO member (collective_id, member_id, display_name, created_at) VALUES (?, ?, ?, ?)",
-        collectiveId, memberId, displayName, now);
+    ensureCollective(c, collectiveId, platform, externalId, now);
+    Sql.update(c, "INSERT INTO member (collective_id, member_id, display_name, coordinator, created_at) VALUES (?, ?, ?, ?, ?)",
+        collectiveId, memberId, displayName, flag, now);
     return new Member(collectiveId, memberId, displayName, null, null, null);
   }
 

@@ -68,17 +68,15 @@ public final class TurnHandler {
       return Handled.duplicate();
     }
     String collectiveId = e.platform() + ":" + e.collective();
-    Members.ensureCollective(c, collectiveId, e.platform(), e.collective(), millis);
-    Member member = Members.ensure(c, collectiveId, e.member(), e.memberName(), millis);
+    boolean coordinator = e.hints().coordinator() || coordinators.contains(e.member())
+        || (e.memberName() != null && coordinators.contains(e.memberName()));
+    Member member = Members.arrive(c, collectiveId, e.platform(), e.collective(), e.member(), e.memberName(), coordinator, millis);
     if (member.lang() == null && e.hints().locale() != null) {
       Optional<Lang> fromPlatform = Lang.parse(e.hints().locale());
       if (fromPlatform.isPresent()) {
         member = Members.setLang(c, member, fromPlatform.get().code(), Member.LANG_PLATFORM);
       }
     }
-    boolean coordinator = e.hints().coordinator() || coordinators.contains(e.member())
-        || (e.memberName() != null && coordinators.contains(e.memberName()));
-    Members.setCoordinator(c, collectiveId, member.memberId(), coordinator);
     TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
         coordinator, engine.prompts().texts(), flows, new ArrayList<>());
     Savepoint turnStart = c.setSavepoint();
