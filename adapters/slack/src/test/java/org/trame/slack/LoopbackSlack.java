@@ -86,4 +86,10 @@ final class LoopbackSlack implements AutoCloseable {
     trame.close();
     api.close();
   }
+
+  /** A core message up to its first placeholder: what a reply starts with, whatever fills it. */
+  static String before(String template) {
+    int brace = template.indexOf('{');
+    return brace < 0 ? template : template.substring(0, brace);
+  }
 }

@@ -30,11 +30,6 @@ class SlackChannelTest {
     s.close();
   }
 
-  private static String before(String template) {
-    int brace = template.indexOf('{');
-    return brace < 0 ? template : template.substring(0, brace);
-  }
-
   @Test
   @DisplayName("given an open stakes round, when the admin closes it from a channel, then the synthesis is posted to that channel and nowhere else")
   void synthesisGoesToTheChannel() throws Exception {
@@ -51,7 +46,7 @@ class SlackChannelTest {
     // then
     List<FakeSlackApi.Call> inChannel = s.posts("CPROJECT");
     assertEquals(1, inChannel.size(), "one synthesis in the channel");
-    assertTrue(inChannel.get(0).param("text").startsWith(before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR))),
+    assertTrue(inChannel.get(0).param("text").startsWith(LoopbackSlack.before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR))),
         inChannel.get(0).param("text"));
     assertTrue(s.api.calls("users.conversations").isEmpty(), "the command's channel was known, no need to look for one");
   }
