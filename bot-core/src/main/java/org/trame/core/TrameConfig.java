@@ -49,12 +49,4 @@ public record TrameConfig(Path database, Path prompts, Set<String> coordinators,
   private static String stripSqlitePrefix(String db) {
     return db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
   }
-
-  public TrameConfig withClock(Clock newClock) {
-    return new TrameConfig(database, prompts, coordinators, defaultLang, newClock, tickEvery);
-  }
-
-  public TrameConfig withDefaultLang(Lang lang) {
-    return new TrameConfig(database, prompts, coordinators, lang, clock, tickEvery);
-  }
 }

@@ -24,10 +24,6 @@ public enum StepKind {
     return word;
   }
 
-  public boolean takesInput() {
-    return this != MESSAGE;
-  }
-
   public static Optional<StepKind> parse(String word) {
     String w = word == null ? "" : word.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(k -> k.word.equals(w)).findFirst();

@@ -9,7 +9,6 @@ import java.util.Locale;
 public enum Msg {
   HELP_COMMANDS,
   HELP_WORDS,
-  HELP_NO_STEP_HELP,
   UNKNOWN_COMMAND,
   NOT_YET_AVAILABLE,
   NO_CONVERSATION,

@@ -53,8 +53,4 @@ public record InboundEvent(
       String conversationRef, String stepRef, String value) {
     return new InboundEvent(eventId, platform, collective, member, member, Kind.CHOICE, value, conversationRef, stepRef, null);
   }
-
-  public InboundEvent withHints(MemberHints newHints) {
-    return new InboundEvent(eventId, platform, collective, member, memberName, kind, text, conversationRef, stepRef, newHints);
-  }
 }

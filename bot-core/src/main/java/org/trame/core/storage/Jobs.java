@@ -47,14 +47,4 @@ public final class Jobs {
     Sql.update(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind = ? AND payload = ? AND done_at IS NULL",
         now, collectiveId, kind, payload);
   }
-
-  /** The due time of the next pending job of a kind in a collective, if any. */
-  public static Long nextDue(Connection c, String collectiveId, String kind) throws SQLException {
-    try (ResultSet rs = Sql.query(c, "SELECT MIN(due_at) FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL",
-        collectiveId, kind).executeQuery()) {
-      rs.next();
-      long v = rs.getLong(1);
-      return rs.wasNull() ? null : v;
-    }
-  }
 }

@@ -16,10 +16,6 @@ public final class FlowRunner {
     this.engine = engine;
   }
 
-  public FlowEngine engine() {
-    return engine;
-  }
-
   /**
    * Starts {@code flowId} for the member; if one is already open, continues it instead (a paused
    * one is resumed) rather than opening a second.

@@ -113,12 +113,6 @@ public final class TurnContext {
     }
   }
 
-  /** A private message to another member of the collective, in their language. */
-  public void tell(Member other, Msg msg, Object... keyValues) {
-    Lang theirs = Lang.parse(other.lang()).orElse(lang);
-    send(Audience.member(other.memberId()), texts.get(msg, theirs, keyValues), Expects.NOTHING, List.of(), null, null, theirs);
-  }
-
   /** Schedules work for this collective at {@code dueAt}; it survives restarts. */
   public void schedule(String kind, Instant dueAt, String payload) throws java.sql.SQLException {
     org.trame.core.storage.Jobs.schedule(connection, collectiveId, kind, dueAt.toEpochMilli(), payload, now.toEpochMilli());
@@ -132,13 +126,8 @@ public final class TurnContext {
   void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
       String conversationRef, String stepRef) {
     // A channel message is read by many: it goes in the speaker's language until collectives have one.
-    send(audience, text, expects, options, conversationRef, stepRef, lang);
-  }
-
-  private void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
-      String conversationRef, String stepRef, Lang in) {
     messages.add(new OutboundMessage(0, platform, collective, audience, text, expects, options, conversationRef, stepRef,
-        in.code()));
+        lang.code()));
   }
 
   List<OutboundMessage> messages() {
