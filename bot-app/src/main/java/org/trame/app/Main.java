@@ -98,7 +98,9 @@ public final class Main implements Callable<Integer> {
     boolean interactive = System.console() != null;
     Trame trame;
     try {
-      trame = Trame.start(config, List.of(new ConsoleMessenger(out)));
+      // Charts and other files land beside the database, where the operator already looks.
+      Path files = config.database().toAbsolutePath().resolveSibling("files");
+      trame = Trame.start(config, List.of(new ConsoleMessenger(out, files)));
     } catch (PromptsException | StorageException e) {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;

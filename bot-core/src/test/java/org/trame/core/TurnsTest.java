@@ -179,4 +179,25 @@ class TurnsTest {
     // then it sends them
     assertTrue(bot.sent.stream().anyMatch(m -> m.text().equals("left over")));
   }
+
+  @Test
+  @DisplayName("a chart left in the outbox by a crash is sent at the next start, byte for byte")
+  void attachmentSurvivesRestart() throws Exception {
+    // given a channel message with a picture, committed but never handed to the messenger
+    byte[] png = new byte[40_000];
+    new java.util.Random(7).nextBytes(png);
+    bot.trame().write(c -> {
+      org.trame.core.storage.Outbox.add(c, "console:test", new OutboundMessage(0, "console", "test",
+          org.trame.core.port.Audience.channel("test"), "report", OutboundMessage.Expects.NOTHING, List.of(), null, null, "en",
+          org.trame.core.port.Attachment.png("trend.png", png)), 0);
+      return null;
+    }).join();
+    // when the bot starts again
+    bot.restart();
+    assertTrue(bot.trame().awaitSent(java.time.Duration.ofSeconds(5)));
+    // then the messenger gets the text with the same picture
+    OutboundMessage sent = bot.sent.stream().filter(m -> m.text().equals("report")).findFirst().orElseThrow();
+    assertEquals("trend.png", sent.image().fileName());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(png, sent.image().bytes());
+  }
 }

@@ -1,6 +1,9 @@
 package org.trame.console;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.Option;
 import org.trame.core.port.OutboundMessage;
@@ -8,16 +11,25 @@ import org.trame.core.port.OutboundMessage;
 /**
  * Prints the core's messages with the console contract: every line starts with whom it is for,
  * {@code → alice: …} for a private message and {@code # local: …} for the collective's channel.
- * Choices are numbered; the member answers with the number.
+ * Choices are numbered; the member answers with the number. A file that goes with a message (a
+ * report's chart) is written into a folder and its path printed on a line of the same audience.
  */
 public final class ConsoleMessenger implements Messenger {
 
   public static final String PLATFORM = "console";
 
   private final PrintStream out;
+  private final Path files;
 
-  public ConsoleMessenger(PrintStream out) {
+  /** A terminal whose files (charts) are written under {@code files}, created when first needed. */
+  public ConsoleMessenger(PrintStream out, Path files) {
     this.out = out;
+    this.files = files;
+  }
+
+  /** A terminal whose files go to the system's temporary folder. */
+  public ConsoleMessenger(PrintStream out) {
+    this(out, Path.of(System.getProperty("java.io.tmpdir"), "trame-files"));
   }
 
   @Override
@@ -26,7 +38,7 @@ public final class ConsoleMessenger implements Messenger {
   }
 
   @Override
-  public void send(OutboundMessage m) {
+  public void send(OutboundMessage m) throws IOException {
     String prefix = m.audience().isPrivate() ? "→ " + m.audience().id() + ": " : "# " + m.collective() + ": ";
     StringBuilder block = new StringBuilder();
     m.text().lines().forEach(line -> block.append(prefix).append(line).append('\n'));
@@ -47,7 +59,19 @@ public final class ConsoleMessenger implements Messenger {
       }
       default -> { }
     }
+    if (m.image() != null) {
+      block.append(prefix).append("[").append(m.image().fileName()).append("] ").append(write(m)).append('\n');
+    }
     out.print(block);
     out.flush();
+  }
+
+  /** The file's path; the outbox id in its name keeps a replay from overwriting another report's. */
+  private Path write(OutboundMessage m) throws IOException {
+    Files.createDirectories(files);
+    String safe = m.image().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+    Path file = files.resolve(m.id() + "-" + safe);
+    Files.write(file, m.image().bytes());
+    return file;
   }
 }

@@ -114,7 +114,7 @@ class ConsoleAdapterTest {
 
   @Test
   @DisplayName("output lines start with whom they are for; choices are numbered")
-  void outputContract() {
+  void outputContract() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ConsoleMessenger m = new ConsoleMessenger(new PrintStream(out, true, StandardCharsets.UTF_8));
     m.send(new OutboundMessage(1, "console", "local", Audience.member("alice"), "Who may see it?\nPick one.",
@@ -129,5 +129,21 @@ class ConsoleAdapterTest {
         → alice:   2) Everyone
         # local: Round closed.
         """, out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("a chart posted to the channel is written as a file whose path the channel line gives")
+  void imageIsWrittenAndNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // given a terminal whose files go to dir
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ConsoleMessenger m = new ConsoleMessenger(new PrintStream(out, true, StandardCharsets.UTF_8), dir.resolve("files"));
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    // when a report with a chart is sent
+    m.send(new OutboundMessage(7, "console", "local", Audience.channel("local"), "Check-in report", OutboundMessage.Expects.NOTHING,
+        List.of(), null, null, "en", org.trame.core.port.Attachment.png("trend.png", png)));
+    // then the text and a line naming the written file are printed to the channel
+    java.nio.file.Path file = dir.resolve("files").resolve("7-trend.png");
+    assertEquals("# local: Check-in report\n# local: [trend.png] " + file + "\n", out.toString(StandardCharsets.UTF_8));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(png, java.nio.file.Files.readAllBytes(file));
   }
 }

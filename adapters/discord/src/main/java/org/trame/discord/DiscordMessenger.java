@@ -63,6 +63,10 @@ public final class DiscordMessenger implements Messenger {
 
   @Override
   public void send(OutboundMessage m) throws Exception {
+    if (m.image() != null) {
+      sendImage(m, m.image().fileName(), m.image().bytes());
+      return;
+    }
     Bound b = bound();
     deliver(b, m, b.renderer().render(m));
   }
@@ -78,7 +82,7 @@ public final class DiscordMessenger implements Messenger {
 
   /**
    * Sends {@code m} with a picture (a report's PNG chart) attached to its first part, where
-   * {@code m} would go. Ready for when the core's outbound port carries images.
+   * {@code m} would go.
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
     Bound b = bound();

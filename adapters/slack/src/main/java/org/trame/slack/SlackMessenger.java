@@ -64,6 +64,10 @@ public final class SlackMessenger implements Messenger {
 
   @Override
   public void send(OutboundMessage m) throws Exception {
+    if (m.image() != null) {
+      sendImage(m, m.image().fileName(), m.image().bytes());
+      return;
+    }
     deliver(m, channel -> {
       var blocks = renderer.render(m);
       try {
@@ -83,7 +87,7 @@ public final class SlackMessenger implements Messenger {
   /**
    * Posts a picture (a check-in chart) where {@code m} would go, with {@code m}'s text as its
    * comment, through Slack's external upload (files.getUploadURLExternal, the upload, then
-   * files.completeUploadExternal). Ready for when the core's outbound port carries images.
+   * files.completeUploadExternal).
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
     deliver(m, channel -> web.call("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)

@@ -116,10 +116,11 @@ class SlackWebTest {
     messenger.bind(org.mockito.Mockito.mock(org.trame.core.i18n.Texts.class));
     byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
     var report = new org.trame.core.port.OutboundMessage(3, "slack", FakeSlackApi.TEAM,
-        org.trame.core.port.Audience.channel(FakeSlackApi.TEAM), "Check-in: alignment over time", null, null, null, null, "en");
+        org.trame.core.port.Audience.channel(FakeSlackApi.TEAM), "Check-in: alignment over time", null, null, null, null, "en",
+        org.trame.core.port.Attachment.png("alignment.png", png));
 
-    // when
-    messenger.sendImage(report, "alignment.png", png);
+    // when the core's message carries a chart
+    messenger.send(report);
 
     // then
     // (the SDK also asks auth.test on its own before uploading)

@@ -18,6 +18,7 @@ import java.util.List;
  * @param stepRef         the step the answer belongs to, or null
  * @param lang            the recipient's language code ({@code fr} or {@code en}), for the
  *                        adapter's own words around the message (buttons, "your answer: …")
+ * @param image           a file sent with the text (a report's chart), or null
  */
 public record OutboundMessage(
     long id,
@@ -29,7 +30,8 @@ public record OutboundMessage(
     List<Option> options,
     String conversationRef,
     String stepRef,
-    String lang) {
+    String lang,
+    Attachment image) {
 
   /** The kind of answer awaited. */
   public enum Expects { NOTHING, TEXT, CHOICE, MULTI_CHOICE, SCALE, CONFIRM }
@@ -39,8 +41,15 @@ public record OutboundMessage(
     expects = expects == null ? Expects.NOTHING : expects;
   }
 
+  /** A message with no attachment. */
+  public OutboundMessage(long id, String platform, String collective, Audience audience, String text, Expects expects,
+      List<Option> options, String conversationRef, String stepRef, String lang) {
+    this(id, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang, null);
+  }
+
   /** The same message with its outbox row id. */
   public OutboundMessage withId(long newId) {
-    return new OutboundMessage(newId, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang);
+    return new OutboundMessage(newId, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang,
+        image);
   }
 }

@@ -123,6 +123,12 @@ public final class TurnContext {
     send(Audience.channel(collective), text, Expects.NOTHING, List.of(), null, null);
   }
 
+  /** A message to the collective's channel with a file, such as a report's chart. */
+  public void post(String text, org.trame.core.port.Attachment image) {
+    messages.add(new OutboundMessage(0, platform, collective, Audience.channel(collective), text, Expects.NOTHING, List.of(),
+        null, null, lang.code(), image));
+  }
+
   void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
       String conversationRef, String stepRef) {
     // A channel message is read by many: it goes in the speaker's language until collectives have one.

@@ -313,9 +313,10 @@ class DiscordWireTest {
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
     org.trame.core.port.OutboundMessage report = new org.trame.core.port.OutboundMessage(9000, "discord", GUILD_ID,
-        org.trame.core.port.Audience.channel(GUILD_ID), "Bilan du point d'étape", null, List.of(), null, null, "fr");
-    // when the messenger sends it with the picture
-    messenger.sendImage(report, "checkin.png", png.toByteArray());
+        org.trame.core.port.Audience.channel(GUILD_ID), "Bilan du point d'étape", null, List.of(), null, null, "fr",
+        org.trame.core.port.Attachment.png("checkin.png", png.toByteArray()));
+    // when the core's message carrying the picture is sent
+    messenger.send(report);
     // then the channel receives one multipart message: the text, and the file as its attachment
     FakeDiscord.Call post = discord.await(c -> c.path().equals("/api/v10/channels/" + Payloads.CHANNEL_ID + "/messages"), 1, WAIT);
     assertEquals("Bilan du point d'étape", post.body().path("content").asText());
