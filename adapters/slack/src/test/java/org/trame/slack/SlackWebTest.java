@@ -57,6 +57,22 @@ class SlackWebTest {
   }
 
   @Test
+  @DisplayName("given 429 with Retry-After: 2, when the outbox posts, then it gets a retry-after of 2 s at once, without waiting in place")
+  void outboxPostHandsRateLimitToTheSender() {
+    // given
+    api.planNext("chat.postMessage", 429, Map.of("Retry-After", "2"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+    // when
+    var e = assertThrows(org.trame.core.port.RetryAfterException.class,
+        () -> web.post("chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("hi"))));
+
+    // then: the sender is told how long to wait, and nothing slept here nor tried again
+    assertEquals(java.time.Duration.ofSeconds(2), e.delay());
+    assertEquals(List.of(), sleeps);
+    assertEquals(1, api.calls("chat.postMessage").size());
+  }
+
+  @Test
   @DisplayName("given an error answer, when calling, then the exception names the method and Slack's error")
   void errorsNameTheMethod() {
     // given
