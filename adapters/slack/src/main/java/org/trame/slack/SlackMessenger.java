@@ -62,7 +62,7 @@ public final class SlackMessenger implements Messenger {
 
   /**
    * Slack posts about one message a second per channel (a DM is a channel too), and several hundred
-   * a minute on a workspace; its 429s come back as retry-afters (see {@link SlackWeb#post}).
+   * a minute on a workspace; its 429s come back as retry-afters (see {@link SlackWeb#callFromOutbox}).
    */
   static final Pacing PACING = new Pacing(Duration.ofSeconds(1), Pacing.perSecond(5));
 
@@ -85,7 +85,7 @@ public final class SlackMessenger implements Messenger {
     deliver(m, channel -> {
       var blocks = renderer.render(m);
       try {
-        web.post("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
+        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
             .blocks(blocks)));
       } catch (SlackWeb.SlackCallException e) {
         if (!BLOCKS_REFUSED.contains(e.error())) {
@@ -93,7 +93,7 @@ public final class SlackMessenger implements Messenger {
         }
         // The member still gets the words, to answer by typing, rather than nothing at all.
         log.warn("Slack refused the blocks of outbox message {} ({}); sending its text alone", m.id(), e.error());
-        web.post("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
+        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
       }
     });
   }
@@ -104,7 +104,7 @@ public final class SlackMessenger implements Messenger {
    * files.completeUploadExternal).
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
-    deliver(m, channel -> web.post("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
+    deliver(m, channel -> web.callFromOutbox("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
         .fileData(png).title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false))));
   }
 

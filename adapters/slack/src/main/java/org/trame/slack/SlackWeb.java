@@ -79,10 +79,11 @@ final class SlackWeb {
   }
 
   /**
-   * Calls {@code method} for the outbox: a 429 is not waited out here but thrown as {@link
-   * RetryAfterException}, so the outbox sender waits it out while other recipients' messages go.
+   * Calls {@code method} on the outbox's behalf (a post, or opening the channel it goes to): a 429
+   * is not waited out here but thrown as {@link RetryAfterException}, so the outbox sender waits
+   * it out for that recipient while other recipients' messages go.
    */
-  <T extends SlackApiTextResponse> T post(String method, Call<T> call)
+  <T extends SlackApiTextResponse> T callFromOutbox(String method, Call<T> call)
       throws SlackCallException, RetryAfterException, InterruptedException {
     try {
       return call(method, call, 1);
