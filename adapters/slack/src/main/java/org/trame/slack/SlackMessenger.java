@@ -64,7 +64,7 @@ public final class SlackMessenger implements Messenger {
    * Slack posts about one message a second per channel (a DM is a channel too), and several hundred
    * a minute on a workspace; its 429s come back as retry-afters (see {@link SlackWeb#callFromOutbox}).
    */
-  static final Pacing PACING = new Pacing(Duration.ofSeconds(1), Pacing.perSecond(5));
+  static final Pacing PACING = new Pacing(Duration.ofSeconds(1), Pacing.perSecond(5), 3);
 
   @Override
   public String platform() {

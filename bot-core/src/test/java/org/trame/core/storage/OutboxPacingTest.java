@@ -86,6 +86,31 @@ class OutboxPacingTest {
   }
 
   @Test
+  @DisplayName("a reply and the next question reach a member together, and a long run is still one a second on average")
+  void burstThenPace() throws Exception {
+    // given a platform paced at one message a second per recipient with bursts of three, and ten messages to one member
+    var platform = new RecordingMessenger("slack", new Pacing(Duration.ofSeconds(1), Duration.ZERO, 3));
+    List<Audience> messages = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      messages.add(Audience.member("U1"));
+    }
+
+    // when they are sent
+    Instant start = timer.now();
+    sendAll(platform, store(messages));
+
+    // then the first three go at once, and the rest keep to one a second: the tenth goes at 7 s
+    List<Delivery> sent = platform.delivered();
+    assertEquals(10, sent.size());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Duration.ZERO, Duration.between(start, sent.get(i).at()), "message " + i + " of the burst");
+    }
+    for (int i = 3; i < 10; i++) {
+      assertEquals(Duration.ofSeconds(i - 2), Duration.between(start, sent.get(i).at()), "message " + i + " after the burst");
+    }
+  }
+
+  @Test
   @DisplayName("messages to different Slack members are not held back by each other beyond the platform's rate")
   void membersDoNotWaitForEachOther() throws Exception {
     // given two messages for each of five members, written member after member

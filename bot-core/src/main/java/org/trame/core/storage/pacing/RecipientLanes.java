@@ -40,7 +40,10 @@ public final class RecipientLanes {
   private static final class Lane {
     final String platform;
     final ArrayDeque<Queued> messages = new ArrayDeque<>();
+    /** When a retry-after or a failure's backoff lets the head go again. */
     Instant notBefore = Instant.MIN;
+    /** The pace as a virtual schedule (GCRA): the recipient is free when this, less the burst, has passed. */
+    Instant paceTat = Instant.MIN;
     Duration backoff = FIRST_RETRY;
 
     Lane(String platform) {
@@ -84,12 +87,12 @@ public final class RecipientLanes {
       Lane lane = it.next();
       if (lane.messages.isEmpty()) {
         // A lane is kept while it still paces its recipient; after that it is forgotten.
-        if (!lane.notBefore.isAfter(now)) {
+        if (!lane.notBefore.isAfter(now) && !lane.paceTat.isAfter(now)) {
           it.remove();
         }
         continue;
       }
-      Instant at = later(lane.notBefore, platformFree.getOrDefault(lane.platform, Instant.MIN));
+      Instant at = later(later(lane.notBefore, paceFree(lane)), platformFree.getOrDefault(lane.platform, Instant.MIN));
       if (best == null || at.isBefore(bestAt)
           || (at.equals(bestAt) && lane.messages.peek().arrival() < best.messages.peek().arrival())) {
         best = lane;
@@ -109,7 +112,7 @@ public final class RecipientLanes {
       throw new IllegalStateException("outbox message " + m.id() + " is not the head of its lane");
     }
     Pacing pacing = pacings.getOrDefault(m.platform(), Pacing.NONE);
-    lane.notBefore = at.plus(pacing.perRecipient());
+    lane.paceTat = later(lane.paceTat, at).plus(pacing.perRecipient());
     platformFree.put(m.platform(), later(platformFree.getOrDefault(m.platform(), Instant.MIN), at.plus(pacing.perPlatform())));
     return lane;
   }
@@ -135,6 +138,15 @@ public final class RecipientLanes {
     lane.notBefore = later(lane.notBefore, at.plus(wait));
     lane.backoff = min(LONGEST_RETRY, wait.multipliedBy(2));
     return wait;
+  }
+
+  /** When the lane's recipient may get its next message, as far as its pace and burst go. */
+  private Instant paceFree(Lane lane) {
+    if (lane.paceTat.equals(Instant.MIN)) {
+      return Instant.MIN;
+    }
+    Pacing pacing = pacings.getOrDefault(lane.platform, Pacing.NONE);
+    return lane.paceTat.minus(pacing.perRecipient().multipliedBy(pacing.burst() - 1L));
   }
 
   private static Instant later(Instant a, Instant b) {
