@@ -23,12 +23,14 @@ final class CheckinDrift {
   static final double ALIGNMENT_DROP = 1.0;
   static final int ALIGNMENT_BASIS = 3;
   static final double FAIRNESS_FLOOR = 3.0;
+  /** How far back a silence is counted: a year of weekly rounds. */
+  static final int LONGEST_STREAK = 52;
 
   private CheckinDrift() {}
 
   static List<String> signals(Connection c, CheckinStore.Round round, CheckinReport report, Texts texts, Lang lang) throws SQLException {
     List<String> out = new ArrayList<>();
-    silent(c, round, report, texts, lang, out);
+    silent(c, round, texts, lang, out);
     CheckinReport.Figures now = report.figures();
     Double alignment = now.average(CheckinReport.Question.ALIGNMENT);
     List<Double> before = report.earlier(CheckinReport.Question.ALIGNMENT);
@@ -48,14 +50,17 @@ final class CheckinDrift {
   }
 
   /** Members asked in this round and the ones before who neither answered nor skipped, every time. */
-  private static void silent(Connection c, CheckinStore.Round round, CheckinReport report, Texts texts, Lang lang, List<String> out)
+  private static void silent(Connection c, CheckinStore.Round round, Texts texts, Lang lang, List<String> out)
       throws SQLException {
+    List<CheckinStore.Round> earlierRounds = CheckinStore.closedUpTo(c, round.collectiveId(), round.id(), LONGEST_STREAK + 1);
+    java.util.Collections.reverse(earlierRounds);
+    earlierRounds.remove(0); // this round
     for (CheckinStore.Invitee i : CheckinStore.invitees(c, round.id())) {
       if (!i.silent() || i.askedAt() == null) {
         continue;
       }
       int streak = 1;
-      for (CheckinStore.Round earlier : report.earlierRounds()) {
+      for (CheckinStore.Round earlier : earlierRounds) {
         CheckinStore.Invitee then = CheckinStore.invitee(c, earlier.id(), i.memberId());
         if (then == null || !then.silent() || then.askedAt() == null) {
           break;

@@ -138,13 +138,6 @@ final class CheckinReport {
     return values;
   }
 
-  /** Closed rounds before this one, most recent first. */
-  List<CheckinStore.Round> earlierRounds() {
-    List<CheckinStore.Round> rounds = new ArrayList<>(history.subList(0, history.size() - 1));
-    java.util.Collections.reverse(rounds);
-    return rounds;
-  }
-
   /** The round's day: the schedule's local date, or the UTC day a round opened by hand started. */
   String date() {
     return label(round);
