@@ -39,6 +39,8 @@ CREATE TABLE checkin_invitee (
   reminded_at     INTEGER,
   PRIMARY KEY (round_id, member_id)
 );
+-- A member's answers find their round through their conversation.
+CREATE INDEX checkin_invitee_by_conversation ON checkin_invitee (conversation_id);
 
 -- The answers, deliberately without the member: the report can only ever aggregate them.
 -- Row ids are random so that their order does not tell who answered first.

@@ -161,6 +161,22 @@ class CheckinRoundTest {
   }
 
   @Test
+  @DisplayName("a zone the platform gives is used until the member sets their own with tz; a bad one is ignored")
+  void platformZone() {
+    var hints = new org.trame.core.port.MemberHints("en-US", "America/Chicago", false);
+    var first = new org.trame.core.port.InboundEvent("z1", TestBot.PLATFORM, TestBot.COLLECTIVE, "zoe", "zoe",
+        org.trame.core.port.InboundEvent.Kind.COMMAND, "tz", null, null, hints);
+    assertEquals(List.of("Your time zone: America/Chicago. \"tz Area/City\" to change it."), TestBot.texts(h.bot.handle(first)));
+    h.bot.command("zoe", "tz Europe/Lisbon");
+    var later = new org.trame.core.port.InboundEvent("z2", TestBot.PLATFORM, TestBot.COLLECTIVE, "zoe", "zoe",
+        org.trame.core.port.InboundEvent.Kind.COMMAND, "tz", null, null, hints);
+    assertEquals(List.of("Your time zone: Europe/Lisbon. \"tz Area/City\" to change it."), TestBot.texts(h.bot.handle(later)));
+    var bogus = new org.trame.core.port.InboundEvent("z3", TestBot.PLATFORM, TestBot.COLLECTIVE, "yan", "yan",
+        org.trame.core.port.InboundEvent.Kind.COMMAND, "tz", null, null, new org.trame.core.port.MemberHints(null, "Nowhere/Land", false));
+    assertTrue(TestBot.texts(h.bot.handle(bogus)).get(0).startsWith("I don't know your time zone"));
+  }
+
+  @Test
   @DisplayName("bad input is refused with its reason and saves nothing: cron 61, unknown zone, a snooze date in the past")
   void badInput() throws Exception {
     assertEquals(List.of("\"61 * * * *\" is not a valid rhythm: the minute 61 is out of range 0–59. Nothing was saved."),
