@@ -1,5 +1,6 @@
 package org.trame.discord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
+import org.trame.core.port.Pacing;
 
 /**
  * The core's outbound port on Discord. Created before the core starts (the core needs its
@@ -23,8 +25,8 @@ import org.trame.core.port.OutboundMessage;
  * error), {@link #send} throws and the message stays in the outbox to be tried again.
  *
  * <p>A message Discord refuses for good (closed DMs outside an interaction, no channel the bot
- * may write in) is given up with a warning: the outbox sends in order and would otherwise hold
- * back everyone's messages behind it.
+ * may write in) is given up with a warning: the outbox sends each recipient's messages in order
+ * and would otherwise hold back that recipient's later messages for ever.
  *
  * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
  * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
@@ -42,9 +44,22 @@ public final class DiscordMessenger implements Messenger {
 
   private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, Refusals refusals) {}
 
+  /**
+   * Discord allows 50 requests a second per bot. JDA already waits out Discord's rate limits (its
+   * blocking calls queue behind them, so no 429 reaches the outbox); this pace keeps a burst (a
+   * check-in to a whole guild) well under that bound, leaving room for the DM channel a message may
+   * first open and for a long message's second part.
+   */
+  static final Pacing PACING = new Pacing(Duration.ZERO, Pacing.perSecond(20));
+
   @Override
   public String platform() {
     return PLATFORM;
+  }
+
+  @Override
+  public Pacing pacing() {
+    return PACING;
   }
 
   /** Binds the messenger to Discord; called by the adapter once the shards are built. */
@@ -75,7 +90,7 @@ public final class DiscordMessenger implements Messenger {
     try {
       route(b, m, parts);
     } catch (UndeliverableException e) {
-      // Retrying would hold back every other message of the outbox, for nothing.
+      // Retrying would hold back the recipient's later messages, for nothing.
       log.warn("outbox message {} given up: {}", m.id(), e.getMessage());
     }
   }

@@ -62,6 +62,16 @@ class DiscordMessengerTest {
   }
 
   @Test
+  @DisplayName("the outbox paces Discord at 20 messages a second at most, well under Discord's 50 requests a second")
+  void pacedWellUnderDiscordsBound() {
+    var pacing = messenger.pacing();
+
+    assertTrue(java.time.Duration.ofSeconds(1).dividedBy(pacing.perPlatform()) <= 20, pacing.toString());
+    // JDA waits out per-route limits itself, so members are not held apart beyond the global pace
+    assertEquals(java.time.Duration.ZERO, pacing.perRecipient());
+  }
+
+  @Test
   @DisplayName("before the adapter is connected, send throws so the message stays in the outbox")
   void unbound() {
     // given a messenger not bound yet

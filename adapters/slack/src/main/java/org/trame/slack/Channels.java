@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trame.core.port.RetryAfterException;
 
 /**
  * Where messages go. A member's messages go to their DM with the bot (opened once, then cached).
@@ -30,12 +31,12 @@ final class Channels {
   }
 
   /** The DM channel with {@code userId}, opening it on first use. */
-  String directMessage(String userId) throws SlackWeb.SlackCallException, InterruptedException {
+  String directMessage(String userId) throws SlackWeb.SlackCallException, RetryAfterException, InterruptedException {
     String known = directMessages.get(userId);
     if (known != null) {
       return known;
     }
-    String id = web.call("conversations.open", c -> c.conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
+    String id = web.callFromOutbox("conversations.open", c -> c.conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
     directMessages.put(userId, id);
     return id;
   }
@@ -48,7 +49,7 @@ final class Channels {
   }
 
   /** The collective's channel, or null when the bot knows none. */
-  String collective(String teamId) throws SlackWeb.SlackCallException, InterruptedException {
+  String collective(String teamId) throws SlackWeb.SlackCallException, RetryAfterException, InterruptedException {
     if (configured != null) {
       return configured;
     }
@@ -59,7 +60,7 @@ final class Channels {
     if (discovered == null) {
       List<Conversation> mine;
       try {
-        mine = web.call("users.conversations", c -> c.usersConversations(r -> r
+        mine = web.callFromOutbox("users.conversations", c -> c.usersConversations(r -> r
             .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
             .excludeArchived(true).limit(100))).getChannels();
       } catch (SlackWeb.SlackCallException e) {

@@ -1,5 +1,6 @@
 package org.trame.slack;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,12 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
+import org.trame.core.port.Pacing;
 
 /**
  * The core's outbound port on Slack: a member's messages in their DM with the bot, the
  * collective's in its channel (see {@link Channels}), questions with Block Kit widgets. A failed
- * call throws, so the outbox keeps the message and sends it again later; only failures no retry
- * can cure are logged and given up, so that they do not hold back every later message.
+ * call throws, so the outbox keeps the message and sends it again later (a 429 as a retry-after,
+ * waited out exactly); only failures no retry can cure are logged and given up, so that they do not
+ * hold back the recipient's later messages for ever.
  *
  * <p>Create it before {@code Trame.start} (the core needs its messengers) and hand it to
  * {@link SlackAdapter#start}, which gives it the core's texts for the button words.
@@ -57,9 +60,20 @@ public final class SlackMessenger implements Messenger {
     this.channels = new Channels(web, settings.channel());
   }
 
+  /**
+   * Slack posts about one message a second per channel (a DM is a channel too), and several hundred
+   * a minute on a workspace; its 429s come back as retry-afters (see {@link SlackWeb#callFromOutbox}).
+   */
+  static final Pacing PACING = new Pacing(Duration.ofSeconds(1), Pacing.perSecond(5));
+
   @Override
   public String platform() {
     return PLATFORM;
+  }
+
+  @Override
+  public Pacing pacing() {
+    return PACING;
   }
 
   @Override
@@ -71,7 +85,7 @@ public final class SlackMessenger implements Messenger {
     deliver(m, channel -> {
       var blocks = renderer.render(m);
       try {
-        web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
+        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
             .blocks(blocks)));
       } catch (SlackWeb.SlackCallException e) {
         if (!BLOCKS_REFUSED.contains(e.error())) {
@@ -79,7 +93,7 @@ public final class SlackMessenger implements Messenger {
         }
         // The member still gets the words, to answer by typing, rather than nothing at all.
         log.warn("Slack refused the blocks of outbox message {} ({}); sending its text alone", m.id(), e.error());
-        web.call("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
+        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
       }
     });
   }
@@ -90,7 +104,7 @@ public final class SlackMessenger implements Messenger {
    * files.completeUploadExternal).
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
-    deliver(m, channel -> web.call("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
+    deliver(m, channel -> web.callFromOutbox("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
         .fileData(png).title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false))));
   }
 
@@ -101,7 +115,7 @@ public final class SlackMessenger implements Messenger {
   /**
    * Where and whether to deliver: once per outbox id, to the member's DM or the collective's
    * channel. A failure that retrying cannot cure (the member left, the channel is archived) is
-   * logged and the message given up, because a message that throws holds back every later one.
+   * logged and the message given up, because a message that throws holds back its recipient's later ones.
    */
   private void deliver(OutboundMessage m, Delivery delivery) throws Exception {
     // Messages left over from a previous run may come before the adapter is started.

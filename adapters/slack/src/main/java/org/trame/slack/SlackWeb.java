@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trame.core.port.RetryAfterException;
 
 /**
  * The Web API as the adapter uses it: one client pointed at {@code TRAME_SLACK_API_URL}, every
@@ -75,6 +76,25 @@ final class SlackWeb {
   /** Calls {@code method}, waiting out 429 answers (Retry-After), and returns only a response that is ok. */
   <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws SlackCallException, InterruptedException {
     return call(method, call, MOST_RATE_LIMITED_TRIES);
+  }
+
+  /**
+   * Calls {@code method} on the outbox's behalf (a post, or opening the channel it goes to): a 429
+   * is not waited out here but thrown as {@link RetryAfterException}, so the outbox sender waits
+   * it out for that recipient while other recipients' messages go.
+   */
+  <T extends SlackApiTextResponse> T callFromOutbox(String method, Call<T> call)
+      throws SlackCallException, RetryAfterException, InterruptedException {
+    try {
+      return call(method, call, 1);
+    } catch (SlackCallException e) {
+      if (e.getCause() instanceof SlackApiException api && api.getResponse() != null && api.getResponse().code() == 429) {
+        long wait = retryAfterMillis(api.getResponse().header("Retry-After"));
+        log.info("Slack {} is rate limited; the outbox tries again in {} ms", method, wait);
+        throw new RetryAfterException(Duration.ofMillis(wait), e);
+      }
+      throw e;
+    }
   }
 
   /** Calls {@code method} once, for what may go without (profile hints) rather than wait on a rate limit. */

@@ -57,6 +57,22 @@ class SlackWebTest {
   }
 
   @Test
+  @DisplayName("given 429 with Retry-After: 2, when the outbox posts, then it gets a retry-after of 2 s at once, without waiting in place")
+  void outboxPostHandsRateLimitToTheSender() {
+    // given
+    api.planNext("chat.postMessage", 429, Map.of("Retry-After", "2"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+    // when
+    var e = assertThrows(org.trame.core.port.RetryAfterException.class,
+        () -> web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("hi"))));
+
+    // then: the sender is told how long to wait, and nothing slept here nor tried again
+    assertEquals(java.time.Duration.ofSeconds(2), e.delay());
+    assertEquals(List.of(), sleeps);
+    assertEquals(1, api.calls("chat.postMessage").size());
+  }
+
+  @Test
   @DisplayName("given an error answer, when calling, then the exception names the method and Slack's error")
   void errorsNameTheMethod() {
     // given
@@ -98,6 +114,19 @@ class SlackWebTest {
 
     // then
     assertEquals(null, channels.collective(FakeSlackApi.TEAM));
+  }
+
+  @Test
+  @DisplayName("given conversations.open is rate limited, when the outbox needs a member's DM, then it gets a retry-after and the DM opens on the next try")
+  void openingDmRateLimitIsARetryAfter() throws Exception {
+    // given
+    api.planNext("conversations.open", 429, Map.of("Retry-After", "3"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+    // when / then
+    var e = assertThrows(org.trame.core.port.RetryAfterException.class, () -> channels.directMessage("UALICE"));
+    assertEquals(java.time.Duration.ofSeconds(3), e.delay());
+    assertEquals(List.of(), sleeps);
+    assertEquals("DUALICE", channels.directMessage("UALICE"));
   }
 
   @Test

@@ -10,6 +10,14 @@ public interface Messenger {
   /** The platform this messenger sends on, matching {@link InboundEvent#platform()}. */
   String platform();
 
-  /** Delivers one message, throwing if it could not be delivered (it will be retried). */
+  /**
+   * Delivers one message, throwing if it could not be delivered (it will be retried). A platform's
+   * "retry after" answer is thrown as {@link RetryAfterException}, which the sender waits out exactly.
+   */
   void send(OutboundMessage message) throws Exception;
+
+  /** How fast this platform takes messages; the outbox sender spaces sends accordingly. */
+  default Pacing pacing() {
+    return Pacing.NONE;
+  }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * charts of the same question compare at a glance), drawn at a given size in pixels.
  *
  * <p>A spec that cannot be drawn sensibly is refused here, with a message saying why: no rounds,
- * no series, a series whose length differs from the rounds', an empty or inverted y range, or a
- * size outside {@value #SMALLEST}..{@value #LARGEST} pixels.
+ * no series, a series whose length differs from the rounds', an empty or inverted y range, a
+ * value outside it, or a size outside {@value #SMALLEST}..{@value #LARGEST} pixels.
  */
 public record ChartSpec(String title, String yLabel, List<String> xLabels, List<Series> series,
                         double yMin, double yMax, int width, int height) {
@@ -44,6 +44,16 @@ public record ChartSpec(String title, String yLabel, List<String> xLabels, List<
     }
     if (!Double.isFinite(yMin) || !Double.isFinite(yMax) || yMin >= yMax) {
       throw new IllegalArgumentException("the y range must be finite with yMin < yMax, got " + yMin + ".." + yMax);
+    }
+    double slack = (yMax - yMin) * 1e-9;
+    for (Series s : series) {
+      for (Double v : s.values()) {
+        // A point off the chart would be cut at the edge and read as a false figure.
+        if (v != null && (v < yMin - slack || v > yMax + slack)) {
+          throw new IllegalArgumentException("series '" + s.name() + "' has " + v + ", outside the chart's range "
+              + yMin + ".." + yMax);
+        }
+      }
     }
     if (width < SMALLEST || width > LARGEST || height < SMALLEST || height > LARGEST) {
       throw new IllegalArgumentException("a chart is " + SMALLEST + ".." + LARGEST + " pixels on each side, got "

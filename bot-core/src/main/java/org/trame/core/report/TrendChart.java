@@ -102,7 +102,9 @@ public final class TrendChart {
     yAxis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
     yAxis.setTickLabelPaint(Color.DARK_GRAY);
     yAxis.setAutoRange(false);
-    yAxis.setRange(spec.yMin(), spec.yMax());
+    // A sliver beyond the range, so a point on 1 or 5 shows whole; the ticks stay within the range.
+    double pad = (spec.yMax() - spec.yMin()) * 0.04;
+    yAxis.setRange(spec.yMin() - pad, spec.yMax() + pad);
     if (spec.yMax() - spec.yMin() <= 20) {
       // A 1..5 scale reads as whole answers, not 1.5, 2.5...
       yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -1,10 +1,14 @@
 package org.trame.core.storage;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,35 +16,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
+import org.trame.core.port.Pacing;
+import org.trame.core.port.RetryAfterException;
+import org.trame.core.storage.pacing.PacingTimer;
+import org.trame.core.storage.pacing.RecipientLanes;
 
 /**
- * Sends committed outbox messages, in order, through the messenger of their platform, and marks
- * them sent in the writer's next group transaction. A message whose send fails stays unsent and
- * is tried again with a growing delay; at start-up, what a previous run left unsent is sent
- * first. Delivery is at least once: a crash between a send and its mark sends it again, which is
- * why messengers get the outbox id to deduplicate where their platform allows.
+ * Sends committed outbox messages through the messenger of their platform, and marks them sent in
+ * the writer's next group transaction. Each recipient's messages go in order; each platform's
+ * {@link Pacing} spaces them; a platform's "retry after" is waited out exactly; a message whose
+ * send fails stays unsent and is tried again with a growing delay. A waiting message holds back
+ * only its own recipient's later messages (see {@link RecipientLanes}). At start-up, what a
+ * previous run left unsent is sent first. Delivery is at least once: a crash between a send and
+ * its mark sends it again, which is why messengers get the outbox id to deduplicate where their
+ * platform allows.
  */
 public final class OutboxSender implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-  private static final long FIRST_RETRY_MS = 500;
-  private static final long LONGEST_RETRY_MS = 60_000;
+  private static final long QUIET_MS = 200;
 
   private final Writer writer;
   private final Map<String, Messenger> messengers;
-  private final Clock clock;
+  private final PacingTimer timer;
+  private final RecipientLanes lanes;
   private final BlockingQueue<OutboundMessage> queue = new LinkedBlockingQueue<>();
   /** Sent but not yet marked: marked inside the writer's next group transaction. */
-  private final java.util.concurrent.ConcurrentLinkedQueue<Long> sentIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> sentIds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
   private final Thread thread;
   private volatile boolean running = true;
 
   public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock) {
+    this(writer, messengers, clock, PacingTimer.system());
+  }
+
+  /**
+   * @param clock the clock of record, for the time a message is marked sent
+   * @param timer the time pacing runs on, and how the sender waits
+   */
+  public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock, PacingTimer timer) {
     this.writer = writer;
     this.messengers = Map.copyOf(messengers);
-    this.clock = clock;
+    this.timer = timer;
+    Map<String, Pacing> pacings = new HashMap<>();
+    this.messengers.forEach((platform, messenger) -> pacings.put(platform, messenger.pacing()));
+    this.lanes = new RecipientLanes(pacings);
     this.thread = new Thread(this::loop, "trame-outbox");
     this.thread.setDaemon(true);
     writer.everyBatch(c -> {
@@ -67,6 +89,9 @@ public final class OutboxSender implements AutoCloseable {
       pending.incrementAndGet();
       queue.add(m);
     }
+    if (!messages.isEmpty()) {
+      timer.wake();
+    }
   }
 
   /** Waits until every queued message is sent (or the timeout passes); true when all were sent. */
@@ -85,30 +110,31 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private void loop() {
-    List<OutboundMessage> batch = new ArrayList<>();
     while (running) {
       try {
-        OutboundMessage first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (!sentIds.isEmpty()) {
-            // Quiet for a while: mark what was sent without waiting for the next turn's commit.
-            writer.submit(c -> null);
+        if (lanes.waiting() == 0) {
+          OutboundMessage first = queue.poll(QUIET_MS, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            markSentSoon();
+            continue;
           }
+          lineUp(first);
+        }
+        for (OutboundMessage m; (m = queue.poll()) != null; ) {
+          lineUp(m);
+        }
+        Instant now = timer.now();
+        RecipientLanes.Next next = lanes.next(now);
+        if (next.isEmpty()) {
           continue;
         }
-        batch.add(first);
-        queue.drainTo(batch, 255);
-        for (OutboundMessage m : batch) {
-          if (sendUntilDelivered(m)) {
-            sentIds.add(m.id());
-          }
+        if (next.message() == null) {
+          // Everyone waits: mark what went, then sleep until the first may go or a new message comes.
+          markSentSoon();
+          timer.sleep(Duration.between(now, next.at()));
+          continue;
         }
-        if (pending.addAndGet(-batch.size()) == 0) {
-          synchronized (idle) {
-            idle.notifyAll();
-          }
-        }
-        batch.clear();
+        attempt(next.message(), now);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -116,32 +142,52 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  /** Order matters within a conversation, so a failing message holds back the ones after it. */
-  private boolean sendUntilDelivered(OutboundMessage m) throws InterruptedException {
-    Messenger messenger = messengers.get(m.platform());
-    if (messenger == null) {
+  private void lineUp(OutboundMessage m) {
+    if (!messengers.containsKey(m.platform())) {
       log.warn("outbox message {} is for platform '{}', which is not running here; it stays in the outbox", m.id(), m.platform());
-      return false;
+      done();
+      return;
     }
-    long delay = FIRST_RETRY_MS;
-    while (running) {
-      try {
-        messenger.send(m);
-        return true;
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, delay);
-        writer.submit(c -> {
-          Outbox.markFailed(c, m.id(), error);
-          return null;
-        });
-        Thread.sleep(delay);
-        delay = Math.min(LONGEST_RETRY_MS, delay * 2);
+    lanes.add(m);
+  }
+
+  /** Tries {@code m} once; its lane decides when it or its successor goes next. */
+  private void attempt(OutboundMessage m, Instant at) throws InterruptedException {
+    try {
+      messengers.get(m.platform()).send(m);
+      lanes.sent(m, at);
+      sentIds.add(m.id());
+      done();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (RetryAfterException e) {
+      // Not a failure: the platform asked for patience, and gets exactly what it asked.
+      log.info("{} asked to wait {} ms before sending outbox message {} again", m.platform(), e.delay().toMillis(), m.id());
+      lanes.retryAfter(m, timer.now(), e.delay());
+    } catch (Exception e) {
+      Duration wait = lanes.failed(m, timer.now());
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, wait.toMillis());
+      writer.submit(c -> {
+        Outbox.markFailed(c, m.id(), error);
+        return null;
+      });
+    }
+  }
+
+  /** Marks what was sent without waiting for the next turn's commit. */
+  private void markSentSoon() {
+    if (!sentIds.isEmpty()) {
+      writer.submit(c -> null);
+    }
+  }
+
+  private void done() {
+    if (pending.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
       }
     }
-    return false;
   }
 
   @Override

@@ -118,6 +118,8 @@ class TrendChartTest {
     assertMessage("pixels on each side", () -> spec(List.of("1"), one, 100_000, 300));
     assertMessage("pixels on each side", () -> spec(List.of("1"), one, 400, 0));
     assertMessage("yMin < yMax", () -> new ChartSpec("t", "y", List.of("1"), one, 5, 1, 400, 300));
+    assertMessage("has 6.0, outside the chart's range 1.0..5.0",
+        () -> spec(List.of("1"), List.of(new Series("Energy", List.of(6.0))), 400, 300));
     assertMessage("not a number", () -> new Series("Energy", List.of(Double.NaN)));
     assertMessage("no chart spec", () -> TrendChart.png(null));
   }
