@@ -331,7 +331,10 @@ final class CheckinRounds {
       if (c != null && c.status() == Conversation.Status.CANCELLED) {
         CheckinStore.markSkipped(t.connection(), round.id(), i.memberId(), now);
       } else if (c != null && c.status().open()) {
-        Sql.update(t.connection(), "UPDATE conversation SET status = 'cancelled', step = NULL, updated_at = ? WHERE id = ?", now, c.id());
+        // Through the state too, not only the step column: a later click on an old button must find no step.
+        c.status(Conversation.Status.CANCELLED);
+        c.state().step = null;
+        Conversations.save(t.connection(), c, now);
       }
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());
