@@ -38,13 +38,9 @@ public final class FlowRunner {
 
   /** One answer, global word or button click in an existing conversation. */
   public void continueWith(TurnContext t, Conversation c, String input, String stepRef) throws Exception {
-    boolean wasOpen = c.status().open();
     List<Prompt> prompts = engine.handle(c, input, stepRef, t.forConversation(c));
     t.say(prompts, c);
-    if (wasOpen) {
-      // An ended conversation only gets "finished" back: saving it could write back a stale step.
-      Conversations.save(t.connection(), c, t.now().toEpochMilli());
-    }
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
   /** Asks the conversation's current question again (a reminder). */
