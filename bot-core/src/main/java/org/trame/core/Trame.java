@@ -147,7 +147,10 @@ public final class Trame implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
-    writer.close();
+    // The sender first, then one last group transaction for its "sent" marks: without it, what the
+    // last turns sent was sent again at the next start.
     sender.close();
+    writer.submit(c -> null);
+    writer.close();
   }
 }

@@ -40,4 +40,22 @@ class FoundByHarnessTest {
           + " || COALESCE(json_extract(state, '$.step'), '') FROM conversation WHERE member_id = 'ana'"));
     }
   }
+
+  @Test
+  @DisplayName("after a clean stop and a start on the same file, the replies of the last turns are not sent a second time")
+  void noResendAfterCleanStop() throws Exception {
+    try (TestBot bot = new TestBot(dir.resolve("trame.db"))) {
+      // given a member's question sent, then the bot stopped normally right after
+      bot.command("alice", "lang en");
+      bot.command("alice", "stakes");
+      assertEquals(true, bot.trame().awaitSent(java.time.Duration.ofSeconds(10)));
+      int sentBefore = bot.sent.size();
+      // when it starts again on the same file
+      bot.restart();
+      assertEquals(true, bot.trame().awaitSent(java.time.Duration.ofSeconds(10)));
+      // then nothing is sent again, and the outbox holds nothing left unsent
+      assertEquals(sentBefore, bot.sent.size(), "sent again: " + bot.sent.subList(sentBefore, bot.sent.size()));
+      assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    }
+  }
 }
