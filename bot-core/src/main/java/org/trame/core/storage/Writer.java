@@ -72,6 +72,10 @@ public final class Writer implements AutoCloseable {
    */
   private <T> Work<T> guarded(Work<T> work) {
     return c -> {
+      if (fault != null) {
+        // The file failed an earlier event of this batch: say the same, rather than what a half-run statement would.
+        throw (Exception) StorageFaults.explain(fault, database.file());
+      }
       if (transactionLost) {
         throw new StorageException("not run: the database " + database.file() + " undid the transaction before this event", null);
       }

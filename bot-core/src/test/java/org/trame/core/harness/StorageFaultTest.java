@@ -126,4 +126,60 @@ class StorageFaultTest {
       assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM member WHERE member_id = 'bob'"));
     }
   }
+
+  @Test
+  @DisplayName("on a read-only database file every event is refused with one line saying so, nothing is half-saved, and all apply once the file is writable again")
+  void readOnlyFile() throws Exception {
+    Path db = dir.resolve("trame.db");
+    try (TestBot bot = new TestBot(db)) {
+      // given alice at the second question, and the bot stopped
+      bot.command("alice", "lang en");
+      bot.command("alice", "stakes");
+      bot.say("alice", "To meet other organisations like ours.");
+      bot.say("alice", "1");
+    }
+    ReadOnly file = ReadOnly.make(db);
+    try (TestBot bot = new TestBot(db)) {
+      List<String> before = traces(bot);
+      // when the bot starts on the file made read-only and two events arrive together
+      InboundEvent answer = InboundEvent.text("ro-1", TestBot.PLATFORM, TestBot.COLLECTIVE, "alice", "Visibility.");
+      InboundEvent bob = InboundEvent.command("ro-2", TestBot.PLATFORM, TestBot.COLLECTIVE, "bob", "lang en");
+      var first = bot.trame().handle(answer);
+      var second = bot.trame().handle(bob);
+      // then each is refused with the same one line an operator can act on, and nothing changed
+      for (var refused : List.of(first, second)) {
+        CompletionException e = assertThrows(CompletionException.class, refused::join);
+        assertTrue(e.getCause().getMessage().contains("is read-only") && !e.getCause().getMessage().contains("\n"), e.getCause().getMessage());
+      }
+      file.undo();
+      assertEquals(before, traces(bot));
+      // and once the file is writable again, the same events apply, alice's at the question it answered
+      assertEquals(Handled.Outcome.APPLIED, bot.handle(answer).outcome());
+      assertEquals(Handled.Outcome.APPLIED, bot.handle(bob).outcome());
+      assertEquals(List.of("brings|Visibility."), bot.rows("SELECT step || '|' || json_extract(state, '$.answers.brings.value')"
+          + " FROM conversation WHERE member_id = 'alice'"));
+    } finally {
+      file.undo();
+    }
+  }
+
+  /** A file the bot's user cannot write: its permissions, or for root (whom they do not stop) the immutable attribute. */
+  record ReadOnly(Path file, boolean immutable) {
+    static ReadOnly make(Path file) throws Exception {
+      if (file.toFile().setWritable(false, false) && !java.nio.file.Files.isWritable(file)) {
+        return new ReadOnly(file, false);
+      }
+      Process chattr = new ProcessBuilder("chattr", "+i", file.toString()).redirectErrorStream(true).start();
+      org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0,
+          "running as root without chattr: a read-only file cannot be made here");
+      return new ReadOnly(file, true);
+    }
+
+    void undo() throws Exception {
+      if (immutable) {
+        new ProcessBuilder("chattr", "-i", file.toString()).start().waitFor();
+      }
+      file.toFile().setWritable(true, true);
+    }
+  }
 }
