@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The classifier trained on data/triage/train.tsv, judged on the held-out cases it never saw. */
 class TriageModelTest {
 
-  /** Measured on the held-out split: about 0.33 for 9 sheets (chance is 0.11); the floor leaves a margin. */
-  static final double SHEET_FLOOR = 0.25;
+  /** Measured on the held-out split: 0.41 for 9 sheets (chance is 0.11); the floor leaves a margin. */
+  static final double SHEET_FLOOR = 0.3;
 
   static List<LabelledCase> train;
   static List<LabelledCase> heldout;
