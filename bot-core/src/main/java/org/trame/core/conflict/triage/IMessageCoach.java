@@ -34,17 +34,18 @@ public final class IMessageCoach {
       "arrogant*", "meprisant*", "mepris*", "ignore*", "ignorez", "sabot*", "fich*", "fout*", "moqu*", "impose*",
       "imposez", "manipul*", "profit*",
       "retard", "faute", "tort", "pire", "inadmissible", "inacceptable", "honte", "bacle*", "n'importe",
-      "importe", "aucun", "rien",
+      "importe", "aucun", "rien", "incapable*", "traine",
       // en
       "irresponsible", "incompetent", "useless", "lazy", "selfish", "rude", "unreliable", "careless", "sloppy",
       "dishonest", "liar", "lie", "lying", "lied", "arrogant", "hopeless", "pathetic", "ridiculous", "stupid",
       "ignore*", "disrespect*", "sabotag*", "wrong", "fault", "late", "blame*", "manipulat*", "impossible",
       "unprofessional", "clueless", "incapable", "exploit*");
   /** Ordinary verbs that judge only when denied: "tu ne respectes pas", "you don't listen". */
-  private static final List<String> DENIED = List.of("respect*", "ecout*", "comprend*", "comprenn*", "tien*", "fai*",
-      "li*", "repond*", "care", "cares", "listen*", "answer*", "read*", "understand*", "keep*", "do", "does");
-  private static final Set<String> NEGATIONS = Set.of("ne", "n", "pas", "plus", "not", "never", "t", "dont", "doesnt",
-      "didnt", "cannot");
+  private static final List<String> DENIED = List.of("respect*", "ecout*", "comprend*", "comprenn*", "compri*", "tien*",
+      "fais", "fait", "faites", "lis", "lit", "lisez", "lire", "repond*", "care", "cares", "listen*", "answer*", "read",
+      "reads", "understand*", "keep*", "idea", "clue");
+  private static final Set<String> NEGATIONS = Set.of("ne", "n", "pas", "plus", "not", "never", "no", "t", "dont",
+      "doesnt", "didnt", "cannot");
   /** Words that open an I-message: the statement is already about the speaker. */
   private static final Set<String> I_FEEL = Set.of("sens", "ressens", "feel", "felt", "inquiete", "worried", "besoin", "need");
   /** A request, not a verdict: "tu peux m'envoyer le fichier ?", "could you...". */
