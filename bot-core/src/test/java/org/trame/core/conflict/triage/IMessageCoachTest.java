@@ -83,6 +83,16 @@ class IMessageCoachTest {
   }
 
   @Test
+  @DisplayName("a member set to French who writes in English is still coached, and the other way round")
+  void otherLanguage() {
+    assertEquals(Optional.of(new IMessageCoach.Finding("you never answer our emails")),
+        coach.check("Sorry but you never answer our emails.", Lang.FR));
+    assertEquals(Optional.of(new IMessageCoach.Finding("vous êtes irresponsables")),
+        coach.check("Franchement vous êtes irresponsables", Lang.EN));
+    assertEquals(Optional.empty(), coach.check("It was a ton of work, always the same, but we made it.", Lang.EN));
+  }
+
+  @Test
   @DisplayName("in a very long text the finding is still the short statement, not the whole text")
   void longText() {
     String text = "Vous êtes irresponsables et vous ne faites jamais ce que vous promettez à qui que ce soit dans ce collectif "
