@@ -87,6 +87,18 @@ class TriageModelTest {
   }
 
   @Test
+  @DisplayName("a text that says nothing of a conflict gets a lower confidence than a clear description")
+  void confidenceTellsHowSure() {
+    Proposal vague = model.propose("ok");
+    Proposal clear = model.propose("We need the budget and two more hours a week from each partner, I can't do all the work alone by the deadline");
+
+    assertEquals(Nature.NEED, clear.nature());
+    assertTrue(clear.natureConfidence() > 0.8, clear.toString());
+    assertTrue(vague.natureConfidence() < 0.7, vague.toString());
+    assertTrue(vague.sheetConfidence() < clear.sheetConfidence(), vague + " / " + clear);
+  }
+
+  @Test
   @DisplayName("cues are never function words such as 'the', 'and', 'je', 'les'")
   void cuesAreNeverStopWords() {
     Set<String> stop = Set.of("the", "and", "to", "of", "a", "je", "les", "le", "la", "de", "et", "pas", "que", "we", "i");
