@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.sheets.SheetsFeature;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -16,7 +17,8 @@ import org.trame.core.turn.TurnHandler;
 public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
-  private final List<Feature> all = List.of(stakes);
+  private final SheetsFeature sheets = new SheetsFeature();
+  private final List<Feature> all = List.of(stakes, sheets);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
