@@ -68,6 +68,9 @@ final class CheckinRounds {
     if (s == null || s.paused()) {
       return;
     }
+    if (CheckinStore.hasRound(t.connection(), t.collectiveId(), due.occurrence())) {
+      return; // this occurrence already has its round (a job due twice): never twice, and its round stays open
+    }
     LocalDateTime occurrence = Rhythm.fromKey(due.occurrence());
     ZoneId zone = ZoneId.of(s.timeZone());
     boolean late = t.now().isAfter(Instant.ofEpochMilli(due.due()).plus(GRACE));
@@ -79,7 +82,7 @@ final class CheckinRounds {
         late ? "missed" : "open", anonymous(t));
     Optional<Instant> next = RoundTimes.scheduleNext(t, s, occurrence);
     if (round == null) {
-      return; // this occurrence already has its round: never twice
+      return; // the unique key is the last guard: never twice
     }
     if (late) {
       String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
