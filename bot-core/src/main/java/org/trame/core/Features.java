@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trame.core.checkin.CheckinFeature;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.sheets.SheetsFeature;
@@ -18,7 +19,8 @@ public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
   private final SheetsFeature sheets = new SheetsFeature();
-  private final List<Feature> all = List.of(stakes, sheets);
+  private final CheckinFeature checkin = new CheckinFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {

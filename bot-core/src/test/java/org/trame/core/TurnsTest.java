@@ -72,7 +72,7 @@ class TurnsTest {
   @Test
   @DisplayName("a planned command says it is not available yet rather than unknown")
   void plannedCommand() {
-    assertTrue(TestBot.joined(bot.command("alice", "checkin now")).contains("\"checkin\" is not available"));
+    assertTrue(TestBot.joined(bot.command("alice", "diagnostic")).contains("\"diagnostic\" is not available"));
   }
 
   @Test

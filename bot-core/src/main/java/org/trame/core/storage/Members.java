@@ -86,4 +86,10 @@ public final class Members {
         lang, source, m.collectiveId(), m.memberId());
     return new Member(m.collectiveId(), m.memberId(), m.displayName(), lang, source, m.timeZone());
   }
+
+  /** Sets the member's IANA time zone (given with {@code tz}, or hinted by their platform). */
+  public static Member setTimeZone(Connection c, Member m, String zone) throws SQLException {
+    Sql.update(c, "UPDATE member SET time_zone = ? WHERE collective_id = ? AND member_id = ?", zone, m.collectiveId(), m.memberId());
+    return new Member(m.collectiveId(), m.memberId(), m.displayName(), m.lang(), m.langSource(), zone);
+  }
 }

@@ -123,6 +123,12 @@ public final class TurnContext {
     send(Audience.channel(collective), text, Expects.NOTHING, List.of(), null, null);
   }
 
+  /** A private message with a file (a report's chart) to the member who spoke; without one when {@code image} is null. */
+  public void say(String text, org.trame.core.port.Attachment image) {
+    messages.add(new OutboundMessage(0, platform, collective, Audience.member(member.memberId()), text, Expects.NOTHING, List.of(),
+        null, null, lang.code(), image));
+  }
+
   /** A message to the collective's channel with a file, such as a report's chart. */
   public void post(String text, org.trame.core.port.Attachment image) {
     messages.add(new OutboundMessage(0, platform, collective, Audience.channel(collective), text, Expects.NOTHING, List.of(),

@@ -38,8 +38,7 @@ public final class TurnHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
   /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
-  private static final Set<String> PLANNED = Set.of("checkin", "conflict", "ethics", "tz", "mydata",
-      "withdraw", "map", "diagnostic");
+  private static final Set<String> PLANNED = Set.of("conflict", "ethics", "mydata", "withdraw", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
 
   private final Clock clock;
@@ -77,6 +76,10 @@ public final class TurnHandler {
         member = Members.setLang(c, member, fromPlatform.get().code(), Member.LANG_PLATFORM);
       }
     }
+    if (member.timeZone() == null && e.hints().timeZone() != null && validZone(e.hints().timeZone())) {
+      // The platform's zone until the member gives one with "tz": check-ins then reach them at their local time.
+      member = Members.setTimeZone(c, member, e.hints().timeZone());
+    }
     TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
         coordinator, engine.prompts().texts(), flows, new ArrayList<>());
     Savepoint turnStart = c.setSavepoint();
@@ -96,6 +99,14 @@ public final class TurnHandler {
       stored.add(Outbox.add(c, collectiveId, m, millis));
     }
     return new Handled(Handled.Outcome.APPLIED, stored);
+  }
+
+  private static boolean validZone(String zone) {
+    try {
+      return zone.contains("/") && java.time.ZoneId.of(zone) != null;
+    } catch (java.time.DateTimeException ex) {
+      return false;
+    }
   }
 
   private Lang langOf(Member m) {

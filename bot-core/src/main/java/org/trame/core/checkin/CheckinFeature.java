@@ -1,0 +1,108 @@
+package org.trame.core.checkin;
+
+import java.util.List;
+import java.util.Map;
+import org.trame.core.engine.ActionContext;
+import org.trame.core.engine.Answer;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.storage.Json;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.ScheduledTask;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * Periodic re-alignment check-ins (seed 004 sheet 4 §4, sheet 2 §3; seed 003): a collective sets
+ * a rhythm once; every round, each member answers four scales and an optional remark privately,
+ * and the channel gets a report with a trend chart. Also the {@code tz} command, since check-ins
+ * are what a member's time zone is for.
+ */
+public final class CheckinFeature implements Feature {
+
+  public static final String FLOW = "checkin";
+  static final String SAVE = "checkin.save";
+  static final String HAS_REMARK = "checkin.has_remark";
+
+  private final CheckinCommands commands = new CheckinCommands();
+
+  @Override
+  public Map<String, Command> commands() {
+    return Map.of(
+        "checkin", command("checkin", commands::checkin),
+        "tz", command("tz", commands::tz));
+  }
+
+  private interface Run {
+    void run(TurnContext t, List<String> args) throws Exception;
+  }
+
+  private static Command command(String word, Run run) {
+    return new Command() {
+      @Override
+      public String name() {
+        return word;
+      }
+
+      @Override
+      public void run(TurnContext t, List<String> args) throws Exception {
+        run.run(t, args);
+      }
+    };
+  }
+
+  @Override
+  public Map<String, FlowAction> actions() {
+    return Map.of(SAVE, CheckinFeature::save, HAS_REMARK, CheckinFeature::hasRemark);
+  }
+
+  @Override
+  public Map<String, ScheduledTask> tasks() {
+    return Map.of(
+        CheckinRounds.OPEN, CheckinRounds::occurrenceDue,
+        CheckinRounds.ASK, (t, payload) -> {
+          CheckinRounds.Target target = Json.read(payload, CheckinRounds.Target.class);
+          Invitations.ask(t, target.round(), target.zone());
+        },
+        CheckinRounds.REMIND, (t, payload) -> {
+          CheckinRounds.Target target = Json.read(payload, CheckinRounds.Target.class);
+          Invitations.remind(t, target.round(), target.zone());
+        },
+        CheckinRounds.CLOSE, (t, payload) -> {
+          CheckinStore.Round round = CheckinStore.round(t.connection(), Json.read(payload, CheckinRounds.Target.class).round());
+          if (round != null && round.open()) {
+            CheckinRounds.close(t, round);
+          }
+        });
+  }
+
+  /** Branches to the consent question only when a remark was written. */
+  private static String hasRemark(ActionContext ctx) {
+    Answer remark = ctx.conversation().state().answers.get("remark");
+    return remark != null && !remark.skipped() ? "yes" : "no";
+  }
+
+  /**
+   * Stores the answers without the member, and marks the member as having answered: the two
+   * facts are kept apart so that no one, coordinators included, can link them.
+   */
+  private static String save(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    CheckinStore.Invitee invitee = CheckinStore.byConversation(ctx.connection(), c.id());
+    CheckinStore.Round round = invitee == null ? null : CheckinStore.round(ctx.connection(), invitee.roundId());
+    if (round == null || !round.open() || invitee.answeredAt() != null) {
+      return null;
+    }
+    Map<String, Answer> a = c.state().onPath();
+    Answer consent = a.get("consent");
+    String remark = consent != null && "yes".equals(consent.value()) && a.get("remark") != null ? a.get("remark").value() : null;
+    CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(score(a, "alignment"), score(a, "engagement"),
+        score(a, "fairness"), score(a, "trust"), remark));
+    CheckinStore.markAnswered(ctx.connection(), round.id(), c.memberId(), ctx.now().toEpochMilli());
+    return null;
+  }
+
+  private static Integer score(Map<String, Answer> answers, String step) {
+    Answer a = answers.get(step);
+    return a == null || a.skipped() ? null : Integer.valueOf(a.value());
+  }
+}

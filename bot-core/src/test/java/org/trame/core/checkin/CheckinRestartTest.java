@@ -1,0 +1,124 @@
+package org.trame.core.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.port.OutboundMessage;
+
+/** Nothing lost, nothing twice: restarts during a round and downtime over a scheduled time. */
+class CheckinRestartTest {
+
+  @TempDir
+  Path dir;
+  CheckinHarness h;
+
+  static final Instant START = Instant.parse("2026-03-01T11:00:00Z");
+  static final Instant MONDAY_9_PARIS = Instant.parse("2026-03-02T08:00:00Z");
+
+  @BeforeEach
+  void start() {
+    h = new CheckinHarness(dir, START, "carol");
+    h.members("carol", "alice", "bob", "dan");
+    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  @DisplayName("a restart during a round: the member carries on where they were, one reminder, one report")
+  void restartDuringRound() throws Exception {
+    h.runUntil(MONDAY_9_PARIS);
+    h.bot.say("alice", "4");
+    h.bot.say("alice", "3");
+    h.bot.restart();
+    List<String> next = h.bot.say("alice", "2");
+    assertTrue(next.get(0).startsWith("How much do you trust the group"), next.toString());
+    h.bot.say("alice", "4");
+    h.bot.say("alice", "skip");
+    h.answer("bob", 5, 5, 5, 5, null, false);
+    h.answer("dan", 4, 4, 4, 4, null, false);
+    h.bot.restart();
+    List<OutboundMessage> rest = h.advance(Duration.ofHours(80));
+    assertEquals(List.of("carol"), CheckinHarness.recipients(rest, "A gentle reminder"));
+    assertEquals(1, CheckinHarness.channel(rest).size());
+    assertTrue(CheckinHarness.channel(rest).get(0).text().contains("Participation: 3 of 4 member(s) answered"));
+    assertEquals(List.of("3"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer"));
+  }
+
+  @Test
+  @DisplayName("down over the scheduled time, back within the grace period: the round starts on return, once")
+  void downWithinGrace() throws Exception {
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofHours(5))));
+    h.bot.restart();
+    List<OutboundMessage> back = h.tick();
+    assertEquals(List.of("alice", "bob", "carol", "dan"), CheckinHarness.recipients(back, "The collective's check-in"));
+    assertEquals(List.of("2026-03-02T09:00|open"), h.bot.rows("SELECT occurrence, status FROM checkin_round"));
+    h.bot.restart();
+    assertTrue(CheckinHarness.recipients(h.tick(), "The collective's check-in").isEmpty(), "never asked twice");
+  }
+
+  @Test
+  @DisplayName("down beyond the grace period: the round is recorded missed, coordinators told, the next one still comes")
+  void downBeyondGrace() throws Exception {
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofHours(13))));
+    h.bot.restart();
+    List<OutboundMessage> back = h.tick();
+    assertTrue(CheckinHarness.recipients(back, "The collective's check-in").isEmpty(), "too late to ask");
+    List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
+    assertEquals(1, toCarol.size(), back.toString());
+    assertTrue(toCarol.get(0).text().startsWith("The check-in planned for 2026-03-02 09:00 (Europe/Paris) could not start")
+        && toCarol.get(0).text().contains("beyond the 12 h grace period") && toCarol.get(0).text().contains("Next round: 2026-03-09 09:00"),
+        toCarol.get(0).text());
+    assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
+    assertEquals(List.of("2026-03-02T09:00|missed"), h.bot.rows("SELECT occurrence, status FROM checkin_round"));
+    List<OutboundMessage> nextWeek = h.runUntil(MONDAY_9_PARIS.plus(Duration.ofDays(7)));
+    assertEquals(List.of("alice", "bob", "carol", "dan"), CheckinHarness.recipients(nextWeek, "The collective's check-in"));
+  }
+
+  @Test
+  @DisplayName("down for three weeks: each missed round is recorded and told once, then the rhythm resumes")
+  void longDowntime() throws Exception {
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofDays(14)).plus(Duration.ofHours(20))));
+    h.bot.restart();
+    h.advance(Duration.ofSeconds(1));
+    assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-09T09:00|missed", "2026-03-16T09:00|missed"),
+        h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
+    assertEquals(3, CheckinHarness.to(h.fromJobs, "carol").stream().filter(m -> m.text().contains("could not start")).count());
+    h.runUntil(MONDAY_9_PARIS.plus(Duration.ofDays(21)));
+    assertEquals(List.of("2026-03-23T09:00|open"), h.bot.rows("SELECT occurrence, status FROM checkin_round WHERE status <> 'missed'"));
+  }
+
+  @Test
+  @DisplayName("the same occurrence due twice (a duplicated job) still makes one round")
+  void neverTwice() throws Exception {
+    String payload = h.bot.rows("SELECT payload FROM scheduled_job WHERE kind = 'checkin.open' AND done_at IS NULL").get(0);
+    h.bot.trame().write(c -> {
+      try (var ps = c.prepareStatement("INSERT INTO scheduled_job (collective_id, kind, due_at, payload, created_at)"
+          + " VALUES ('console:test', 'checkin.open', ?, ?, 0)")) {
+        ps.setLong(1, MONDAY_9_PARIS.toEpochMilli());
+        ps.setString(2, payload);
+        ps.executeUpdate();
+      }
+      return null;
+    }).join();
+    List<OutboundMessage> asked = h.runUntil(MONDAY_9_PARIS.plusSeconds(5));
+    assertEquals(1, CheckinHarness.to(asked, "alice").stream().filter(m -> m.text().startsWith("The collective's check-in")).count());
+    assertEquals(List.of("open"), h.bot.rows("SELECT status FROM checkin_round"), "the second job leaves the round open");
+    assertTrue(CheckinHarness.channel(asked).isEmpty(), "no report posted by the duplicate");
+  }
+}
