@@ -7,6 +7,7 @@ import java.util.Set;
 import org.trame.core.checkin.CheckinFeature;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.sheets.SheetsFeature;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -17,8 +18,9 @@ import org.trame.core.turn.TurnHandler;
 public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
+  private final SheetsFeature sheets = new SheetsFeature();
   private final CheckinFeature checkin = new CheckinFeature();
-  private final List<Feature> all = List.of(stakes, checkin);
+  private final List<Feature> all = List.of(stakes, sheets, checkin);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {

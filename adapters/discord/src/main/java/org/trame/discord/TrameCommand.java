@@ -62,7 +62,7 @@ public final class TrameCommand {
       sub(null, "ethics", "ethics", "Go through the ethics grid about a partner", "Passer un partenaire à la grille éthique",
           new Opt(OptionType.STRING, "partner", "The partner", "Le partenaire", true)),
       sub(null, "sheet", "sheet", "Show a practice sheet", "Afficher une fiche pratique",
-          new Opt(OptionType.INTEGER, "number", "Sheet 1 to 9", "Fiche 1 à 9", true)),
+          new Opt(OptionType.INTEGER, "number", "Sheet 1 to 9 (none: the list)", "Fiche 1 à 9 (aucune : la liste)", false)),
       sub(null, "lang", "lang", "Choose your language", "Choisir votre langue",
           new Opt(OptionType.STRING, "language", "fr or en", "fr ou en", true)),
       sub(null, "tz", "tz", "Set your time zone", "Indiquer votre fuseau horaire",

@@ -28,6 +28,7 @@ class TrameCommandTest {
     assertEquals(Optional.of("stakes every 6"), words(null, "stakes", Map.of("action", "every", "details", " 6 ")));
     assertEquals(Optional.of("lang en"), words(null, "lang", Map.of("language", "en")));
     assertEquals(Optional.of("sheet 7"), words(null, "sheet", Map.of("number", "7")));
+    assertEquals(Optional.of("sheet"), words(null, "sheet", Map.of()));
     assertEquals(Optional.of("tz Europe/Paris"), words(null, "tz", Map.of("zone", "Europe/Paris")));
     assertEquals(Optional.of("checkin schedule 0 9 * * MON Europe/Paris"),
         words("checkin", "schedule", Map.of("cron", "0 9 * * MON", "tz", "Europe/Paris")));

@@ -75,12 +75,12 @@ final class CheckinCommands {
     } else if (s.paused()) {
       sb.append(t.texts().get(Msg.CHECKIN_STATUS_PAUSED, t.lang(), "cron", s.cron(), "zone", s.timeZone()));
     } else {
-      String next = CheckinRounds.nextShown(t, s);
+      String next = RoundTimes.nextShown(t, s);
       sb.append(t.texts().get(Msg.CHECKIN_STATUS_SCHEDULE, t.lang(), "cron", s.cron(), "zone", s.timeZone(), "next", next == null ? "—" : next));
     }
     CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
     if (open != null && open.deadlineAt() != null) {
-      sb.append('\n').append(t.texts().get(Msg.CHECKIN_STATUS_OPEN, t.lang(), "deadline", CheckinRounds.shownFor(t, open.deadlineAt())));
+      sb.append('\n').append(t.texts().get(Msg.CHECKIN_STATUS_OPEN, t.lang(), "deadline", RoundTimes.shownFor(t, open.deadlineAt())));
     }
     t.say(sb.toString());
   }
@@ -127,9 +127,9 @@ final class CheckinCommands {
     CheckinStore.saveSchedule(t.connection(), t.collectiveId(), rhythm.expression(), zone.getId(), t.member().memberId(),
         t.now().toEpochMilli());
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    Optional<Instant> next = CheckinRounds.scheduleNext(t, s, null);
+    Optional<Instant> next = RoundTimes.scheduleNext(t, s, null);
     t.say(Msg.CHECKIN_SCHEDULED, "cron", rhythm.expression(), "zone", zone.getId(),
-        "next", next.map(n -> CheckinRounds.shown(n, zone)).orElse("—"));
+        "next", next.map(n -> RoundTimes.shown(n, zone)).orElse("—"));
   }
 
   private static void refuse(TurnContext t, String cron, Rhythm.Refusal r) {
@@ -169,8 +169,8 @@ final class CheckinCommands {
       return;
     }
     CheckinStore.setPaused(t.connection(), t.collectiveId(), false, t.now().toEpochMilli());
-    Optional<Instant> next = CheckinRounds.scheduleNext(t, CheckinStore.schedule(t.connection(), t.collectiveId()), null);
-    t.say(Msg.CHECKIN_RESUMED, "next", next.map(n -> CheckinRounds.shown(n, ZoneId.of(s.timeZone()))).orElse("—"));
+    Optional<Instant> next = RoundTimes.scheduleNext(t, CheckinStore.schedule(t.connection(), t.collectiveId()), null);
+    t.say(Msg.CHECKIN_RESUMED, "next", next.map(n -> RoundTimes.shown(n, ZoneId.of(s.timeZone()))).orElse("—"));
   }
 
   /** The last closed round's report again, privately to the coordinator who asks, chart included. */
@@ -255,7 +255,7 @@ final class CheckinCommands {
 
   private static ZoneId zoneOf(TurnContext t) throws Exception {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    return CheckinRounds.zoneOf(t.member(), s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone()));
+    return RoundTimes.zoneOf(t.member(), s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone()));
   }
 
   /** {@code tz}: shows the member's zone; {@code tz Area/City} sets it. */

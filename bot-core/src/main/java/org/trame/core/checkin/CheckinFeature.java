@@ -61,11 +61,11 @@ public final class CheckinFeature implements Feature {
         CheckinRounds.OPEN, CheckinRounds::occurrenceDue,
         CheckinRounds.ASK, (t, payload) -> {
           CheckinRounds.Target target = Json.read(payload, CheckinRounds.Target.class);
-          CheckinRounds.ask(t, target.round(), target.zone());
+          Invitations.ask(t, target.round(), target.zone());
         },
         CheckinRounds.REMIND, (t, payload) -> {
           CheckinRounds.Target target = Json.read(payload, CheckinRounds.Target.class);
-          CheckinRounds.remind(t, target.round(), target.zone());
+          Invitations.remind(t, target.round(), target.zone());
         },
         CheckinRounds.CLOSE, (t, payload) -> {
           CheckinStore.Round round = CheckinStore.round(t.connection(), Json.read(payload, CheckinRounds.Target.class).round());

@@ -7,13 +7,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Msg;
@@ -45,11 +42,8 @@ final class CheckinRounds {
   static final int DEFAULT_REMINDER_HOURS = 24;
   static final int DEFAULT_DEADLINE_HOURS = 72;
   static final Duration GRACE = Duration.ofHours(12);
-  /** A round closes at least this long before the next one starts. */
-  private static final Duration GAP_BEFORE_NEXT = Duration.ofMinutes(30);
   /** Reminder jobs for a round opened by hand cover every zone at once. */
   static final String EVERY_ZONE = "*";
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** The payload of an {@link #OPEN} job. */
   record Due(String occurrence, long due) {}
@@ -59,10 +53,6 @@ final class CheckinRounds {
 
   private CheckinRounds() {}
 
-  static String shown(Instant at, ZoneId zone) {
-    return SHOWN.format(at.atZone(zone)) + " (" + zone.getId() + ")";
-  }
-
   static boolean anonymous(TurnContext t) throws SQLException {
     return !Settings.get(t.connection(), t.collectiveId(), ANONYMOUS).map("off"::equals).orElse(false);
   }
@@ -71,63 +61,15 @@ final class CheckinRounds {
     return Settings.get(t.connection(), t.collectiveId(), key).map(Integer::parseInt).orElse(fallback);
   }
 
-  /** The zone a member is asked in: theirs when known and valid, else the collective's. */
-  static ZoneId zoneOf(Member m, ZoneId collective) {
-    return Rhythm.zone(m.timeZone()).orElse(collective);
-  }
-
-  /** The zones the collective's members are asked in, the collective's own included. */
-  private static Set<ZoneId> zonesInUse(TurnContext t, ZoneId collective) throws SQLException {
-    Set<ZoneId> zones = new LinkedHashSet<>();
-    zones.add(collective);
-    for (Member m : Members.all(t.connection(), t.collectiveId())) {
-      zones.add(zoneOf(m, collective));
-    }
-    return zones;
-  }
-
-  private static Instant earliest(LocalDateTime occurrence, Set<ZoneId> zones) {
-    return zones.stream().map(z -> Rhythm.at(occurrence, z)).min(Instant::compareTo).orElseThrow();
-  }
-
-  /**
-   * Schedules the next occurrence after {@code after} (a local date-time of the schedule), or, when
-   * it is null, the first whose earliest instant is still to come. Replaces any pending one.
-   * Returns when it is due in the collective's zone, or empty if the cron never fires again.
-   */
-  static Optional<Instant> scheduleNext(TurnContext t, CheckinStore.Schedule s, LocalDateTime after) throws Exception {
-    Rhythm rhythm = Rhythm.parse(s.cron());
-    ZoneId zone = ZoneId.of(s.timeZone());
-    Set<ZoneId> zones = zonesInUse(t, zone);
-    Optional<LocalDateTime> next = after != null ? rhythm.nextAfter(after) : rhythm.nextAfter(t.now(), zone);
-    // A member far east may already be past this occurrence: then the next one is the first still to come.
-    for (int guard = 0; after == null && next.isPresent() && earliest(next.get(), zones).isBefore(t.now()) && guard < 1000; guard++) {
-      next = rhythm.nextAfter(next.get());
-    }
-    CheckinStore.cancelJobs(t.connection(), t.collectiveId(), OPEN, t.now().toEpochMilli());
-    if (next.isEmpty()) {
-      return Optional.empty();
-    }
-    Instant due = earliest(next.get(), zones);
-    t.schedule(OPEN, due, Json.write(new Due(Rhythm.key(next.get()), due.toEpochMilli())));
-    return Optional.of(Rhythm.at(next.get(), zone));
-  }
-
-  /** The next round as a member reads it, in the collective's zone; null when none is planned. */
-  static String nextShown(TurnContext t, CheckinStore.Schedule s) throws SQLException {
-    Long due = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
-    if (due == null || s == null) {
-      return null;
-    }
-    return shown(Instant.ofEpochMilli(due), ZoneId.of(s.timeZone()));
-  }
-
   /** An {@link #OPEN} job: start the occurrence's round, or record it missed when far too late. */
   static void occurrenceDue(TurnContext t, String payload) throws Exception {
     Due due = Json.read(payload, Due.class);
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     if (s == null || s.paused()) {
       return;
+    }
+    if (CheckinStore.hasRound(t.connection(), t.collectiveId(), due.occurrence())) {
+      return; // this occurrence already has its round (a job due twice): never twice, and its round stays open
     }
     LocalDateTime occurrence = Rhythm.fromKey(due.occurrence());
     ZoneId zone = ZoneId.of(s.timeZone());
@@ -138,16 +80,16 @@ final class CheckinRounds {
     }
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), due.occurrence(), due.due(),
         late ? "missed" : "open", anonymous(t));
-    Optional<Instant> next = scheduleNext(t, s, occurrence);
+    Optional<Instant> next = RoundTimes.scheduleNext(t, s, occurrence);
     if (round == null) {
-      return; // this occurrence already has its round: never twice
+      return; // the unique key is the last guard: never twice
     }
     if (late) {
-      String nextText = next.map(n -> shown(n, zone)).orElse("—");
+      String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
       for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
         TurnContext theirs = t.as(c, true, t.lang());
-        theirs.say(Msg.CHECKIN_MISSED, "occurrence", occurrence.format(SHOWN), "zone", zone.getId(),
-            "now", shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
+        theirs.say(Msg.CHECKIN_MISSED, "occurrence", occurrence.format(RoundTimes.SHOWN), "zone", zone.getId(),
+            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
       }
       return;
     }
@@ -164,7 +106,7 @@ final class CheckinRounds {
     int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
     Map<ZoneId, Instant> groups = new TreeMap<>((a, b) -> a.getId().compareTo(b.getId()));
     for (Member m : Members.all(t.connection(), t.collectiveId())) {
-      ZoneId zone = zoneOf(m, collective);
+      ZoneId zone = RoundTimes.zoneOf(m, collective);
       if (snoozed(t, m, occurrence.toLocalDate())) {
         continue;
       }
@@ -173,40 +115,22 @@ final class CheckinRounds {
       groups.put(zone, askAt);
     }
     Instant lastAsk = groups.values().stream().max(Instant::compareTo).orElse(t.now());
-    Instant deadline = capped(lastAsk.plus(Duration.ofHours(deadlineHours)), lastAsk, nextStart);
+    Instant deadline = RoundTimes.capped(lastAsk.plus(Duration.ofHours(deadlineHours)), lastAsk, nextStart);
     for (Map.Entry<ZoneId, Instant> g : groups.entrySet()) {
       String target = Json.write(new Target(round.id(), g.getKey().getId()));
       if (g.getValue().isAfter(t.now())) {
         t.schedule(ASK, g.getValue(), target);
       }
-      t.schedule(REMIND, reminderAt(g.getValue().isAfter(t.now()) ? g.getValue() : t.now(), reminderHours, deadline), target);
+      t.schedule(REMIND, RoundTimes.reminderAt(g.getValue().isAfter(t.now()) ? g.getValue() : t.now(), reminderHours, deadline), target);
     }
     t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
     // Saved before asking, so that the invitation can quote the deadline.
     CheckinStore.markOpened(t.connection(), round.id(), t.now().toEpochMilli(), deadline.toEpochMilli());
     for (Map.Entry<ZoneId, Instant> g : groups.entrySet()) {
       if (!g.getValue().isAfter(t.now())) {
-        ask(t, round.id(), g.getKey().getId());
+        Invitations.ask(t, round.id(), g.getKey().getId());
       }
     }
-  }
-
-  /** The deadline, kept before the next round's start (with a margin) and after the last ask. */
-  private static Instant capped(Instant wanted, Instant lastAsk, Instant nextStart) {
-    if (nextStart == null) {
-      return wanted;
-    }
-    Instant latest = nextStart.minus(GAP_BEFORE_NEXT);
-    if (wanted.isBefore(latest)) {
-      return wanted;
-    }
-    return latest.isAfter(lastAsk) ? latest : lastAsk.plus(Duration.ofMinutes(1));
-  }
-
-  /** The reminder: after the set delay, but always before the deadline (halfway when the delay is too long). */
-  private static Instant reminderAt(Instant asked, int hours, Instant deadline) {
-    Instant wanted = asked.plus(Duration.ofHours(hours));
-    return wanted.isBefore(deadline) ? wanted : asked.plus(Duration.between(asked, deadline).dividedBy(2));
   }
 
   private static boolean snoozed(TurnContext t, Member m, LocalDate day) throws SQLException {
@@ -218,7 +142,7 @@ final class CheckinRounds {
   static boolean openNow(TurnContext t) throws Exception {
     CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
     if (open != null) {
-      t.say(Msg.CHECKIN_ALREADY_OPEN, "deadline", shownFor(t, open.deadlineAt()));
+      t.say(Msg.CHECKIN_ALREADY_OPEN, "deadline", RoundTimes.shownFor(t, open.deadlineAt()));
       return false;
     }
     List<Member> members = Members.all(t.connection(), t.collectiveId());
@@ -233,11 +157,11 @@ final class CheckinRounds {
         t.now().toEpochMilli(), "open", anonymous(t));
     int reminderHours = hoursSetting(t, REMINDER_HOURS, DEFAULT_REMINDER_HOURS);
     int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
-    Instant deadline = capped(t.now().plus(Duration.ofHours(deadlineHours)), t.now(), nextDue == null ? null : Instant.ofEpochMilli(nextDue));
-    Instant reminder = reminderAt(t.now(), reminderHours, deadline);
+    Instant deadline = RoundTimes.capped(t.now().plus(Duration.ofHours(deadlineHours)), t.now(), nextDue == null ? null : Instant.ofEpochMilli(nextDue));
+    Instant reminder = RoundTimes.reminderAt(t.now(), reminderHours, deadline);
     int invited = 0;
     for (Member m : members) {
-      ZoneId zone = zoneOf(m, collective);
+      ZoneId zone = RoundTimes.zoneOf(m, collective);
       if (snoozed(t, m, LocalDate.ofInstant(t.now(), zone))) {
         continue;
       }
@@ -249,70 +173,9 @@ final class CheckinRounds {
     t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
     // The coordinator reads the summary before their own questions.
     t.say(Msg.CHECKIN_OPENED, "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
-        "deadline", shownFor(t, deadline.toEpochMilli()));
-    ask(t, round.id(), EVERY_ZONE);
+        "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));
+    Invitations.ask(t, round.id(), EVERY_ZONE);
     return true;
-  }
-
-  /** The deadline as the speaking member reads it, in their zone (UTC when unknown). */
-  static String shownFor(TurnContext t, long millis) throws SQLException {
-    CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    ZoneId collective = s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone());
-    return shown(Instant.ofEpochMilli(millis), zoneOf(t.member(), collective));
-  }
-
-  /** Asks the round's questions, privately, to the invitees of a zone group not asked yet. */
-  static void ask(TurnContext t, long roundId, String zone) throws Exception {
-    CheckinStore.Round round = CheckinStore.round(t.connection(), roundId);
-    if (round == null || !round.open()) {
-      return;
-    }
-    List<CheckinStore.Invitee> invitees = EVERY_ZONE.equals(zone) ? CheckinStore.invitees(t.connection(), roundId)
-        : CheckinStore.inviteesIn(t.connection(), roundId, zone);
-    Set<String> coordinators = coordinatorIds(t);
-    for (CheckinStore.Invitee i : invitees) {
-      if (i.askedAt() != null || i.skippedAt() != null) {
-        continue;
-      }
-      Member m = Members.find(t.connection(), t.collectiveId(), i.memberId());
-      if (m == null) {
-        continue;
-      }
-      TurnContext theirs = t.as(m, coordinators.contains(m.memberId()), t.lang());
-      theirs.say(Msg.CHECKIN_INVITE, "deadline", shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
-      Conversation c = theirs.flows().start(theirs, CheckinFeature.FLOW);
-      CheckinStore.markAsked(t.connection(), roundId, m.memberId(), c.id(), t.now().toEpochMilli());
-    }
-  }
-
-  private static Set<String> coordinatorIds(TurnContext t) throws SQLException {
-    Set<String> ids = new LinkedHashSet<>();
-    Members.coordinators(t.connection(), t.collectiveId()).forEach(m -> ids.add(m.memberId()));
-    return ids;
-  }
-
-  /** Reminds once, in a zone group, those asked who have neither answered, skipped nor stopped. */
-  static void remind(TurnContext t, long roundId, String zone) throws Exception {
-    CheckinStore.Round round = CheckinStore.round(t.connection(), roundId);
-    if (round == null || !round.open()) {
-      return;
-    }
-    List<CheckinStore.Invitee> invitees = EVERY_ZONE.equals(zone) ? CheckinStore.invitees(t.connection(), roundId)
-        : CheckinStore.inviteesIn(t.connection(), roundId, zone);
-    for (CheckinStore.Invitee i : invitees) {
-      if (!i.silent() || i.remindedAt() != null || i.conversationId() == null) {
-        continue;
-      }
-      Conversation c = Conversations.find(t.connection(), i.conversationId());
-      Member m = Members.find(t.connection(), t.collectiveId(), i.memberId());
-      if (c == null || !c.status().open() || m == null) {
-        continue; // stopping the questions is an answer too: no pressure
-      }
-      TurnContext theirs = t.as(m, false, t.lang());
-      theirs.say(Msg.CHECKIN_REMINDER, "deadline", shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
-      theirs.flows().remind(theirs, c);
-      CheckinStore.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
-    }
   }
 
   /**
@@ -339,7 +202,7 @@ final class CheckinRounds {
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    String next = s == null || s.paused() ? null : nextShown(t, s);
+    String next = s == null || s.paused() ? null : RoundTimes.nextShown(t, s);
     CheckinReport report = CheckinReport.of(t.connection(), closed);
     t.post(report.text(t.texts(), t.lang(), next), report.chart(t.texts(), t.lang()));
     List<String> signals = new ArrayList<>();

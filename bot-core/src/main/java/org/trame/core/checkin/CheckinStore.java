@@ -103,6 +103,13 @@ final class CheckinStore {
     }
   }
 
+  static boolean hasRound(Connection c, String collectiveId, String occurrence) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT 1 FROM checkin_round WHERE collective_id = ? AND occurrence = ?", collectiveId, occurrence)
+        .executeQuery()) {
+      return rs.next();
+    }
+  }
+
   static void markOpened(Connection c, long roundId, long openedAt, long deadlineAt) throws SQLException {
     Sql.update(c, "UPDATE checkin_round SET opened_at = ?, deadline_at = ? WHERE id = ?", openedAt, deadlineAt, roundId);
   }

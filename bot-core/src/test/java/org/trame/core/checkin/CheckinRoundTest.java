@@ -64,20 +64,23 @@ class CheckinRoundTest {
   }
 
   @Test
-  @DisplayName("one reminder goes only to members who have not answered, and nobody who answered is notified again")
+  @DisplayName("one reminder goes only to members who have not answered, and nobody who answered or declined is notified again")
   void reminderOnlyToSilent() throws Exception {
     h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
     h.runUntil(MONDAY_9_PARIS);
     h.answer("alice", 4, 4, 3, 4, null, false);
     h.answer("bob", 5, 3, 2, 4, "Meetings are too long", true);
     h.bot.say("dan", "3"); // dan starts, does not finish
+    h.bot.say("eve", "cancel"); // eve declines: an answer too
     List<OutboundMessage> day = h.advance(Duration.ofHours(24));
-    assertEquals(List.of("carol", "dan", "eve"), CheckinHarness.recipients(day, "A gentle reminder"));
+    assertEquals(List.of("carol", "dan"), CheckinHarness.recipients(day, "A gentle reminder"));
     assertTrue(CheckinHarness.to(day, "alice").isEmpty() && CheckinHarness.to(day, "bob").isEmpty(), "answered: left alone");
-    List<OutboundMessage> rest = h.advance(Duration.ofHours(47));
+    List<OutboundMessage> rest = h.advance(Duration.ofHours(48));
     assertTrue(rest.stream().noneMatch(m -> m.text().startsWith("A gentle reminder")), "one reminder only");
-    assertTrue(rest.stream().filter(m -> m.audience().isPrivate()).noneMatch(m -> List.of("alice", "bob").contains(m.audience().id())),
-        "no private message to those who answered");
+    assertTrue(rest.stream().filter(m -> m.audience().isPrivate()).noneMatch(m -> List.of("alice", "bob", "eve").contains(m.audience().id())),
+        "no private message to those who answered or declined");
+    String report = CheckinHarness.channel(rest).get(0).text();
+    assertTrue(report.contains("Participation: 2 of 5 member(s) answered (1 skipped this round)."), report);
   }
 
   @Test
@@ -107,6 +110,8 @@ class CheckinRoundTest {
     assertEquals("image/png", channel.get(0).image().mediaType());
     assertEquals(0x89, png[0] & 0xFF);
     assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertEquals(List.of(800, 400), List.of(image.getWidth(), image.getHeight()));
     assertEquals(List.of(), h.bot.rows("SELECT remark FROM checkin_answer WHERE remark LIKE 'Secret%'"), "an unshared remark is not even kept");
   }
 
