@@ -170,6 +170,7 @@ public final class LoadHarness {
           Math.max(0, (heapOpen - heapBefore) / Math.max(1, openConversations)));
       System.out.printf("burst: database grew %,d KiB for %,d answered steps: %,.0f KiB per 10,000 answered steps%n",
           (bytesAfter - bytesBefore) >> 10, answered, (bytesAfter - bytesBefore) / 1024.0 * 10_000 / answered);
+      System.out.println("burst: where the bytes are (table or index: KiB): " + largest(trame));
       return total / seconds;
     } finally {
       trame.close();
@@ -293,6 +294,20 @@ public final class LoadHarness {
     } finally {
       db.close();
     }
+  }
+
+  /** The largest tables and indexes, from SQLite's dbstat table when the driver has it. */
+  private static String largest(Trame trame) {
+    List<String> parts = new ArrayList<>();
+    try (Connection c = trame.read(); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6")) {
+      while (rs.next()) {
+        parts.add(rs.getString(1) + ": " + String.format("%,d", rs.getLong(2) >> 10));
+      }
+    } catch (Exception e) {
+      return "(dbstat not available: " + e.getMessage() + ")";
+    }
+    return String.join(", ", parts);
   }
 
   private static double ms(long[] sorted, double quantile) {
