@@ -1,0 +1,81 @@
+package org.trame.core.conflict.triage;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * How the classifier reads a text: OpenNLP tokens, lower-cased and with accents folded, so that
+ * "délais", "Delais" and "delais" (typed without accents) are one word.
+ */
+final class TriageText {
+
+  /** A word of the member's text: as written, and folded. */
+  record Word(String surface, String folded) {}
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final int LONGEST_TEXT = 20_000;
+  private static final Set<String> STOP_WORDS = stopWords();
+
+  private TriageText() {}
+
+  static String fold(String s) {
+    String lower = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace("œ", "oe").replace("æ", "ae");
+    return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+  }
+
+  /** The words of a text (punctuation dropped), as written and folded. */
+  static List<Word> words(String text) {
+    List<Word> words = new ArrayList<>();
+    if (text == null) {
+      return words;
+    }
+    String sample = text.length() > LONGEST_TEXT ? text.substring(0, LONGEST_TEXT) : text;
+    for (Span s : SimpleTokenizer.INSTANCE.tokenizePos(sample)) {
+      String surface = s.getCoveredText(sample).toString();
+      if (surface.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        words.add(new Word(surface, fold(surface)));
+      }
+    }
+    return words;
+  }
+
+  /** The folded tokens the categorizer sees. */
+  static String[] tokens(String text) {
+    return words(text).stream().map(Word::folded).toArray(String[]::new);
+  }
+
+  /** A word that carries meaning on its own: not a function word, not a number, not a letter. */
+  static boolean content(String folded) {
+    return folded.length() >= 3 && !STOP_WORDS.contains(folded) && folded.codePoints().allMatch(Character::isLetter);
+  }
+
+  private static Set<String> stopWords() {
+    Set<String> words = new HashSet<>();
+    for (String resource : List.of("nlp/stopwords-fr.txt", "nlp/stopwords-en.txt")) {
+      try (InputStream in = TriageText.class.getClassLoader().getResourceAsStream(resource);
+           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        r.lines().filter(l -> !l.startsWith("#")).forEach(l -> {
+          for (String w : l.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+              words.add(fold(w));
+            }
+          }
+        });
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot read " + resource, e);
+      }
+    }
+    return Set.copyOf(words);
+  }
+}
