@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.conflict.ConflictFeature;
+import org.trame.core.conflict.Triage;
+import org.trame.core.conflict.triage.IMessageCoach;
+import org.trame.core.conflict.triage.TriageModel;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -16,7 +20,8 @@ import org.trame.core.turn.TurnHandler;
 public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
-  private final List<Feature> all = List.of(stakes);
+  private final ConflictFeature conflict = new ConflictFeature(Features::triage);
+  private final List<Feature> all = List.of(stakes, conflict);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
@@ -52,5 +57,23 @@ public final class Features {
   /** Hands the engine to the features whose actions need it. */
   void engine(FlowEngine engine) {
     stakes.engine(engine);
+    conflict.engine(engine);
+    triage(); // starts training the triage model in the background now, not at the first conflict
+  }
+
+  /** Tells every feature that a conversation ended (each looks only at its own flows). */
+  void ended(org.trame.core.turn.TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
+    for (Feature f : all) {
+      f.ended(t, c);
+    }
+  }
+
+  /** One triage for the process, trained on first need in the background (it takes a moment). */
+  private static Triage triage() {
+    return TriageHolder.TRIAGE;
+  }
+
+  private static final class TriageHolder {
+    static final Triage TRIAGE = Triage.of(TriageModel.packagedInBackground(), new IMessageCoach());
   }
 }
