@@ -168,6 +168,8 @@ public final class ConflictFeature implements Feature {
         String name = CasePhases.name(t, p.memberId());
         if (!p.active()) {
           out.add(name);
+        } else if (k.phase().flow == null) {
+          continue; // the plan is under way: nobody owes an answer
         } else if (p.answeredSeq() != null && p.answeredSeq() == k.phaseSeq()) {
           answered.add(name);
         } else {

@@ -112,14 +112,14 @@ final class NeedActions {
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", p.nature() == Nature.VALUE ? "value" : "need");
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
     Texts t = prompts.get().texts();
-    String cues = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
-        : ctx.lang() == org.trame.core.engine.Lang.FR ? "« " + String.join(" », « ", p.cues()) + " »"
-        : "\"" + String.join("\", \"", p.cues()) + "\"";
+    String why = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
+        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.engine.Lang.FR
+            ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
     return say(ctx, Msg.CONFLICT_PROPOSAL,
         "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
         "nature_sure", Math.round(p.natureConfidence() * 100),
         "sheet", p.sheet(), "sheet_title", SheetTitles.title(prompts.get(), p.sheet(), ctx.lang()),
-        "sheet_sure", Math.round(p.sheetConfidence() * 100), "cues", cues);
+        "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
   }
 
   /** The preparatory phase recalls the topic named when the case was opened. */
