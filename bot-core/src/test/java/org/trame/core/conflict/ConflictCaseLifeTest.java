@@ -40,7 +40,8 @@ class ConflictCaseLifeTest {
   @Test
   @DisplayName("three parties, one declines: the coordinator is told without pressure and the case goes on with two")
   void threePartiesOneDeclines() throws Exception {
-    s.command("carol", "conflict @alice @bob @dan Meeting times");
+    // parties named as a Slack-style mention, a plain mention and a plain name
+    assertTrue(s.command("carol", "conflict <@alice> @bob dan Meeting times").contains("inviting privately: alice, bob, dan."));
     String declined = s.say("dan", "no");
     assertTrue(declined.contains("Noted: you are not taking part. That is entirely your right"), declined);
     assertTrue(s.to("carol").contains("Space #1: dan chose not to take part. That is their right; I won't insist"), s.to("carol"));
