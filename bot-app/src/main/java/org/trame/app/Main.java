@@ -32,14 +32,14 @@ import picocli.CommandLine.Parameters;
         "With no platform credentials in the environment it runs in the terminal: type lines as",
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
         "Configuration: TRAME_DB, TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE (see README)."},
-    subcommands = {Main.PromptsCheck.class})
+    subcommands = {Main.PromptsCheck.class, TriageCommand.class})
 public final class Main implements Callable<Integer> {
 
   static final int STARTUP_FAILED = 2;
 
   private final Map<String, String> env;
-  private final PrintStream out;
-  private final PrintStream err;
+  final PrintStream out;
+  final PrintStream err;
 
   Main(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = env;

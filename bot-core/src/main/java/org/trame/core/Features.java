@@ -10,6 +10,7 @@ import org.trame.core.conflict.ConflictFeature;
 import org.trame.core.conflict.Triage;
 import org.trame.core.conflict.triage.IMessageCoach;
 import org.trame.core.conflict.triage.TriageModel;
+import org.trame.core.sheets.SheetsFeature;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -21,7 +22,8 @@ public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
   private final ConflictFeature conflict = new ConflictFeature(Features::triage);
-  private final List<Feature> all = List.of(stakes, conflict);
+  private final SheetsFeature sheets = new SheetsFeature();
+  private final List<Feature> all = List.of(stakes, sheets, conflict);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {

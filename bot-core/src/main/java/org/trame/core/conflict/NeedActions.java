@@ -118,7 +118,7 @@ final class NeedActions {
     return say(ctx, Msg.CONFLICT_PROPOSAL,
         "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
         "nature_sure", Math.round(p.natureConfidence() * 100),
-        "sheet", p.sheet(), "sheet_title", SheetTitles.title(prompts.get(), p.sheet(), ctx.lang()),
+        "sheet", p.sheet(), "sheet_title", t.get(org.trame.core.sheets.Sheets.title(p.sheet()), ctx.lang()),
         "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
   }
 
@@ -135,7 +135,7 @@ final class NeedActions {
     if (judgement.isEmpty()) {
       return "ok";
     }
-    say(ctx, Msg.CONFLICT_IMESSAGE, "fragment", Texts.oneLine(judgement.get(), LONGEST_SHOWN));
+    say(ctx, Msg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), LONGEST_SHOWN));
     return "coached";
   }
 

@@ -38,8 +38,8 @@ public final class TurnHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
   /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
-  private static final Set<String> PLANNED = Set.of("checkin", "ethics", "sheet", "tz", "mydata",
-      "withdraw", "map", "diagnostic", "triage");
+  private static final Set<String> PLANNED = Set.of("checkin", "ethics", "tz", "mydata",
+      "withdraw", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
 
   private final Clock clock;

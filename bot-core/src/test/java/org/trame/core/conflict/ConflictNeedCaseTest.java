@@ -62,7 +62,7 @@ class ConflictNeedCaseTest {
 
     // step 1: a judgement is coached towards an I-message; needs are shared only once approved
     String coached = s.say("alice", ALICE_JUDGEMENT);
-    assertTrue(coached.contains("An I-message says what you experience") && coached.contains("Would you like to rephrase it"), coached);
+    assertTrue(coached.contains("may be heard as a judgement. Try an I-message instead") && coached.contains("Would you like to rephrase it"), coached);
     s.says("alice", "1");
     String wording = s.say("alice", ALICE_NEEDS);
     assertTrue(wording.contains("\"What alice needs: " + ALICE_NEEDS + "\""), wording);

@@ -1,0 +1,118 @@
+package org.trame.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code trame triage eval FILE}, run as the command line runs it, on files a collective would write. */
+class TriageEvalTest {
+
+  static final Path HELDOUT = Path.of("..", "data", "triage", "heldout.tsv");
+  static final Pattern NATURE = Pattern.compile("need/value accuracy: (\\d\\.\\d\\d) \\(n=(\\d+)\\)");
+  static final Pattern SHEET = Pattern.compile("sheet accuracy: (\\d\\.\\d\\d) \\(n=(\\d+)\\)");
+
+  @TempDir
+  Path dir;
+
+  record Run(int code, List<String> out, List<String> err) {}
+
+  Run eval(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 2];
+    all[0] = "triage";
+    all[1] = "eval";
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = new CommandLine(new Main(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all);
+    return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  Path file(String content) throws Exception {
+    Path f = dir.resolve("cases.tsv");
+    Files.writeString(f, content, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  @DisplayName("a collective's file gets the two accuracy lines, then confusion tables; malformed lines are reported by number on stderr and skipped")
+  void evaluatesAndReportsMalformedLines() throws Exception {
+    Path f = file(String.join("\n",
+        "need\t4\tOn est trois à porter tout le travail du collectif, les autres ne donnent pas une heure par mois.",
+        "value\t8\tWe refuse money from a company that sells weapons, it goes against our values.",
+        "need 7 the deadline moved again",
+        "value\t12\tsheet twelve does not exist",
+        "need\t7\tI need the report by Friday and my colleague keeps moving the deadline.",
+        ""));
+
+    Run r = eval(f.toString());
+
+    assertEquals(0, r.code(), String.join("\n", r.err()));
+    Matcher nature = NATURE.matcher(r.out().get(0));
+    Matcher sheet = SHEET.matcher(r.out().get(1));
+    assertTrue(nature.matches(), r.out().get(0));
+    assertTrue(sheet.matches(), r.out().get(1));
+    assertEquals("3", nature.group(2));
+    assertEquals("3", sheet.group(2));
+    assertTrue(r.out().stream().anyMatch(l -> l.contains("confusion")), String.join("\n", r.out()));
+    assertTrue(r.out().stream().anyMatch(l -> l.matches("\\s+need\\|\\s+\\d+\\s+\\d+")), String.join("\n", r.out()));
+    assertEquals(2, r.err().size(), String.join("\n", r.err()));
+    assertTrue(r.err().get(0).startsWith("! line 3: "), r.err().get(0));
+    assertTrue(r.err().get(1).startsWith("! line 4: ") && r.err().get(1).contains("1 to 9"), r.err().get(1));
+  }
+
+  @Test
+  @DisplayName("the packaged classifier scores at least 0.8 on need/value for the held-out corpus, and low when the labels are swapped")
+  void accuracyIsMeasuredNotAssumed() throws Exception {
+    String heldout = Files.readString(HELDOUT, StandardCharsets.UTF_8);
+    String swapped = heldout.lines().filter(l -> !l.startsWith("#"))
+        .map(l -> l.startsWith("need") ? "value" + l.substring(4) : "need" + l.substring(5))
+        .reduce("", (a, b) -> a + b + "\n");
+
+    Run right = eval(HELDOUT.toString());
+    Run wrong = eval(file(swapped).toString());
+
+    assertEquals(0, right.code());
+    assertEquals(0, wrong.code());
+    Matcher r = NATURE.matcher(right.out().get(0));
+    Matcher w = NATURE.matcher(wrong.out().get(0));
+    assertTrue(r.matches() && w.matches());
+    assertTrue(Double.parseDouble(r.group(1)) >= 0.8, right.out().get(0));
+    assertTrue(Double.parseDouble(w.group(1)) <= 0.2, wrong.out().get(0));
+    assertEquals(r.group(2), w.group(2));
+  }
+
+  @Test
+  @DisplayName("a missing file, a folder, or a file with no valid line gets a clear error and a non-zero exit code")
+  void unreadable() throws Exception {
+    Run missing = eval(dir.resolve("nope.tsv").toString());
+    Run folder = eval(dir.toString());
+    Run nothing = eval(file("just some words\n\n").toString());
+    Run notUtf8 = eval(Files.write(dir.resolve("latin1.tsv"), "need\t1\tcaf\u00e9 r\u00e9union".getBytes(StandardCharsets.ISO_8859_1)).toString());
+
+    assertNotEquals(0, missing.code());
+    assertEquals(List.of("trame: cannot read " + dir.resolve("nope.tsv") + ": no such file"), missing.err());
+    assertTrue(missing.out().isEmpty());
+    assertNotEquals(0, folder.code());
+    assertTrue(folder.err().get(0).contains("is a folder"), folder.err().toString());
+    assertNotEquals(0, nothing.code());
+    assertEquals("! line 1: expected 3 tab-separated fields (need|value, sheet 1-9, text), found 1", nothing.err().get(0));
+    assertTrue(nothing.err().get(1).startsWith("trame: no valid labelled case in "), nothing.err().toString());
+    assertNotEquals(0, notUtf8.code());
+    assertTrue(notUtf8.err().get(0).contains("not UTF-8"), notUtf8.err().toString());
+  }
+}
