@@ -210,6 +210,15 @@ final class ConflictCases {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseId, planSeq, a.what(), a.owner(), a.dueDate(), a.obstacles(), by, now);
   }
 
+  /** The phase in which the latest plan was written, or 0 when there is none. */
+  static int planSeq(Connection c, long caseId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT coalesce(max(plan_seq), 0) FROM conflict_action WHERE case_id = ?", caseId)
+        .executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /** The latest action plan, by due date. */
   static List<Action> plan(Connection c, long caseId) throws SQLException {
     List<Action> list = new ArrayList<>();

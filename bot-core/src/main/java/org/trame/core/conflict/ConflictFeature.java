@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.trame.core.conflict.ConflictCases.Case;
@@ -220,9 +219,5 @@ public final class ConflictFeature implements Feature {
       theirs.say(words == null ? Msg.CONFLICT_REQUESTED : Msg.CONFLICT_REQUESTED_WITH_WORDS, "name", name,
           "words", words == null ? "" : Texts.oneLine(words, 1000));
     }
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -312,9 +311,5 @@ final class NeedActions {
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at",
         date.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
     return "ok";
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

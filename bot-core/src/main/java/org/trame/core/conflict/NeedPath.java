@@ -3,7 +3,6 @@ package org.trame.core.conflict;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -203,11 +202,15 @@ final class NeedPath {
 
   /** The plan of every party, together, with the evaluation date: the latest proposed, so that every step is due by then. */
   private Phase planDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    List<Action> plan = ConflictCases.plan(t.connection(), k.id());
+    if (plan.isEmpty() || ConflictCases.planSeq(t.connection(), k.id()) != k.phaseSeq()) {
+      CasePhases.tellParties(t, k, Msg.CONFLICT_PLAN_EMPTY);
+      return Phase.PLAN;
+    }
     long reviewAt = parties.stream().filter(p -> p.reviewAt() != null).mapToLong(Party::reviewAt).max()
         .orElse(t.now().plusSeconds(14L * 86400).toEpochMilli());
     ConflictCases.set(t.connection(), k.id(), "review_at", reviewAt);
     String date = LocalDate.ofInstant(Instant.ofEpochMilli(reviewAt), ZoneOffset.UTC).toString();
-    List<Action> plan = ConflictCases.plan(t.connection(), k.id());
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
       theirs.say(planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
@@ -273,9 +276,5 @@ final class NeedPath {
   static String answer(Conversation c, String step) {
     Answer a = c.state().answers.get(step);
     return a == null || a.skipped() ? null : a.value();
-  }
-
-  static List<String> list(String s) {
-    return s == null || s.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(s.split(",")));
   }
 }

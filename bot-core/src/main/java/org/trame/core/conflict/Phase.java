@@ -8,27 +8,24 @@ import java.util.Locale;
  * evaluation of the result on an agreed date. The value path is one phase of its own.
  */
 enum Phase {
-  INVITE("conflict_invite", 0),
-  PREP("conflict_prep", 0),
-  NEEDS("conflict_needs", 1),
-  SOLUTIONS("conflict_solutions", 2),
-  RATING("conflict_rating", 3),
-  CHOICE("conflict_choice", 4),
-  DECISION("conflict_decision", 4),
-  PLAN("conflict_plan", 5),
-  FOLLOWUP(null, 6),
-  REVIEW("conflict_review", 6),
-  VALUE("conflict_value", 0),
-  CLOSED(null, 0);
+  INVITE("conflict_invite"),
+  PREP("conflict_prep"),
+  NEEDS("conflict_needs"),
+  SOLUTIONS("conflict_solutions"),
+  RATING("conflict_rating"),
+  CHOICE("conflict_choice"),
+  DECISION("conflict_decision"),
+  PLAN("conflict_plan"),
+  FOLLOWUP(null),
+  REVIEW("conflict_review"),
+  VALUE("conflict_value"),
+  CLOSED(null);
 
   /** The flow each party runs in this phase; null while the case waits. */
   final String flow;
-  /** The step of the six this phase belongs to; 0 outside them. */
-  final int step;
 
-  Phase(String flow, int step) {
+  Phase(String flow) {
     this.flow = flow;
-    this.step = step;
   }
 
   String word() {

@@ -112,7 +112,7 @@ class ConflictBadInputTest {
     s.says("bob", "1");
     s.says("alice", "yes");
     s.says("bob", "yes");
-    s.says("alice", "Put up the board", "nobody-we-know");
+    s.says("alice", "yes", "Put up the board", "nobody-we-know");
     assertTrue(s.to("alice").contains("I don't know \"nobody-we-know\" in this collective."), s.to("alice"));
     s.says("alice", "me");
     assertTrue(s.say("alice", "soon").contains("\"soon\" is not a date I understand"));

@@ -101,8 +101,8 @@ class ConflictNeedCaseTest {
     assertTrue(s.to("bob").contains("decision taken by common agreement, and understood the same way by every party:\nBob keeps Tuesdays"));
 
     // step 5: the action plan, with a due date in the past refused
-    s.says("alice", "Set up the shared calendar", "me", "2026-03-10", "People forgetting to book", "no", "2026-04-15");
-    s.says("bob", "Tell our volunteers about Tuesdays", "bob");
+    s.says("alice", "yes", "Set up the shared calendar", "me", "2026-03-10", "People forgetting to book", "no", "2026-04-15");
+    s.says("bob", "yes", "Tell our volunteers about Tuesdays", "bob");
     String past = s.say("bob", "01/03/2026");
     assertTrue(past.contains("2026-03-01 is in the past (today is 2026-03-02)"), past);
     s.says("bob", "09/03/2026", "skip", "no", "2026-04-01");
