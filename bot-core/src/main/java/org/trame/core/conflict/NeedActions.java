@@ -143,7 +143,8 @@ final class NeedActions {
     var st = ctx.conversation().state();
     boolean edited = !st.trail.isEmpty() && st.trail.get(st.trail.size() - 1).equals("edit");
     String source = edited ? answer(ctx, "edit") : answer(ctx, "needs");
-    String wording = Texts.oneLine(source.replaceAll("\\s+", " "), 1000);
+    // The party's own rewrite is kept word for word; a first statement is reformulated.
+    String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
     Case k = caseOf(ctx);
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "needs_draft", wording);
     return say(ctx, Msg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
