@@ -22,6 +22,7 @@ import org.trame.core.engine.Prompts;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
+import org.trame.core.sheets.Sheets;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 
@@ -117,7 +118,7 @@ final class NeedActions {
     return say(ctx, Msg.CONFLICT_PROPOSAL,
         "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
         "nature_sure", Math.round(p.natureConfidence() * 100),
-        "sheet", p.sheet(), "sheet_title", t.get(org.trame.core.sheets.Sheets.title(p.sheet()), ctx.lang()),
+        "sheet", p.sheet(), "sheet_title", t.get(Sheets.title(p.sheet()), ctx.lang()), "sheet_when", t.get(Sheets.when(p.sheet()), ctx.lang()),
         "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
   }
 

@@ -48,7 +48,7 @@ class ConflictNeedCaseTest {
     // when each describes the situation, the triage proposal is shown with its sheet and reasons
     s.says("alice", "yes");
     String proposal = s.say("alice", ALICE_DESCRIPTION);
-    assertTrue(proposal.contains("My reading, for you to check") && proposal.matches("(?s).*practice sheet that seems closest: no\\. \\d, \".+\".*"), proposal);
+    assertTrue(proposal.contains("My reading, for you to check") && proposal.matches("(?s).*practice sheet that seems closest: no\\. \\d, \".+\" \\(confidence \\d+%\\)\\. It fits when .+"), proposal);
     assertTrue(proposal.contains("Why: these words of your description weigh most"), proposal);
     s.says("alice", "2");
     s.joinAs("bob", BOB_DESCRIPTION, "2");
