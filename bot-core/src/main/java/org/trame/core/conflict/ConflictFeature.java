@@ -87,6 +87,23 @@ public final class ConflictFeature implements Feature {
     return Map.of(CasePhases.DEADLINE, phases::deadline, CasePhases.REVIEW, phases::review);
   }
 
+  /** The spaces the member is a party in, and where each stands: their own page, nothing of the others' words. */
+  @Override
+  public List<String> summary(TurnContext t) throws Exception {
+    Long id = ConflictCases.openCaseOf(t.connection(), t.collectiveId(), t.member().memberId());
+    if (id == null) {
+      return List.of();
+    }
+    Case k = ConflictCases.find(t.connection(), id);
+    return List.of(t.texts().get(Msg.CONFLICT_HOME, t.lang(), "case", k.id(), "phase", phaseLabel(t, k)));
+  }
+
+  private String phaseLabel(TurnContext t, Case k) {
+    return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
+        : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
+            k.reviewAt() == null ? "?" : WHEN.format(Instant.ofEpochMilli(k.reviewAt())));
+  }
+
   @Override
   public void ended(TurnContext t, Conversation c) throws Exception {
     if (c.flow().equals(REQUEST_FLOW)) {
@@ -175,8 +192,7 @@ public final class ConflictFeature implements Feature {
           waiting.add(name);
         }
       }
-      String phase = k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
-          : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date", k.reviewAt() == null ? "?" : WHEN.format(Instant.ofEpochMilli(k.reviewAt())));
+      String phase = phaseLabel(t, k);
       sb.append('\n').append(t.texts().get(Msg.CONFLICT_STATUS_LINE, t.lang(), "case", k.id(), "phase", phase,
           "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
           "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),

@@ -51,6 +51,10 @@ class ConflictCaseLifeTest {
     assertFalse(s.to("dan").contains("every party has answered"), "dan is out of the case: " + s.to("dan"));
     String status = s.command("carol", "conflict status");
     assertTrue(status.contains("#1 · conflict space — preparation · answered: — · waiting: alice, bob · out of the space: dan"), status);
+    // each party's own page says where their space stands; dan's says nothing of it
+    assertTrue(s.bot.trame().summary("console", "test", "alice", null).join()
+        .contains("You take part in conflict space #1: conflict space — preparation."));
+    assertFalse(s.bot.trame().summary("console", "test", "dan", null).join().contains("conflict space #1"));
   }
 
   @Test
