@@ -15,6 +15,7 @@ final class Cues {
 
   private static final double SMOOTHING = 0.5;
   static final int MOST = 3;
+  private static final int FEWEST_SIGHTINGS = 2;
 
   /** Word counts under one labelling (nature, or sheet). */
   private static final class Counts {
@@ -30,15 +31,19 @@ final class Cues {
       total++;
     }
 
-    /** How much more likely {@code word} is under {@code label} than under every other label. */
-    double logOdds(String word, String label) {
+    /**
+     * How much more likely {@code word} is under {@code label} than under every other label, as a
+     * z-score of the smoothed log-odds: a word seen once counts less than one seen ten times.
+     */
+    double weight(String word, String label) {
       double vocabulary = words.size();
-      int inLabel = byLabel.getOrDefault(label, Map.of()).getOrDefault(word, 0);
+      int inLabel = count(word, label);
       int elsewhere = words.getOrDefault(word, 0) - inLabel;
       int labelTotal = totals.getOrDefault(label, 0);
       int otherTotal = total - labelTotal;
-      return Math.log((inLabel + SMOOTHING) / (labelTotal + SMOOTHING * vocabulary))
+      double logOdds = Math.log((inLabel + SMOOTHING) / (labelTotal + SMOOTHING * vocabulary))
           - Math.log((elsewhere + SMOOTHING) / (otherTotal + SMOOTHING * vocabulary));
+      return logOdds / Math.sqrt(1.0 / (inLabel + SMOOTHING) + 1.0 / (elsewhere + SMOOTHING));
     }
 
     int count(String word, String label) {
@@ -73,10 +78,10 @@ final class Cues {
     record Scored(String surface, double score) {}
     List<Scored> scored = new ArrayList<>();
     surfaceByWord.forEach((word, surface) -> {
-      if (natures.count(word, natureLabel) + sheets.count(word, sheetLabel) == 0) {
-        return; // a word the corpus never tied to these labels supports nothing
+      if (natures.count(word, natureLabel) + sheets.count(word, sheetLabel) < FEWEST_SIGHTINGS) {
+        return; // a word the corpus hardly tied to these labels supports nothing
       }
-      double score = natures.logOdds(word, natureLabel) + sheets.logOdds(word, sheetLabel);
+      double score = natures.weight(word, natureLabel) + sheets.weight(word, sheetLabel);
       if (score > 0) {
         scored.add(new Scored(surface, score));
       }

@@ -24,6 +24,8 @@ public final class IMessageCoach {
 
   private static final Set<String> YOU_FR = Set.of("tu", "t", "vous", "toi", "ton", "ta", "tes", "votre", "vos");
   private static final Set<String> YOU_EN = Set.of("you", "your", "youre", "u", "ur");
+  /** Words of one language that are ordinary words in the other ("a ton of work", "you are a t-rex"). */
+  private static final Set<String> FALSE_FRIENDS = Set.of("ton", "ta", "t", "u");
   /** Absolutes that turn a remark into a verdict on the person. */
   private static final Set<String> ABSOLUTES = Set.of("toujours", "jamais", "always", "never", "constantly", "forever");
   /** Judgements and blames, folded (no accents, lower case); a prefix ends with '*'. */
@@ -34,24 +36,30 @@ public final class IMessageCoach {
       "arrogant*", "meprisant*", "mepris*", "ignore*", "ignorez", "sabot*", "fich*", "fout*", "moqu*", "impose*",
       "imposez", "manipul*", "profit*",
       "retard", "faute", "tort", "pire", "inadmissible", "inacceptable", "honte", "bacle*", "n'importe",
-      "importe", "aucun", "rien",
+      "importe", "aucun", "rien", "incapable*", "traine",
       // en
       "irresponsible", "incompetent", "useless", "lazy", "selfish", "rude", "unreliable", "careless", "sloppy",
       "dishonest", "liar", "lie", "lying", "lied", "arrogant", "hopeless", "pathetic", "ridiculous", "stupid",
       "ignore*", "disrespect*", "sabotag*", "wrong", "fault", "late", "blame*", "manipulat*", "impossible",
       "unprofessional", "clueless", "incapable", "exploit*");
   /** Ordinary verbs that judge only when denied: "tu ne respectes pas", "you don't listen". */
-  private static final List<String> DENIED = List.of("respect*", "ecout*", "comprend*", "comprenn*", "tien*", "fai*",
-      "li*", "repond*", "care", "cares", "listen*", "answer*", "read*", "understand*", "keep*", "do", "does");
-  private static final Set<String> NEGATIONS = Set.of("ne", "n", "pas", "plus", "not", "never", "t", "dont", "doesnt",
-      "didnt", "cannot");
+  private static final List<String> DENIED = List.of("respect*", "ecout*", "comprend*", "comprenn*", "compri*", "tien*",
+      "fais", "fait", "faites", "lis", "lit", "lisez", "lire", "repond*", "care", "cares", "listen*", "answer*", "read",
+      "reads", "understand*", "keep*", "idea", "clue");
+  private static final Set<String> NEGATIONS = Set.of("ne", "n", "pas", "plus", "not", "never", "no", "t", "dont",
+      "doesnt", "didnt", "cannot");
   /** Words that open an I-message: the statement is already about the speaker. */
   private static final Set<String> I_FEEL = Set.of("sens", "ressens", "feel", "felt", "inquiete", "worried", "besoin", "need");
   /** A request, not a verdict: "tu peux m'envoyer le fichier ?", "could you...". */
   private static final Set<String> REQUEST_VERBS = Set.of("peux", "pourrais", "pouvez", "pourriez", "veux", "voulez",
       "voudrais", "voudriez", "can", "could", "would", "will", "please", "thank", "thanks", "merci");
 
-  /** A "you/tu/vous + judgement" statement, found with OpenNLP tokenisation and simple rules. */
+  /**
+   * A "you/tu/vous + judgement" statement, found with OpenNLP tokenisation and simple rules.
+   *
+   * @param lang the member's language; the other language's pronouns count too (members switch),
+   *     except those that are ordinary words there
+   */
   public Optional<Finding> check(String text, Lang lang) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
@@ -62,14 +70,15 @@ public final class IMessageCoach {
     for (int i = 0; i < spans.length; i++) {
       folded[i] = TriageText.fold(spans[i].getCoveredText(sample).toString());
     }
-    Set<String> you = lang == Lang.FR ? YOU_FR : YOU_EN;
+    Set<String> you = new java.util.HashSet<>(lang == Lang.FR ? YOU_FR : YOU_EN);
+    (lang == Lang.FR ? YOU_EN : YOU_FR).stream().filter(w -> !FALSE_FRIENDS.contains(w)).forEach(you::add);
     int sentenceStart = 0;
     for (int i = 0; i < folded.length; i++) {
       if (endsSentence(folded[i])) {
         sentenceStart = i + 1;
         continue;
       }
-      if (!isYou(folded, i, you, lang) || startsWithIMessage(folded, sentenceStart, i) || isRequest(folded, sentenceStart, i)) {
+      if (!isYou(folded, i, you) || startsWithIMessage(folded, sentenceStart, i) || isRequest(folded, sentenceStart, i)) {
         continue;
       }
       int end = judgementAfter(folded, i);
@@ -81,7 +90,7 @@ public final class IMessageCoach {
     return Optional.empty();
   }
 
-  private static boolean isYou(String[] tokens, int i, Set<String> you, Lang lang) {
+  private static boolean isYou(String[] tokens, int i, Set<String> you) {
     String t = tokens[i];
     if (!you.contains(t)) {
       return false;
@@ -89,7 +98,7 @@ public final class IMessageCoach {
     if (t.equals("t")) { // "t'es", "t'as": only the elided subject, not "t" alone
       return i + 2 < tokens.length && tokens[i + 1].equals("'");
     }
-    if (lang == Lang.FR && t.equals("vous") && i > 0 && Set.of("je", "j", "nous", "on").contains(tokens[i - 1])) {
+    if (t.equals("vous") && i > 0 && Set.of("je", "j", "nous", "on").contains(tokens[i - 1])) {
       // "je vous remercie": "vous" is the object; still a verdict when what follows judges ("je vous trouve nuls")
       return i + 1 < tokens.length && Set.of("trouve", "trouvons").contains(tokens[i + 1]);
     }

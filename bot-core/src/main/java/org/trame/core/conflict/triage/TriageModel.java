@@ -68,13 +68,16 @@ public final class TriageModel {
         .map(c -> new DocumentSample(c.nature().name(), TriageText.tokens(c.text()))).toList();
     List<DocumentSample> bySheet = cases.stream()
         .map(c -> new DocumentSample(String.valueOf(c.sheet()), TriageText.tokens(c.text()))).toList();
-    return new Trained(categorizer(byNature), categorizer(bySheet), new Cues(cases));
+    // Maximum entropy rather than naive Bayes: in 5-fold cross-validation on the corpus naive Bayes
+    // was a little more accurate on need/value (0.94 against 0.90) but said 1.00 even when wrong, and
+    // the confidence is what tells the person how sure the proposal is.
+    return new Trained(categorizer(byNature, "MAXENT"), categorizer(bySheet, "MAXENT"), new Cues(cases));
   }
 
   /** Fixed parameters and one thread: the same corpus always gives the same model. */
-  private static DoccatModel categorizer(List<DocumentSample> samples) throws IOException {
+  private static DoccatModel categorizer(List<DocumentSample> samples, String algorithm) throws IOException {
     TrainingParameters params = new TrainingParameters();
-    params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+    params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
     params.put(TrainingParameters.ITERATIONS_PARAM, 100);
     params.put(TrainingParameters.CUTOFF_PARAM, 1);
     params.put(TrainingParameters.THREADS_PARAM, 1);

@@ -26,6 +26,13 @@ final class TriageText {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final int LONGEST_TEXT = 20_000;
   private static final Set<String> STOP_WORDS = stopWords();
+  /** Common verbs that say nothing of the situation, never shown as cues. */
+  private static final Set<String> BLAND = Set.of("think", "feel", "feels", "felt", "say", "says", "said", "goes", "going",
+      "get", "got", "make", "made", "come", "take", "see", "know", "want", "wants", "keep", "keeps", "won", "don",
+      "doesn", "didn", "isn", "aren", "can", "could", "would", "should", "also", "really", "just", "even", "still",
+      "dire", "dit", "disent", "faire", "fait", "fasse", "font", "voir", "voit", "crois", "pense", "trouve", "sais",
+      "veut", "veulent", "dois", "devait", "vraiment", "toujours", "rien", "tout", "tous", "toute", "toutes", "every",
+      "anything", "nothing", "something", "sure", "matter", "moment", "good", "chose", "choses");
 
   private TriageText() {}
 
@@ -57,7 +64,8 @@ final class TriageText {
 
   /** A word that carries meaning on its own: not a function word, not a number, not a letter. */
   static boolean content(String folded) {
-    return folded.length() >= 3 && !STOP_WORDS.contains(folded) && folded.codePoints().allMatch(Character::isLetter);
+    return folded.length() >= 3 && !STOP_WORDS.contains(folded) && !BLAND.contains(folded)
+        && folded.codePoints().allMatch(Character::isLetter);
   }
 
   private static Set<String> stopWords() {

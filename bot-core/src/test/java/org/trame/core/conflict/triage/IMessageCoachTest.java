@@ -25,6 +25,9 @@ class IMessageCoachTest {
       "Vous vous fichez de nos bénévoles.|Vous vous fichez de nos bénévoles",
       "Je vous trouve malhonnêtes sur ce dossier.|vous trouve malhonnêtes sur ce dossier",
       "vous n'ecoutez jamais ce qu'on dit|vous n'ecoutez jamais ce qu'on dit",
+      "vous etes vraiment des incapables|vous etes vraiment des incapables",
+      "Je pense que tu n'as pas compris ma demande.|tu n'as pas compris ma demande",
+      "Votre équipe est toujours à la traîne.|Votre équipe est toujours à la traîne",
   })
   void frenchYouMessages(String text, String fragment) {
     assertEquals(Optional.of(new IMessageCoach.Finding(fragment)), coach.check(text, Lang.FR));
@@ -38,6 +41,8 @@ class IMessageCoachTest {
       "you don't listen to the volunteers at all|you don't listen to the volunteers at all",
       "The report is late again. You never care about deadlines!|You never care about deadlines",
       "your team is completely incompetent|your team is completely incompetent",
+      "You clearly don't care about the volunteers.|You clearly don't care about the volunteers",
+      "You have no idea what the field is like.|You have no idea what the field is like",
   })
   void englishYouMessages(String text, String fragment) {
     assertEquals(Optional.of(new IMessageCoach.Finding(fragment)), coach.check(text, Lang.EN));
@@ -53,6 +58,8 @@ class IMessageCoachTest {
       "J'ai besoin du budget avant mai.",
       "Pourriez-vous relire le compte rendu ?",
       "Tu respectes les délais, merci beaucoup.",
+      "Vous avez raison, je vais revoir le budget.",
+      "Tu sais que je suis là si besoin.",
       "",
   })
   void frenchNegatives(String text) {
@@ -68,9 +75,21 @@ class IMessageCoachTest {
       "Thank you for your help with the report.",
       "You sent the minutes on time, that helped a lot.",
       "When the report arrives late, I worry because our funder needs it on Friday.",
+      "If you don't like the plan, tell me before Friday.",
+      "Are you coming on Friday?",
   })
   void englishNegatives(String text) {
     assertEquals(Optional.empty(), coach.check(text, Lang.EN));
+  }
+
+  @Test
+  @DisplayName("a member set to French who writes in English is still coached, and the other way round")
+  void otherLanguage() {
+    assertEquals(Optional.of(new IMessageCoach.Finding("you never answer our emails")),
+        coach.check("Sorry but you never answer our emails.", Lang.FR));
+    assertEquals(Optional.of(new IMessageCoach.Finding("vous êtes irresponsables")),
+        coach.check("Franchement vous êtes irresponsables", Lang.EN));
+    assertEquals(Optional.empty(), coach.check("It was a ton of work, always the same, but we made it.", Lang.EN));
   }
 
   @Test
