@@ -210,6 +210,14 @@ final class ConflictCases {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseId, planSeq, a.what(), a.owner(), a.dueDate(), a.obstacles(), by, now);
   }
 
+  static int stepsAddedBy(Connection c, long caseId, int planSeq, String memberId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT count(*) FROM conflict_action WHERE case_id = ? AND plan_seq = ? AND added_by = ?",
+        caseId, planSeq, memberId).executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /** The phase in which the latest plan was written, or 0 when there is none. */
   static int planSeq(Connection c, long caseId) throws SQLException {
     try (ResultSet rs = Sql.query(c, "SELECT coalesce(max(plan_seq), 0) FROM conflict_action WHERE case_id = ?", caseId)

@@ -33,6 +33,8 @@ public final class ConflictFeature implements Feature {
 
   static final String REQUEST_FLOW = "conflict_request";
   private static final int LONGEST_TOPIC = 300;
+  /** A space is a conversation between a few parties; beyond that, a meeting serves better. */
+  static final int MOST_PARTIES = 8;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   private final Supplier<Triage> triage;
@@ -143,6 +145,10 @@ public final class ConflictFeature implements Feature {
     }
     if (named.parties().size() < 2) {
       t.say(Msg.CONFLICT_USAGE);
+      return;
+    }
+    if (named.parties().size() > MOST_PARTIES) {
+      t.say(Msg.CONFLICT_TOO_MANY_PARTIES, "most", MOST_PARTIES);
       return;
     }
     if (named.topic() != null && named.topic().length() > LONGEST_TOPIC) {

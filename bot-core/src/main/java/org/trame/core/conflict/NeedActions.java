@@ -35,6 +35,8 @@ final class NeedActions {
 
   /** The most ideas one party may add in one brainstorming round, so that each one gets attention. */
   static final int MOST_IDEAS_PER_ROUND = 10;
+  /** The most plan steps one party may write in one plan, so that the plan stays readable in a chat. */
+  static final int MOST_STEPS_PER_PARTY = 10;
   static final int LONGEST_SHOWN = 200;
   private static final Set<String> DONE_WORDS = Set.of("done", "fini", "finished", "termine", "fin", "that's all", "c'est tout", "ok");
   private static final Set<String> NONE_WORDS = Set.of("none", "aucune", "aucun", "rien", "nothing");
@@ -295,6 +297,9 @@ final class NeedActions {
     String owner = answer(ctx, "owner").strip();
     Member who = ME_WORDS.contains(GlobalWord.normalize(owner)) ? Members.find(ctx.connection(), k.collectiveId(), member)
         : Parties.resolve(Members.all(ctx.connection(), k.collectiveId()), owner).orElse(null);
+    if (ConflictCases.stepsAddedBy(ctx.connection(), k.id(), k.phaseSeq(), member) >= MOST_STEPS_PER_PARTY) {
+      return say(ctx, Msg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
+    }
     LocalDate due = Dates.parse(answer(ctx, "due"));
     String obstacles = answer(ctx, "obstacles");
     ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(answer(ctx, "what"), 500),

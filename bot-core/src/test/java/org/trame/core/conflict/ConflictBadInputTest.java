@@ -38,6 +38,10 @@ class ConflictBadInputTest {
         s.command("carol", "conflict @alice @zoe"));
     assertTrue(s.command("carol", "conflict <@U999> @alice").contains("I don't know \"<@U999>\""));
     assertTrue(s.command("carol", "conflict @alice").startsWith("Usage: \"conflict @a @b [topic]\""));
+    for (int i = 1; i <= 9; i++) {
+      s.command("m" + i, "lang en");
+    }
+    assertTrue(s.command("carol", "conflict @m1 @m2 @m3 @m4 @m5 @m6 @m7 @m8 @m9").contains("8 parties at most"));
     assertEquals(List.of("0"), s.bot.rows("SELECT count(*) FROM conflict_case"));
     assertFalse(s.to("alice").contains("take part"), "nobody is invited");
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.TestBot;
 
 /** Step 6: what the parties say on the agreed date decides whether the case closes, adjusts or reopens. */
 class ConflictFollowUpTest {
@@ -31,6 +32,13 @@ class ConflictFollowUpTest {
 
   /** The shortest honest way from opening to the evaluation date of 2026-03-20. */
   void toEvaluation() {
+    toPlan();
+    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "no", "2026-03-20");
+    s.says("bob", "no", "2026-03-20");
+  }
+
+  /** From opening to step 5, the action plan. */
+  void toPlan() {
     s.command("carol", "conflict @alice @bob");
     s.joinAs("alice", "Our two teams keep double-booking the meeting room every week.", "2");
     s.joinAs("bob", "We need the room on Mondays and nobody told us about the new rule.", "2");
@@ -46,8 +54,22 @@ class ConflictFollowUpTest {
     s.says("bob", "1");
     s.says("alice", "yes");
     s.says("bob", "yes");
-    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "no", "2026-03-20");
+  }
+
+  @Test
+  @DisplayName("a party's plan holds at most 10 steps; the eleventh is refused with the reason and the plan stays readable")
+  void planCapped() throws Exception {
+    toPlan();
+    for (int i = 1; i <= 10; i++) {
+      s.says("alice", "yes", "Step number " + i, "me", "2026-03-10", "skip");
+    }
+    String refused = TestBot.joined(s.bot.say("alice", "yes")) + s.say("alice", "Step number 11") + s.say("alice", "me")
+        + s.say("alice", "2026-03-10") + s.say("alice", "skip");
+    assertTrue(refused.contains("You have already written 10 steps, the most per party"), refused);
+    s.says("alice", "no", "2026-03-20");
     s.says("bob", "no", "2026-03-20");
+    assertEquals(List.of("10"), s.bot.rows("SELECT count(*) FROM conflict_action"));
+    assertTrue(s.to("bob").contains("10. Step number") && !s.to("bob").contains("Step number 11"), s.to("bob"));
   }
 
   @Test
