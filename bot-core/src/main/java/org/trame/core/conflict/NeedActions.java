@@ -33,6 +33,7 @@ import org.trame.core.storage.Members;
  */
 final class NeedActions {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NeedActions.class);
   /** The most ideas one party may add in one brainstorming round, so that each one gets attention. */
   static final int MOST_IDEAS_PER_ROUND = 10;
   /** The most plan steps one party may write in one plan, so that the plan stays readable in a chat. */
@@ -109,8 +110,17 @@ final class NeedActions {
   /** The classifier's proposal in plain words, with its reasons; the party confirms or corrects it next. */
   private String propose(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
-    Proposal p = triage.get().propose(answer(ctx, "describe"));
     String member = ctx.conversation().memberId();
+    Proposal p;
+    try {
+      p = triage.get().propose(answer(ctx, "describe"));
+    } catch (RuntimeException e) {
+      // Without a proposal the party still decides: the question that follows lets them say which kind.
+      log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
+      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", null);
+      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", 7);
+      return say(ctx, Msg.CONFLICT_NO_PROPOSAL);
+    }
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", p.nature() == Nature.VALUE ? "value" : "need");
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
     Texts t = prompts.get().texts();
