@@ -50,9 +50,30 @@ class RandomInputTest {
       "\u0000", "'; DROP TABLE member; --", "%s%n{0}{date}", "\\u0000", "\r\n", "ｆｕｌｌｗｉｄｔｈ", "שלום עולם", "مرحبا",
       "\uD83D", "<@U123> @here <!channel>", "${jndi:ldap://x}", "\t\t");
   static final Pattern MARKER = Pattern.compile("PRIV\\d+x");
-  static final Map<String, List<String>> COLLECTIVES = Map.of(
-      "test", List.of("ana", "ben", "chloé", "dev", "eve", "carol"),
-      "other", List.of("zoé", "yan", "carol"));
+  /** Members who only make noise, and those of the transcripts (who make noise only in the collective "other"). */
+  static final List<String> NOISY = List.of("ana", "ben", "chloé", "dev", "eve", "zoé", "yan");
+  static final List<String> SCRIPTED = List.of("alice", "bob", "carol", "dan");
+  static final Path TRANSCRIPTS = Path.of("..", "data", "transcripts");
+
+  /** One transcript of data/transcripts, played in its own collective: its lines, as events, in order. */
+  record Script(String collective, List<String[]> lines) {
+    static List<Script> all() throws java.io.IOException {
+      List<Script> scripts = new ArrayList<>();
+      try (var files = java.nio.file.Files.list(TRANSCRIPTS)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+          List<String[]> lines = new ArrayList<>();
+          for (String line : java.nio.file.Files.readAllLines(f)) {
+            int colon = line.indexOf(": ");
+            if (!line.isBlank() && !line.startsWith("#") && colon > 0) {
+              lines.add(new String[] {line.substring(0, colon), line.substring(colon + 2)});
+            }
+          }
+          scripts.add(new Script(f.getFileName().toString().replace(".txt", ""), lines));
+        }
+      }
+      return scripts;
+    }
+  }
 
   /** A free text of 0 to 100,000 characters, or an odd one, or a marked answer. */
   static String randomText(Random r, int n) {
@@ -110,7 +131,7 @@ class RandomInputTest {
   }
 
   @Test
-  @DisplayName("2,500 random commands, answers and clicks in every flow, from two collectives, never break a turn,"
+  @DisplayName("2,500 random commands, answers and clicks around the transcripts of every flow, across collectives, never break a turn,"
       + " leave a conversation at a real step, reach someone outside the collective, or put a private answer in a channel")
   void randomInputs() throws Exception {
     Random r = new Random(20261122);
@@ -122,9 +143,27 @@ class RandomInputTest {
       Map<String, Set<String>> known = new HashMap<>(); // members who have spoken, by collective
       Map<String, OutboundMessage> lastQuestion = new HashMap<>(); // by collective/member
       List<OutboundMessage> questions = new ArrayList<>();
-      for (int i = 0; i < 2_500; i++) {
-        String collective = r.nextInt(5) == 0 ? "other" : "test";
-        List<String> members = COLLECTIVES.get(collective);
+      // the transcripts carry the flows deep (a conflict space to its follow-up); noise goes around them
+      List<Script> scripts = Script.all();
+      assertTrue(scripts.size() >= 3, "transcripts found in " + TRANSCRIPTS.toAbsolutePath());
+      int[] next = new int[scripts.size()];
+      List<String> collectives = new ArrayList<>(scripts.stream().map(Script::collective).toList());
+      collectives.add("other");
+      for (int i = 0; i < 2_500 || java.util.stream.IntStream.range(0, next.length).anyMatch(k -> next[k] < scripts.get(k).lines().size()); i++) {
+        int pick = r.nextInt(scripts.size());
+        if (r.nextBoolean() && next[pick] < scripts.get(pick).lines().size()) {
+          Script script = scripts.get(pick);
+          String[] line = script.lines().get(next[pick]++);
+          String text = line[1].split("\\s+").length >= 4 && !line[1].startsWith("/trame") ? line[1] + " PRIV" + i + "x" : line[1];
+          known.computeIfAbsent(script.collective(), k -> new HashSet<>()).add(line[0]);
+          InboundEvent e = text.startsWith("/trame")
+              ? InboundEvent.command("e" + i, TestBot.PLATFORM, script.collective(), line[0], text.substring("/trame".length()).strip())
+              : InboundEvent.text("e" + i, TestBot.PLATFORM, script.collective(), line[0], text);
+          turn(bot, e, known, lastQuestion, questions);
+          continue;
+        }
+        String collective = collectives.get(r.nextInt(collectives.size()));
+        List<String> members = collective.equals("other") ? SCRIPTED : NOISY;
         String member = members.get(r.nextInt(members.size()));
         known.computeIfAbsent(collective, k -> new HashSet<>()).add(member);
         OutboundMessage asked = lastQuestion.get(collective + "/" + member);
@@ -141,26 +180,22 @@ class RandomInputTest {
             yield InboundEvent.choice("e" + i, TestBot.PLATFORM, collective, member, ref, step, answerTo(on, r, i));
           }
         };
-        Handled h = bot.trame().handle(e).join(); // throws if an exception escaped the core
-        assertEquals(List.of(), bot.rows("SELECT id || '|' || flow || '|' || status || '|' || step FROM conversation"
-            + " WHERE status IN ('done', 'cancelled') AND step IS NOT NULL"), "an ended conversation keeps no step, after " + e);
-        for (OutboundMessage m : h.messages()) {
-          checkAddressed(m, collective, known);
-          if (m.conversationRef() != null && m.stepRef() != null) {
-            if (m.audience().isPrivate()) {
-              lastQuestion.put(collective + "/" + m.audience().id(), m);
-            }
-            questions.add(m);
-          }
-        }
+        turn(bot, e, known, lastQuestion, questions);
         if (r.nextInt(40) == 0) {
-          clock.advance(Duration.ofMinutes(r.nextInt(5 * 24 * 60)));
+          clock.advance(Duration.ofMinutes(r.nextInt(3 * 60))); // short: the transcripts' rounds and steps must not expire
           for (OutboundMessage m : bot.tick()) {
             checkAddressed(m, m.collective(), known);
           }
         }
         if (i % 250 == 249) {
           flowsSeen.addAll(bot.rows("SELECT DISTINCT flow FROM conversation"));
+        }
+      }
+      // when, at the end, two years pass and the scheduled jobs run (follow-ups, reviews, rounds)
+      for (int j = 0; j < 24; j++) {
+        clock.advance(Duration.ofDays(31));
+        for (OutboundMessage m : bot.tick()) {
+          checkAddressed(m, m.collective(), known);
         }
       }
       // then every flow of prompts/ was started at least once
@@ -185,6 +220,13 @@ class RandomInputTest {
       Set<String> shown = new LinkedHashSet<>();
       bot.rows("SELECT answer FROM stakes_answer WHERE sharing = 'collective' AND answer IS NOT NULL").forEach(a -> markers(a, shown));
       bot.rows("SELECT remark FROM checkin_answer WHERE remark IS NOT NULL").forEach(a -> markers(a, shown));
+      // a conflict space shares approved wordings, solutions, the decision and the plan; never the first descriptions
+      for (String sql : List.of("SELECT needs FROM conflict_party", "SELECT decision_text FROM conflict_party",
+          "SELECT value_answers FROM conflict_party", "SELECT * FROM conflict_solution", "SELECT * FROM conflict_action")) {
+        for (String row : bot.rows(sql)) {
+          markers(row, shown);
+        }
+      }
       Set<String> leaked = new LinkedHashSet<>();
       for (String text : bot.rows("SELECT json_extract(payload, '$.text') FROM outbox WHERE audience = 'channel'")) {
         Set<String> inChannel = new LinkedHashSet<>();
@@ -196,6 +238,23 @@ class RandomInputTest {
       assertFalse(bot.rows("SELECT 1 FROM outbox WHERE audience = 'channel' LIMIT 1").isEmpty(), "channel messages were written and scanned");
       assertFalse(shown.isEmpty() && leaked.isEmpty() && bot.rows("SELECT 1 FROM outbox WHERE json_extract(payload, '$.text') LIKE '%PRIV%'").isEmpty(),
           "marked answers reached the outbox, so the scan could find them");
+    }
+  }
+
+  /** One event through the inbound port, with the checks that hold after every turn. */
+  private static void turn(TestBot bot, InboundEvent e, Map<String, Set<String>> known, Map<String, OutboundMessage> lastQuestion,
+      List<OutboundMessage> questions) throws Exception {
+    Handled h = bot.trame().handle(e).join(); // throws if an exception escaped the core
+    assertEquals(List.of(), bot.rows("SELECT id || '|' || flow || '|' || status || '|' || step FROM conversation"
+        + " WHERE status IN ('done', 'cancelled') AND step IS NOT NULL"), "an ended conversation keeps no step, after " + e);
+    for (OutboundMessage m : h.messages()) {
+      checkAddressed(m, e.collective(), known);
+      if (m.conversationRef() != null && m.stepRef() != null) {
+        if (m.audience().isPrivate()) {
+          lastQuestion.put(e.collective() + "/" + m.audience().id(), m);
+        }
+        questions.add(m);
+      }
     }
   }
 
