@@ -44,17 +44,36 @@ public final class CrashHarness {
   /** The probe's whole reply line: the probe is also a member invited to the check-in, whose questions must not count. */
   static final String PROBE_REPLY = "→ " + PROBE + ": Noted: I will speak English with you.";
   /** Tables that hold what members said (the outbox only repeats it back to them). */
-  static final List<String> ANSWER_TABLES = List.of("conversation", "stakes_answer", "checkin_answer");
+  static final List<String> ANSWER_TABLES = List.of("conversation", "stakes_answer", "checkin_answer", "conflict_case",
+      "conflict_party", "conflict_solution", "conflict_rating", "conflict_action");
+  /** A need conflict from its opening to its dated plan: its lines keep their order (each step waits for both parties). */
+  static final java.nio.file.Path CONFLICT = java.nio.file.Path.of("data", "transcripts", "conflict-need.txt");
 
   private final Path work;
   private final long seed;
   private final List<String> script;
   private List<String> reference;
 
-  CrashHarness(Path work, long seed) {
+  CrashHarness(Path work, long seed) throws java.io.IOException {
     this.work = work;
     this.seed = seed;
-    this.script = script(new Random(seed));
+    this.script = script(new Random(seed), conflict());
+  }
+
+  /** The conflict transcript's lines, from the repository root or from a module folder (Maven's). */
+  static List<String> conflict() throws java.io.IOException {
+    Path file = Files.exists(CONFLICT) ? CONFLICT : Path.of("..").resolve(CONFLICT);
+    List<String> lines = new ArrayList<>();
+    int n = 0;
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String text = line.substring(line.indexOf(": ") + 2);
+      boolean free = text.split("\\s+").length >= 4 && !text.startsWith("/trame");
+      lines.add(free ? line + " [conflict-" + (++n) + "]" : line);
+    }
+    return lines;
   }
 
   public static void main(String[] args) throws Exception {
@@ -179,9 +198,10 @@ public final class CrashHarness {
   /**
    * The script: the coordinator and two members are known when the coordinator opens a check-in
    * round; those three answer it (one remark kept, one private, one skipped) while two members
-   * who arrive later fill in the stakes questionnaire, all interleaved; the round is closed at the end.
+   * who arrive later fill in the stakes questionnaire and two others go through a need conflict
+   * the coordinator opens for them, all interleaved; the round is closed at the end.
    */
-  static List<String> script(Random random) {
+  static List<String> script(Random random, List<String> conflict) {
     List<List<String>> perMember = new ArrayList<>();
     perMember.add(new ArrayList<>(List.of("ana: 4", "ana: 4", "ana: 3", "ana: 5",
         "ana: We should share the minutes earlier [checkin-ana-1]", "ana: yes")));
@@ -201,6 +221,7 @@ public final class CrashHarness {
       }
       perMember.add(lines);
     }
+    perMember.add(new ArrayList<>(conflict.stream().filter(l -> !l.startsWith(COORDINATOR + ": /trame lang")).toList()));
     List<String> lines = new ArrayList<>(List.of("ana: /trame lang en", "ben: /trame lang en", COORDINATOR + ": /trame lang en",
         COORDINATOR + ": /trame checkin now"));
     while (perMember.stream().anyMatch(l -> !l.isEmpty())) {
@@ -231,8 +252,8 @@ public final class CrashHarness {
 
   /**
    * How many times each marker occurs in what members said. A saved answer sits both in its
-   * conversation and in its register, so once per table is right; a table holding a marker twice
-   * is put in {@code twice}.
+   * conversation and in its register (a conflict's wording both as draft and as approved), so once
+   * per column is right; a column holding a marker twice is put in {@code twice}.
    */
   static Map<String, Integer> markerCounts(Path db, List<String> markers, Map<String, Integer> twice) throws Exception {
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -244,23 +265,20 @@ public final class CrashHarness {
           if (columns.isEmpty()) {
             continue;
           }
-          StringBuilder sum = new StringBuilder("SELECT COALESCE(SUM(0");
           for (String col : columns) {
-            sum.append(" + (LENGTH(COALESCE(").append(col).append(", '')) - LENGTH(REPLACE(COALESCE(").append(col)
-                .append(", ''), ?, ''))) / LENGTH(?)");
-          }
-          sum.append("), 0) FROM ").append(table);
-          try (var ps = c.prepareStatement(sum.toString())) {
-            for (int i = 0; i < columns.size() * 2; i++) {
-              ps.setString(i + 1, marker);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              int n = rs.getInt(1);
-              if (n > 1) {
-                twice.put(marker + " in " + table, n);
+            String sum = "SELECT COALESCE(SUM((LENGTH(COALESCE(" + col + ", '')) - LENGTH(REPLACE(COALESCE(" + col
+                + ", ''), ?, ''))) / LENGTH(?)), 0) FROM " + table;
+            try (var ps = c.prepareStatement(sum)) {
+              ps.setString(1, marker);
+              ps.setString(2, marker);
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int n = rs.getInt(1);
+                if (n > 1) {
+                  twice.put(marker + " in " + table + "." + col, n);
+                }
+                total += n;
               }
-              total += n;
             }
           }
         }

@@ -201,6 +201,9 @@ public final class Writer implements AutoCloseable {
   }
 
   private void rollbackQuietly(Connection c) {
+    if (transactionLost) {
+      return; // SQLite already rolled back: there is nothing left to undo
+    }
     try {
       c.rollback();
     } catch (SQLException e) {
