@@ -63,17 +63,20 @@ public final class CrashHarness {
   /** The conflict transcript's lines, from the repository root or from a module folder (Maven's). */
   static List<String> conflict() throws java.io.IOException {
     Path file = Files.exists(CONFLICT) ? CONFLICT : Path.of("..").resolve(CONFLICT);
-    List<String> lines = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> marked = new ArrayList<>();
     int n = 0;
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String text = line.substring(line.indexOf(": ") + 2);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String member = line.substring(0, line.indexOf(": "));
+      String text = line.substring(member.length() + 2);
       boolean free = text.split("\\s+").length >= 4 && !text.startsWith("/trame");
-      lines.add(free ? line + " [conflict-" + (++n) + "]" : line);
+      // A wording its author then takes back (a judgement rephrased, a draft refused) is not kept, by design.
+      String theirNext = lines.subList(i + 1, lines.size()).stream().filter(l -> l.startsWith(member + ": ")).findFirst().orElse("");
+      boolean takenBack = text.startsWith("You are") || theirNext.equals(member + ": no");
+      marked.add(free && !takenBack ? line + " [conflict-" + (++n) + "]" : line);
     }
-    return lines;
+    return marked;
   }
 
   public static void main(String[] args) throws Exception {
