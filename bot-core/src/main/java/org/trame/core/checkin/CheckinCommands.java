@@ -222,10 +222,8 @@ final class CheckinCommands {
     CheckinStore.markSkipped(t.connection(), open.id(), me.memberId(), t.now().toEpochMilli());
     if (me.conversationId() != null) {
       Conversation c = Conversations.find(t.connection(), me.conversationId());
-      if (c != null && c.status().open()) {
-        c.status(Conversation.Status.CANCELLED);
-        c.state().step = null;
-        Conversations.save(t.connection(), c, t.now().toEpochMilli());
+      if (c != null) {
+        CheckinFeature.endQuietly(t, c);
       }
     }
     return true;

@@ -19,7 +19,6 @@ import org.trame.core.storage.Json;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
-import org.trame.core.storage.Sql;
 import org.trame.core.turn.TurnContext;
 
 /**
@@ -193,8 +192,9 @@ final class CheckinRounds {
       Conversation c = Conversations.find(t.connection(), i.conversationId());
       if (c != null && c.status() == Conversation.Status.CANCELLED) {
         CheckinStore.markSkipped(t.connection(), round.id(), i.memberId(), now);
-      } else if (c != null && c.status().open()) {
-        Sql.update(t.connection(), "UPDATE conversation SET status = 'cancelled', step = NULL, updated_at = ? WHERE id = ?", now, c.id());
+      }
+      if (c != null) {
+        CheckinFeature.endQuietly(t, c); // what a silent member began to type goes with the round
       }
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());
