@@ -1,6 +1,7 @@
 package org.trame.core.conflict;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -277,14 +278,14 @@ final class NeedActions {
   }
 
   /** A due date: a real day, not in the past. */
-  private String due(ActionContext ctx) {
+  private String due(ActionContext ctx) throws Exception {
     return date(ctx, "due", false) == null ? "again" : "ok";
   }
 
-  private LocalDate date(ActionContext ctx, String step, boolean strictlyFuture) {
+  private LocalDate date(ActionContext ctx, String step, boolean strictlyFuture) throws Exception {
     String text = answer(ctx, step);
     LocalDate date = Dates.parse(text);
-    LocalDate today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(ctx.now(), zoneOf(ctx));
     if (date == null) {
       say(ctx, Msg.CONFLICT_DATE_USAGE, "text", Texts.oneLine(text, 40));
       return null;
@@ -298,6 +299,19 @@ final class NeedActions {
       return null;
     }
     return date;
+  }
+
+  /** The party's own calendar: "today" is theirs when they gave their zone ({@code tz}), else UTC's. */
+  private static ZoneId zoneOf(ActionContext ctx) throws Exception {
+    Member me = Members.find(ctx.connection(), ctx.conversation().collectiveId(), ctx.conversation().memberId());
+    if (me == null || me.timeZone() == null) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(me.timeZone());
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
   }
 
   /** One step of the action plan, kept as soon as it is complete. */
@@ -325,8 +339,11 @@ final class NeedActions {
       return "again";
     }
     Case k = caseOf(ctx);
-    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at",
-        date.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    // 09:00 UTC on that day, or the day's start for the party when later (far west), so that the evaluation
+    // never comes before the day they chose and the date everyone reads stays the one they typed.
+    long nineUtc = date.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+    long theirMidnight = date.atStartOfDay(zoneOf(ctx)).toInstant().toEpochMilli();
+    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at", Math.max(nineUtc, theirMidnight));
     return "ok";
   }
 }
