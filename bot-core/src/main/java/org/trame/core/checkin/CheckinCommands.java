@@ -3,7 +3,6 @@ package org.trame.core.checkin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +117,7 @@ final class CheckinCommands {
     } else if (before != null) {
       zone = ZoneId.of(before.timeZone());
     } else {
-      zone = Rhythm.zone(t.member().timeZone()).orElse(ZoneOffset.UTC);
+      zone = Rhythm.zone(t.member().timeZone()).orElse(RoundTimes.UTC);
     }
     if (rhythm.nextAfter(t.now(), zone).isEmpty()) {
       t.say(Msg.CHECKIN_CRON_NEVER, "cron", cron);
@@ -253,7 +252,7 @@ final class CheckinCommands {
 
   private static ZoneId zoneOf(TurnContext t) throws Exception {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    return RoundTimes.zoneOf(t.member(), s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone()));
+    return RoundTimes.zoneOf(t.member(), s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone()));
   }
 
   /** {@code tz}: shows the member's zone; {@code tz Area/City} sets it. */

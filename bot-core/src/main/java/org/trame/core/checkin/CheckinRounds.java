@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,7 @@ final class CheckinRounds {
       return false;
     }
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    ZoneId collective = s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone());
+    ZoneId collective = s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone());
     Long nextDue = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), CheckinStore.MANUAL + t.now().toEpochMilli(),
         t.now().toEpochMilli(), "open", anonymous(t));
