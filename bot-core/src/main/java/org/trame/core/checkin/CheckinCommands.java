@@ -20,6 +20,10 @@ final class CheckinCommands {
 
   private static final int MOST_REMINDER_HOURS = 24 * 14;
   private static final int MOST_DEADLINE_HOURS = 24 * 30;
+  /** At most one round a day: each round needs time to be answered, and "* 9 * * 1" is a slip for "0 9 * * 1". */
+  static final java.time.Duration SHORTEST_GAP = java.time.Duration.ofHours(24);
+  /** How many coming occurrences are looked at for the gap: more than a month of daily ones. */
+  private static final int GAPS_CHECKED = 40;
 
   void checkin(TurnContext t, List<String> args) throws Exception {
     String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
@@ -121,6 +125,11 @@ final class CheckinCommands {
     }
     if (rhythm.nextAfter(t.now(), zone).isEmpty()) {
       t.say(Msg.CHECKIN_CRON_NEVER, "cron", cron);
+      return;
+    }
+    Optional<java.time.Duration> gap = rhythm.shortestGap(java.time.LocalDateTime.ofInstant(t.now(), zone), GAPS_CHECKED);
+    if (gap.isPresent() && gap.get().compareTo(SHORTEST_GAP) < 0) {
+      t.say(Msg.CHECKIN_CRON_TOO_OFTEN, "cron", Texts.oneLine(cron, 80), "minutes", gap.get().toMinutes());
       return;
     }
     CheckinStore.saveSchedule(t.connection(), t.collectiveId(), rhythm.expression(), zone.getId(), t.member().memberId(),

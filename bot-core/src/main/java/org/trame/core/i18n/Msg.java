@@ -273,7 +273,8 @@ public enum Msg {
   CONFLICT_REQUEST_NO_COORDINATOR,
 
   // review of check-ins and conflict spaces
-  CHECKIN_NOT_ANONYMOUS;
+  CHECKIN_NOT_ANONYMOUS,
+  CHECKIN_CRON_TOO_OFTEN;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {
