@@ -210,15 +210,7 @@ public final class ConflictFeature implements Feature {
 
   /** A time as the reader reads it: in their zone when they gave one ({@code tz}), else in UTC, the zone named. */
   private static String when(TurnContext t, long millis) {
-    ZoneId zone = ZoneId.of("UTC");
-    String theirs = t.member().timeZone();
-    if (theirs != null) {
-      try {
-        zone = ZoneId.of(theirs);
-      } catch (java.time.DateTimeException e) {
-        // an unreadable zone reads as UTC
-      }
-    }
+    ZoneId zone = Dates.zoneOf(t.member());
     return WHEN.format(Instant.ofEpochMilli(millis).atZone(zone)) + " (" + zone.getId() + ")";
   }
 

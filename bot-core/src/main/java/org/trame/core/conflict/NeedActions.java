@@ -303,15 +303,7 @@ final class NeedActions {
 
   /** The party's own calendar: "today" is theirs when they gave their zone ({@code tz}), else UTC's. */
   private static ZoneId zoneOf(ActionContext ctx) throws Exception {
-    Member me = Members.find(ctx.connection(), ctx.conversation().collectiveId(), ctx.conversation().memberId());
-    if (me == null || me.timeZone() == null) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(me.timeZone());
-    } catch (java.time.DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
+    return Dates.zoneOf(Members.find(ctx.connection(), ctx.conversation().collectiveId(), ctx.conversation().memberId()));
   }
 
   /** One step of the action plan, kept as soon as it is complete. */
