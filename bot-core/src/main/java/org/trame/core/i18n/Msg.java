@@ -274,7 +274,8 @@ public enum Msg {
 
   // review of check-ins and conflict spaces
   CHECKIN_NOT_ANONYMOUS,
-  CHECKIN_CRON_TOO_OFTEN;
+  CHECKIN_CRON_TOO_OFTEN,
+  CHECKIN_REPORT_MORE_REMARKS;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {
