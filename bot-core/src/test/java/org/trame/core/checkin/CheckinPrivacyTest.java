@@ -70,13 +70,13 @@ class CheckinPrivacyTest {
     // when a round opens
     String invitation = invitationTo("alice", now());
     // then alice is told before answering that the round is not anonymous
-    assertTrue(invitation.contains("not anonymous"), invitation);
+    assertTrue(invitation.contains("turned anonymous mode off"), invitation);
     // and once anonymous mode is back, the invitation says nothing of the kind
     h.bot.command("carol", "checkin close");
     h.bot.command("carol", "checkin anonymous on");
     h.advance(Duration.ofMinutes(1));
     String again = invitationTo("alice", now());
-    assertFalse(again.contains("not anonymous"), again);
+    assertFalse(again.contains("anonymous mode off"), again);
   }
 
   private List<OutboundMessage> now() {
