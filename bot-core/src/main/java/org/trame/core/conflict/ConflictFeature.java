@@ -1,7 +1,7 @@
 package org.trame.core.conflict;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class ConflictFeature implements Feature {
   private static final int LONGEST_TOPIC = 300;
   /** A space is a conversation between a few parties; beyond that, a meeting serves better. */
   static final int MOST_PARTIES = 8;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Supplier<Triage> triage;
   private FlowEngine engine;
@@ -103,7 +103,7 @@ public final class ConflictFeature implements Feature {
   private String phaseLabel(TurnContext t, Case k) {
     return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
         : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
-            k.reviewAt() == null ? "?" : WHEN.format(Instant.ofEpochMilli(k.reviewAt())));
+            k.reviewAt() == null ? "?" : when(t, k.reviewAt()));
   }
 
   @Override
@@ -203,9 +203,15 @@ public final class ConflictFeature implements Feature {
           "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
           "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),
           "out", out.isEmpty() ? "—" : String.join(", ", out),
-          "deadline", k.deadlineAt() == null ? "—" : WHEN.format(Instant.ofEpochMilli(k.deadlineAt()))));
+          "deadline", k.deadlineAt() == null ? "—" : when(t, k.deadlineAt())));
     }
     t.say(sb.toString());
+  }
+
+  /** A time as the reader reads it: in their zone when they gave one ({@code tz}), else in UTC, the zone named. */
+  private static String when(TurnContext t, long millis) {
+    ZoneId zone = Dates.zoneOf(t.member());
+    return WHEN.format(Instant.ofEpochMilli(millis).atZone(zone)) + " (" + zone.getId() + ")";
   }
 
   private void close(TurnContext t, List<String> args) throws Exception {

@@ -270,7 +270,12 @@ public enum Msg {
   CONFLICT_CLOSED_BY_COORDINATOR,
   CONFLICT_REQUESTED,
   CONFLICT_REQUESTED_WITH_WORDS,
-  CONFLICT_REQUEST_NO_COORDINATOR;
+  CONFLICT_REQUEST_NO_COORDINATOR,
+
+  // review of check-ins and conflict spaces
+  CHECKIN_NOT_ANONYMOUS,
+  CHECKIN_CRON_TOO_OFTEN,
+  CHECKIN_REPORT_MORE_REMARKS;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

@@ -100,7 +100,7 @@ class CheckinRoundTest {
     assertTrue(report.contains("• Alignment with the common project: average 4.0 (no earlier round to compare with yet)"
         + " — answers from 1 to 5: 1:0 · 2:0 · 3:1 · 4:1 · 5:1"), report);
     assertTrue(report.contains("• Fairness of contributions: average 3.0"), report);
-    assertTrue(report.contains("« Keep the Friday calls »"), report);
+    assertTrue(report.contains("• \"Keep the Friday calls\""), report);
     assertFalse(report.contains("Secret worry"), "a remark without consent never appears: " + report);
     for (String name : List.of("alice", "bob", "carol", "dan", "eve")) {
       assertFalse(report.contains(name), name + " is named in the report: " + report);
