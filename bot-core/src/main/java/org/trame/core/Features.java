@@ -20,7 +20,8 @@ public final class Features {
   private final StakesFeature stakes = new StakesFeature();
   private final SheetsFeature sheets = new SheetsFeature();
   private final CheckinFeature checkin = new CheckinFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin);
+  private final org.trame.core.privacy.PrivacyFeature privacy = new org.trame.core.privacy.PrivacyFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, privacy);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
@@ -56,5 +57,6 @@ public final class Features {
   /** Hands the engine to the features whose actions need it. */
   void engine(FlowEngine engine) {
     stakes.engine(engine);
+    privacy.engine(engine);
   }
 }
