@@ -84,8 +84,9 @@ public final class Trame implements AutoCloseable {
       org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());
       return null;
     }).join();
-    TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
-    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
+    TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang(),
+        features::ended);
+    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
         new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
     if (config.tickEvery() != null) {
