@@ -63,6 +63,7 @@ public final class Features {
   void engine(FlowEngine engine) {
     stakes.engine(engine);
     privacy.engine(engine);
+    privacy.exits(conflict.exits());
     conflict.engine(engine);
     triage(); // starts training the triage model in the background now, not at the first conflict
   }

@@ -18,9 +18,4 @@ public interface ActionContext {
 
   /** Queues a message in the outbox, sent once the turn commits. */
   void send(Audience audience, String text);
-
-  /** A message with a file (an export); runs where files can be sent, otherwise the text alone. */
-  default void send(Audience audience, String text, org.trame.core.port.Attachment file) {
-    send(audience, text);
-  }
 }

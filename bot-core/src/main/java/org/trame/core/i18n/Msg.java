@@ -300,7 +300,9 @@ public enum Msg {
   WITHDRAW_ANNOUNCE_REASON,
   WITHDRAW_FACT_ONLY,
   WITHDRAW_ERASED,
-  WITHDRAW_KEPT;
+  WITHDRAW_KEPT,
+  WITHDRAW_CASE_FACT,
+  WITHDRAW_RELEASED;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

@@ -38,6 +38,8 @@ final class Erasure {
     String token = "erased-" + UUID.randomUUID();
     for (String k : collectives) {
       Set<String> texts = textsOf(c, k, memberId);
+      ConflictPrivacy.textsOf(c, k, memberId, texts);
+      ConflictPrivacy.forget(c, k, memberId, PersonalData.displayName(c, k, memberId), token);
       for (String text : texts) {
         // A remark the member let the report show, unnamed: the scores stay, the words go.
         Sql.update(c, "UPDATE checkin_answer SET remark = NULL WHERE remark = ? AND round_id IN"

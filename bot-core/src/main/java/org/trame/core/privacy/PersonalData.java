@@ -59,9 +59,17 @@ final class PersonalData {
           + " WHERE collective_id = ? AND instr(payload, ?) > 0", k, memberId));
       s.put("messages_waiting", Rows.of(c, "SELECT created_at, sent_at, payload FROM outbox WHERE collective_id = ?"
           + " AND audience = 'member' AND recipient = ? AND sent_at IS NULL", k, memberId));
+      ConflictPrivacy.export(c, k, memberId, displayName(c, k, memberId), s);
       parts.add(new Part(k, s));
     }
     return parts;
+  }
+
+  static String displayName(Connection c, String collectiveId, String memberId) throws SQLException {
+    try (var rs = org.trame.core.storage.Sql.query(c, "SELECT coalesce(display_name, member_id) FROM member"
+        + " WHERE collective_id = ? AND member_id = ?", collectiveId, memberId).executeQuery()) {
+      return rs.next() ? rs.getString(1) : memberId;
+    }
   }
 
   /** The JSON file: readable (indented), complete, with a note on what cannot be in it. */

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trame.core.access.AuditLog;
-import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
-import org.trame.core.port.Attachment;
-import org.trame.core.port.Audience;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
 import org.trame.core.turn.Command;
@@ -29,16 +26,25 @@ public final class PrivacyFeature implements Feature {
 
   public static final String FORGET_FLOW = "mydata_forget";
   public static final String WITHDRAW_FLOW = "withdraw";
-  static final String FORGET = "privacy.forget";
   private static final int DEFAULT_AUDIT_ENTRIES = 20;
   private static final int MOST_AUDIT_ENTRIES = 200;
 
   private final Withdrawal withdrawal = new Withdrawal(this);
   private FlowEngine engine;
+  private org.trame.core.conflict.CaseExit exits;
 
   /** The engine is built after features register their actions; it is handed back here. */
   public void engine(FlowEngine flowEngine) {
     this.engine = flowEngine;
+  }
+
+  /** How a member leaves a conflict space; handed over by the conflict feature. */
+  public void exits(org.trame.core.conflict.CaseExit caseExit) {
+    this.exits = caseExit;
+  }
+
+  org.trame.core.conflict.CaseExit exits() {
+    return exits;
   }
 
   Texts texts() {
@@ -56,9 +62,23 @@ public final class PrivacyFeature implements Feature {
 
   @Override
   public Map<String, FlowAction> actions() {
-    Map<String, FlowAction> actions = new java.util.HashMap<>(withdrawal.actions());
-    actions.put(FORGET, this::forget);
-    return actions;
+    return withdrawal.actions();
+  }
+
+  /**
+   * Erasure and withdrawal act once their conversation is over, in the same turn: they may end a
+   * conflict space and erase the very conversation that asked for it.
+   */
+  @Override
+  public void ended(TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
+    if (c.status() != org.trame.core.engine.Conversation.Status.DONE) {
+      return;
+    }
+    if (c.flow().equals(FORGET_FLOW) && "yes".equals(Withdrawal.answer(c, "confirm"))) {
+      erase(t);
+    } else if (c.flow().equals(WITHDRAW_FLOW)) {
+      withdrawal.apply(t, c);
+    }
   }
 
   @Override
@@ -94,17 +114,27 @@ public final class PrivacyFeature implements Feature {
   }
 
   /** The export, privately: the JSON file and a short summary in the member's language. */
-  private void export(TurnContext t) throws Exception {
-    t.say(summaryOf(t.connection(), t.platform(), t.member().memberId(), t.lang()), exportFile(t.connection(), t.platform(),
-        t.member().memberId(), t.now()));
+  void export(TurnContext t) throws Exception {
+    String memberId = t.member().memberId();
+    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), t.platform(), memberId);
+    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts, t.now()));
   }
 
-  Attachment exportFile(java.sql.Connection c, String platform, String memberId, java.time.Instant now) throws Exception {
-    return PersonalData.file(platform, memberId, PersonalData.collect(c, platform, memberId), now);
+  /**
+   * Erases the member on this platform: first they leave their open conflict space (so that it
+   * goes on or stops for the others), then nothing of them stays linked to them.
+   */
+  void erase(TurnContext t) throws Exception {
+    for (String k : Rows.collectivesOf(t.connection(), t.platform(), t.member().memberId())) {
+      Long open = org.trame.core.conflict.CaseExit.openCaseOf(t.connection(), k, t.member().memberId());
+      if (open != null && k.equals(t.collectiveId())) {
+        exits.leave(t, open, t.member(), null);
+      }
+    }
+    Erasure.forget(t.connection(), t.platform(), t.member().memberId());
   }
 
-  String summaryOf(java.sql.Connection c, String platform, String memberId, Lang lang) throws Exception {
-    List<PersonalData.Part> parts = PersonalData.collect(c, platform, memberId);
+  String summaryOf(List<PersonalData.Part> parts, Lang lang) {
     StringBuilder sb = new StringBuilder(texts().get(Msg.MYDATA_EXPORT_HEADER, lang, "count", parts.size(),
         "file", PersonalData.FILE_NAME));
     for (PersonalData.Part p : parts) {
@@ -116,18 +146,6 @@ public final class PrivacyFeature implements Feature {
     }
     sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
     return sb.toString();
-  }
-
-  /** The forget flow's last step, once the member confirmed: nothing of them stays linked to them. */
-  private String forget(ActionContext ctx) throws Exception {
-    var c = ctx.conversation();
-    String platform = c.collectiveId().split(":", 2)[0];
-    Erasure.forget(ctx.connection(), platform, c.memberId());
-    return null;
-  }
-
-  void eraseFrom(ActionContext ctx) throws Exception {
-    forget(ctx);
   }
 
   /** {@code privacy}: the collective's retention, for everyone; {@code privacy retention <months>} for coordinators. */
@@ -194,12 +212,5 @@ public final class PrivacyFeature implements Feature {
       return memberId.startsWith("erased-") ? "—" : memberId;
     }
     return m.displayName() == null ? memberId : m.displayName();
-  }
-
-  /** A private message to someone other than the speaker, in their language. */
-  void tell(ActionContext ctx, String memberId, String collectiveId, Msg msg, Object... kv) throws Exception {
-    var m = Members.find(ctx.connection(), collectiveId, memberId);
-    Lang lang = m == null ? ctx.lang() : Lang.parse(m.lang()).orElse(ctx.lang());
-    ctx.send(Audience.member(memberId), texts().get(msg, lang, kv));
   }
 }

@@ -45,7 +45,8 @@ public final class Retention {
         + " AND status IN ('done', 'cancelled') AND updated_at < ? AND state <> '{}'", k, cutoff);
     int remarks = Sql.update(t.connection(), "UPDATE checkin_answer SET remark = NULL WHERE remark IS NOT NULL AND round_id IN"
         + " (SELECT id FROM checkin_round WHERE collective_id = ? AND status <> 'open' AND closed_at < ?)", k, cutoff);
-    int cases = 0;
+    int cases = ConflictPrivacy.forgetTexts(t.connection(), k, cutoff);
+    ConflictPrivacy.forgetRequests(t.connection(), k, cutoff);
     Outbox.purgeSent(t.connection(), now - SENT_MESSAGES_KEPT.toMillis());
     if (conversations + remarks + cases > 0) {
       AuditLog.record(t.connection(), k, null, "privacy retention run", conversations + " conversations, " + remarks

@@ -1,11 +1,15 @@
 package org.trame.core.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trame.core.conflict.CaseExit;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Answer;
+import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.port.Audience;
 import org.trame.core.storage.Member;
@@ -14,10 +18,10 @@ import org.trame.core.turn.TurnContext;
 
 /**
  * The guided right of withdrawal (seed 004 sheet 8): leaving a conflict space or the collective,
- * with an optional reason kept private or shared, commitments released, the others told in words
- * the member approved, and the choice to keep, take away or erase one's data. Leaving a space does
- * not take anyone out of the collective; leaving the collective stops rounds and check-ins, and
- * "withdraw return" undoes it.
+ * with an optional reason kept private or shared, plan commitments released, the others told in
+ * words the member approved, and the choice to keep, take away or erase one's data. Leaving a
+ * space does not take anyone out of the collective; leaving the collective stops rounds and
+ * check-ins (and leaves the open space, if any), and "withdraw return" undoes it.
  */
 final class Withdrawal {
 
@@ -25,7 +29,6 @@ final class Withdrawal {
   static final String HAS_REASON = "withdraw.has_reason";
   static final String COMMITMENTS = "withdraw.commitments";
   static final String PREVIEW = "withdraw.preview";
-  static final String APPLY = "withdraw.apply";
   static final String CASE = "case";
   static final String COLLECTIVE = "collective";
 
@@ -36,8 +39,8 @@ final class Withdrawal {
   }
 
   Map<String, FlowAction> actions() {
-    return Map.of(SCOPE, this::scope, HAS_REASON, Withdrawal::hasReason, COMMITMENTS, this::commitments, PREVIEW, this::preview,
-        APPLY, this::apply);
+    return Map.of(SCOPE, this::scope, HAS_REASON, ctx -> answer(ctx.conversation(), "reason") == null ? "no" : "yes",
+        COMMITMENTS, this::commitments, PREVIEW, this::preview);
   }
 
   void command(TurnContext t, List<String> args) throws Exception {
@@ -56,109 +59,93 @@ final class Withdrawal {
     }
   }
 
-  private static String answer(ActionContext ctx, String step) {
-    Answer a = ctx.conversation().state().answers.get(step);
-    return a == null || a.skipped() ? null : a.value();
+  static String answer(Conversation c, String step) {
+    Answer a = c.state().answers.get(step);
+    // An answer left behind by "back" is no longer on the member's path.
+    return a == null || a.skipped() || !c.state().trail.contains(step) ? null : a.value();
+  }
+
+  private static boolean collective(Conversation c) {
+    return COLLECTIVE.equals(answer(c, "scope"));
   }
 
   /** Which frame: a conflict space needs one the member is in; otherwise the flow says so and ends. */
   private String scope(ActionContext ctx) throws Exception {
-    if (COLLECTIVE.equals(answer(ctx, "scope"))) {
+    var c = ctx.conversation();
+    if (collective(c)) {
       return COLLECTIVE;
     }
-    var c = ctx.conversation();
-    return CaseWithdrawal.openCase(ctx.connection(), c.collectiveId(), c.memberId()) == null ? "none" : CASE;
-  }
-
-  private static String hasReason(ActionContext ctx) {
-    return answer(ctx, "reason") == null ? "no" : "yes";
+    return CaseExit.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId()) == null ? "none" : CASE;
   }
 
   /** Lists the action-plan steps the member owns in what they leave: they will be released. */
   private String commitments(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
-    List<String> mine = CaseWithdrawal.commitments(ctx.connection(), c.collectiveId(), c.memberId(), caseOf(ctx));
-    if (mine.isEmpty()) {
-      ctx.send(Audience.member(c.memberId()), privacy.texts().get(Msg.WITHDRAW_NO_COMMITMENTS, ctx.lang()));
-    } else {
-      ctx.send(Audience.member(c.memberId()), privacy.texts().get(Msg.WITHDRAW_COMMITMENTS, ctx.lang(), "list",
-          "• " + String.join("\n• ", mine)));
-    }
+    Long open = CaseExit.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId());
+    Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
+    List<String> mine = open == null || m == null ? List.of() : CaseExit.commitments(ctx.connection(), open, m);
+    ctx.send(Audience.member(c.memberId()), mine.isEmpty() ? privacy.texts().get(Msg.WITHDRAW_NO_COMMITMENTS, ctx.lang())
+        : privacy.texts().get(Msg.WITHDRAW_COMMITMENTS, ctx.lang(), "list", "• " + String.join("\n• ", mine)));
     return null;
-  }
-
-  /** The conflict space left, or null for the whole collective (every open space is then left). */
-  private static Long caseOf(ActionContext ctx) throws Exception {
-    if (COLLECTIVE.equals(answer(ctx, "scope"))) {
-      return null;
-    }
-    var c = ctx.conversation();
-    return CaseWithdrawal.openCase(ctx.connection(), c.collectiveId(), c.memberId());
   }
 
   /** Shows the member the exact words the others will read, before they approve them. */
   private String preview(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
-    Msg who = COLLECTIVE.equals(answer(ctx, "scope")) ? Msg.WITHDRAW_PREVIEW_COLLECTIVE : Msg.WITHDRAW_PREVIEW_CASE;
-    ctx.send(Audience.member(c.memberId()), privacy.texts().get(who, ctx.lang(), "message", announcement(ctx)));
+    Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
+    Msg who = collective(c) ? Msg.WITHDRAW_PREVIEW_COLLECTIVE : Msg.WITHDRAW_PREVIEW_CASE;
+    ctx.send(Audience.member(c.memberId()), privacy.texts().get(who, ctx.lang(), "message", announcement(c, m, ctx.lang())));
     return null;
   }
 
-  static String nameOf(ActionContext ctx) throws Exception {
-    var c = ctx.conversation();
-    Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
-    return m == null || m.displayName() == null ? c.memberId() : m.displayName();
-  }
-
-  private String announcement(ActionContext ctx) throws Exception {
-    String name = nameOf(ctx);
-    boolean collective = COLLECTIVE.equals(answer(ctx, "scope"));
-    StringBuilder sb = new StringBuilder(privacy.texts().get(collective ? Msg.WITHDRAW_ANNOUNCE_COLLECTIVE
-        : Msg.WITHDRAW_ANNOUNCE_CASE, ctx.lang(), "member", name));
-    String words = answer(ctx, "farewell");
+  private String announcement(Conversation c, Member m, Lang lang) {
+    String name = m == null || m.displayName() == null ? c.memberId() : m.displayName();
+    StringBuilder sb = new StringBuilder(privacy.texts().get(collective(c) ? Msg.WITHDRAW_ANNOUNCE_COLLECTIVE
+        : Msg.WITHDRAW_ANNOUNCE_CASE, lang, "member", name));
+    String words = answer(c, "farewell");
     if (words != null) {
-      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_WORDS, ctx.lang(), "words", words.strip()));
+      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_WORDS, lang, "words", words.strip()));
     }
-    String reason = answer(ctx, "reason");
-    if (reason != null && "shared".equals(answer(ctx, "reason_sharing"))) {
-      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_REASON, ctx.lang(), "reason", reason.strip()));
+    String reason = answer(c, "reason");
+    if (reason != null && "shared".equals(answer(c, "reason_sharing"))) {
+      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_REASON, lang, "reason", reason.strip()));
     }
     return sb.toString();
   }
 
-  /** Does what the member chose, in one go, then tells them what happened to their data. */
-  private String apply(ActionContext ctx) throws Exception {
-    var c = ctx.conversation();
-    String k = c.collectiveId();
-    String platformId = k.split(":", 2)[1];
-    boolean collective = COLLECTIVE.equals(answer(ctx, "scope"));
-    boolean approved = "yes".equals(answer(ctx, "approve"));
-    Long left = caseOf(ctx);
-    String announcement = announcement(ctx);
-    List<String> told = CaseWithdrawal.leave(ctx, privacy, k, c.memberId(), left, approved ? announcement : null);
-    if (collective) {
-      Members.setWithdrawn(ctx.connection(), k, c.memberId(), ctx.now().toEpochMilli());
+  /** Once the member finished the flow: does what they chose, in this turn, then tells them what became of their data. */
+  void apply(TurnContext t, Conversation c) throws Exception {
+    if (answer(c, "data") == null) {
+      return; // ended early: nothing to leave (no open space)
+    }
+    Member m = t.member();
+    boolean approved = "yes".equals(answer(c, "approve"));
+    String announcement = announcement(c, m, t.lang());
+    List<String> told = new ArrayList<>();
+    Long open = CaseExit.openCaseOf(t.connection(), t.collectiveId(), m.memberId());
+    if (open != null) {
+      told.addAll(privacy.exits().leave(t, open, m, approved && !collective(c) ? announcement : null));
+    }
+    if (collective(c)) {
+      Members.setWithdrawn(t.connection(), t.collectiveId(), m.memberId(), t.now().toEpochMilli());
       if (approved) {
-        ctx.send(Audience.channel(platformId), announcement);
+        t.post(announcement);
       } else {
-        for (Member coordinator : Members.coordinators(ctx.connection(), k)) {
-          if (!coordinator.memberId().equals(c.memberId()) && !told.contains(coordinator.memberId())) {
-            privacy.tell(ctx, coordinator.memberId(), k, Msg.WITHDRAW_FACT_ONLY, "member", nameOf(ctx));
+        for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
+          if (!coordinator.memberId().equals(m.memberId()) && !told.contains(coordinator.memberId())) {
+            t.as(coordinator, true, t.lang()).say(Msg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
+                : m.displayName());
           }
         }
       }
     }
-    String platform = k.split(":", 2)[0];
-    switch (answer(ctx, "data") == null ? "keep" : answer(ctx, "data")) {
-      case "export" -> ctx.send(Audience.member(c.memberId()),
-          privacy.summaryOf(ctx.connection(), platform, c.memberId(), ctx.lang()),
-          privacy.exportFile(ctx.connection(), platform, c.memberId(), ctx.now()));
+    switch (answer(c, "data")) {
+      case "export" -> privacy.export(t);
       case "erase" -> {
-        privacy.eraseFrom(ctx);
-        ctx.send(Audience.member(c.memberId()), privacy.texts().get(Msg.WITHDRAW_ERASED, ctx.lang()));
+        privacy.erase(t);
+        t.say(Msg.WITHDRAW_ERASED);
       }
-      default -> ctx.send(Audience.member(c.memberId()), privacy.texts().get(Msg.WITHDRAW_KEPT, ctx.lang()));
+      default -> t.say(Msg.WITHDRAW_KEPT);
     }
-    return null;
   }
 }

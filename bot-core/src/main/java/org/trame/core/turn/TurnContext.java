@@ -214,12 +214,6 @@ public final class TurnContext {
       public void send(Audience audience, String text) {
         TurnContext.this.send(audience, text, Expects.NOTHING, List.of(), null, null);
       }
-
-      @Override
-      public void send(Audience audience, String text, org.trame.core.port.Attachment file) {
-        messages.add(new OutboundMessage(0, platform, collective, audience, text, Expects.NOTHING, List.of(), null, null,
-            lang.code(), file));
-      }
     };
   }
 }
