@@ -302,7 +302,8 @@ public enum Msg {
   WITHDRAW_ERASED,
   WITHDRAW_KEPT,
   WITHDRAW_CASE_FACT,
-  WITHDRAW_RELEASED;
+  WITHDRAW_RELEASED,
+  PRIVACY_ERASED_NAME;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

@@ -32,13 +32,18 @@ final class Erasure {
 
   private Erasure() {}
 
-  /** Erases the member on {@code platform}, in every collective; returns how many collectives. Runs in the caller's transaction. */
-  static int forget(Connection c, String platform, String memberId) throws SQLException {
+  /**
+   * Erases the member on {@code platform}, in every collective, in the caller's transaction;
+   * returns the texts they had written, for the caller to keep out of what it still sends.
+   */
+  static Set<String> forget(Connection c, String platform, String memberId, FreeText freeText) throws SQLException {
     List<String> collectives = Rows.collectivesOf(c, platform, memberId);
+    Set<String> written = new LinkedHashSet<>();
     String token = "erased-" + UUID.randomUUID();
     for (String k : collectives) {
-      Set<String> texts = textsOf(c, k, memberId);
+      Set<String> texts = textsOf(c, k, memberId, freeText);
       ConflictPrivacy.textsOf(c, k, memberId, texts);
+      written.addAll(texts);
       ConflictPrivacy.forget(c, k, memberId, PersonalData.displayName(c, k, memberId), token);
       for (String text : texts) {
         // A remark the member let the report show, unnamed: the scores stay, the words go.
@@ -63,26 +68,41 @@ final class Erasure {
       Sql.update(c, "DELETE FROM member WHERE collective_id = ? AND member_id = ?", k, memberId);
       scrubOutbox(c, k, memberId, token, texts);
     }
-    return collectives.size();
+    return written;
   }
 
-  /** What the member typed in the collective: answers in their conversations and their stakes register. */
-  static Set<String> textsOf(Connection c, String collectiveId, String memberId) throws SQLException {
+  /** Whether a flow's step takes free text (a choice's value, "collective", is no one's words). */
+  @FunctionalInterface
+  interface FreeText {
+    boolean at(String flow, String step);
+  }
+
+  /** What the member typed in the collective: free-text answers in their conversations and their stakes register. */
+  static Set<String> textsOf(Connection c, String collectiveId, String memberId, FreeText freeText) throws SQLException {
     Set<String> texts = new LinkedHashSet<>();
-    try (ResultSet rs = Sql.query(c, "SELECT state FROM conversation WHERE collective_id = ? AND member_id = ?", collectiveId,
+    try (ResultSet rs = Sql.query(c, "SELECT flow, state FROM conversation WHERE collective_id = ? AND member_id = ?", collectiveId,
         memberId).executeQuery()) {
       while (rs.next()) {
-        ConversationState state = Json.read(rs.getString(1), ConversationState.class);
-        for (Answer a : state.answers.values()) {
-          addText(texts, a.value());
+        String flow = rs.getString(1);
+        ConversationState state = Json.read(rs.getString(2), ConversationState.class);
+        for (Map.Entry<String, Answer> a : state.answers.entrySet()) {
+          if (freeText.at(flow, a.getKey())) {
+            addText(texts, a.getValue().value());
+          }
         }
-        state.previous.values().forEach(v -> addText(texts, v));
+        state.previous.forEach((step, v) -> {
+          if (freeText.at(flow, step)) {
+            addText(texts, v);
+          }
+        });
       }
     }
-    try (ResultSet rs = Sql.query(c, "SELECT answer FROM stakes_answer WHERE collective_id = ? AND member_id = ?", collectiveId,
-        memberId).executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT question, answer FROM stakes_answer WHERE collective_id = ? AND member_id = ?",
+        collectiveId, memberId).executeQuery()) {
       while (rs.next()) {
-        addText(texts, rs.getString(1));
+        if (freeText.at("stakes", rs.getString(1))) {
+          addText(texts, rs.getString(2));
+        }
       }
     }
     return texts;

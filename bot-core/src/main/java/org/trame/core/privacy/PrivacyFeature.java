@@ -131,7 +131,15 @@ public final class PrivacyFeature implements Feature {
         exits.leave(t, open, t.member(), null);
       }
     }
-    Erasure.forget(t.connection(), t.platform(), t.member().memberId());
+    for (String written : Erasure.forget(t.connection(), t.platform(), t.member().memberId(), this::freeText)) {
+      t.redactPending(written, lang -> "…");
+    }
+    // What this turn still says to the others (their space stops, the collective's announcement) no longer names them.
+    String name = t.member().displayName();
+    if (name != null && !name.isBlank()) {
+      t.redactPending(name, lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+    }
+    t.redactPending(t.member().memberId(), lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
   }
 
   String summaryOf(List<PersonalData.Part> parts, Lang lang) {
@@ -146,6 +154,12 @@ public final class PrivacyFeature implements Feature {
     }
     sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
     return sb.toString();
+  }
+
+  /** Steps unknown to the loaded flows count as free text: better scrub too much than leave words behind. */
+  private boolean freeText(String flow, String step) {
+    return engine.prompts().flow(flow).map(f -> f.step(step)).map(s -> s.kind() == org.trame.core.engine.StepKind.TEXT)
+        .orElse(true);
   }
 
   /** {@code privacy}: the collective's retention, for everyone; {@code privacy retention <months>} for coordinators. */

@@ -176,6 +176,18 @@ public final class TurnContext {
     return messages;
   }
 
+  /**
+   * Replaces {@code needle} in the messages this turn has yet to store, with the words {@code
+   * replacement} gives in each message's language: a member erased in this turn is not named in
+   * what it still sends.
+   */
+  public void redactPending(String needle, java.util.function.Function<Lang, String> replacement) {
+    messages.replaceAll(m -> m.text() == null || !m.text().contains(needle) ? m
+        : new OutboundMessage(m.id(), m.platform(), m.collective(), m.audience(), m.text().replace(needle,
+            replacement.apply(Lang.parse(m.lang()).orElse(lang))), m.expects(), m.options(), m.conversationRef(), m.stepRef(),
+            m.lang(), m.image()));
+  }
+
   void forgetMessages() {
     messages.clear();
   }

@@ -53,6 +53,10 @@ final class PrivacyScenario {
 
   /** Every table, column and row where {@code needle} occurs, as "table.column". */
   static List<String> cellsHolding(TestBot bot, String needle) throws Exception {
+    return CellScan.holding(bot, needle);
+  }
+
+  static List<String> scan(TestBot bot, String needle) throws Exception {
     List<String> found = new ArrayList<>();
     try (Connection c = bot.trame().read()) {
       List<String> tables = new ArrayList<>();
@@ -81,7 +85,7 @@ final class PrivacyScenario {
   }
 
   /** An attachment travels base64-encoded in the outbox: a file holding the text counts too. */
-  private static boolean decodedPayloadHolds(String cell, String needle) {
+  static boolean decodedPayloadHolds(String cell, String needle) {
     int at = cell.indexOf("\"bytes\":\"");
     if (at < 0) {
       return false;

@@ -105,14 +105,16 @@ class WithdrawTest {
   }
 
   @Test
-  @DisplayName("withdrawing and choosing to erase: the announcement goes out, then nothing of her stays")
+  @DisplayName("withdrawing and choosing to erase: the announcement goes out without her name, then nothing of her stays")
   void withdrawAndErase() throws Exception {
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
     List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", "skip", "skip", "yes", "3");
     assertTrue(to(out, Audience.member(ALICE)).contains("Your data is erased"));
-    assertTrue(to(out, Audience.channel(TestBot.COLLECTIVE)).startsWith(ALICE + " withdraws from the collective"));
+    assertTrue(to(out, Audience.channel(TestBot.COLLECTIVE)).startsWith("someone who erased their data withdraws from the collective"),
+        to(out, Audience.channel(TestBot.COLLECTIVE)));
     delivered(bot);
     assertEquals(List.of(), cellsHolding(bot, ALICE_WHY));
+    assertEquals(List.of(), cellsHolding(bot, ALICE));
     assertEquals(List.of(), bot.rows("SELECT member_id FROM member WHERE member_id = ?", ALICE));
   }
 }
