@@ -123,9 +123,15 @@ class AccessPointTest {
       assertEquals(List.of("Only coordinators can run \"" + command + "\". If you think it would help, tell one of them."),
           bot.command(BOB, line), line);
     }
-    assertEquals(List.of(Integer.toString(coordinatorOnly.size())),
+    // the conflict space refuses with its own words, which point to "conflict request"
+    List<String> conflictOnly = List.of("conflict @" + ALICE + " @" + BOB + " A topic", "conflict status", "conflict close 1");
+    for (String line : conflictOnly) {
+      assertEquals(List.of("Only coordinators open and follow conflict spaces. You can ask for one: \"conflict request\"."),
+          bot.command(BOB, line), line);
+    }
+    assertEquals(List.of(Integer.toString(coordinatorOnly.size() + conflictOnly.size())),
         bot.rows("SELECT COUNT(*) FROM audit_log WHERE refused = 1 AND actor = ?", BOB));
-    assertEquals(coordinatorOnly.size(), logged.list.stream().filter(e -> e.getLevel() == Level.WARN).count());
+    assertEquals(coordinatorOnly.size() + conflictOnly.size(), logged.list.stream().filter(e -> e.getLevel() == Level.WARN).count());
     assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("secret plan")));
     // and the coordinator reads those refusals in the audit log
     String audit = TestBot.joined(bot.command(CAROL, "audit 50"));
