@@ -92,4 +92,17 @@ class RetentionTest {
     days(3);
     assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM scheduled_job WHERE kind = 'privacy.retention' AND done_at IS NULL"));
   }
+
+  @Test
+  @DisplayName("delivered messages, which hold what members said, leave the outbox a week after delivery; undelivered ones stay")
+  void deliveredMessagesPurged() throws Exception {
+    stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    delivered(bot);
+    assertFalse(cellsHolding(bot, ALICE_WHY).stream().noneMatch(c -> c.startsWith("outbox.")), "the recap went through the outbox");
+    days(6);
+    assertTrue(cellsHolding(bot, ALICE_WHY).stream().anyMatch(c -> c.startsWith("outbox.")), "kept for a week");
+    days(2);
+    assertEquals(List.of(), cellsHolding(bot, ALICE_WHY).stream().filter(c -> c.startsWith("outbox.")).toList());
+    assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+  }
 }
