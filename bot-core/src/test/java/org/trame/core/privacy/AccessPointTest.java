@@ -55,8 +55,29 @@ class AccessPointTest {
       bot.command(m, "lang en");
     }
     commandIn(bot, OTHER, MALLORY, "lang en");
-    // alice's answers are for the coordinators only
+    // a stakes round where alice's answers are for the coordinators only, and a closed check-in with her remark
+    bot.command(CAROL, "stakes round 7");
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "2");
+    bot.command(CAROL, "stakes round close");
+    bot.command(CAROL, "checkin now");
+    for (String line : List.of("4", "3", "2", "4", ALICE_REMARK, "yes")) {
+      bot.say(ALICE, line);
+    }
+    for (String member : List.of(BOB, CAROL)) {
+      for (String line : List.of("3", "3", "3", "3", "skip")) {
+        bot.say(member, line);
+      }
+    }
+    String report = TestBot.joined(TestBot.texts(bot.handle(InboundEvent.command("close", TestBot.PLATFORM, TestBot.COLLECTIVE,
+        CAROL, "checkin close"))).stream().toList());
+    try {
+      bot.trame().awaitSent(java.time.Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    // the scenario holds something to leak: alice's remark reached collective A's own report
+    org.junit.jupiter.api.Assertions.assertTrue(bot.sent.stream().anyMatch(m -> !m.audience().isPrivate()
+        && m.text().contains(ALICE_REMARK)), report);
     logged = new ListAppender<>();
     logged.start();
     ((Logger) LoggerFactory.getLogger(Access.class)).addAppender(logged);
@@ -85,7 +106,7 @@ class AccessPointTest {
         for (OutboundMessage m : run(OTHER, MALLORY, (word + " " + args).strip())) {
           String what = "\"" + word + " " + args + "\" said: " + m.text();
           assertEquals(OTHER, m.collective(), what);
-          for (String secret : List.of(ALICE_WHY, ALICE_BRINGS, ALICE_RED, ALICE_SKILLS, ALICE_WISH)) {
+          for (String secret : List.of(ALICE_WHY, ALICE_BRINGS, ALICE_RED, ALICE_SKILLS, ALICE_WISH, ALICE_REMARK)) {
             assertFalse(m.text().contains(secret), what);
           }
           if (!args.contains(ALICE)) {
