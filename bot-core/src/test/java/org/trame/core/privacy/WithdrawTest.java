@@ -82,9 +82,14 @@ class WithdrawTest {
   }
 
   @Test
-  @DisplayName("a private reason never reaches the channel, and declining the words tells only the coordinators, without them")
+  @DisplayName("a private reason never reaches the channel, declining the words tells only the coordinators, and the export comes to her")
   void privateReasonAndNoWords() throws Exception {
-    List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "1", WORDS, "no", "1");
+    List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "1", WORDS, "no", "2");
+    // she chose to take her data away: the export comes to her alone, her private reason in it
+    OutboundMessage export = out.stream().filter(m -> m.image() != null).findFirst().orElseThrow();
+    assertEquals(Audience.member(ALICE), export.audience());
+    assertEquals("mydata.json", export.image().fileName());
+    assertTrue(new String(export.image().bytes(), java.nio.charset.StandardCharsets.UTF_8).contains(REASON));
     assertEquals("", to(out, Audience.channel(TestBot.COLLECTIVE)));
     String toCarol = to(out, Audience.member(CAROL));
     assertTrue(toCarol.contains(ALICE + " has withdrawn from the collective and did not wish a message to be shared"), toCarol);
