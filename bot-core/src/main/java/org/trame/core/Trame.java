@@ -79,6 +79,11 @@ public final class Trame implements AutoCloseable {
     OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
     List<OutboundMessage> leftOver = writer.submit(c -> Outbox.unsent(c, Integer.MAX_VALUE)).join();
     sender.start(leftOver);
+    // Every collective gets its daily retention run, those created before it existed included.
+    writer.submit(c -> {
+      org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());
+      return null;
+    }).join();
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang(),
         features::ended);
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);

@@ -33,8 +33,7 @@ final class CheckinCommands {
       case "skip" -> skip(t);
       case "snooze" -> snooze(t, rest);
       case "schedule", "now", "pause", "resume", "close", "report", "anonymous", "reminder", "deadline" -> {
-        if (!t.coordinator()) {
-          t.say(Msg.NOT_A_COORDINATOR, "command", "checkin " + sub);
+        if (!t.coordinatorCommand("checkin " + sub, String.join(" ", rest))) {
           return;
         }
         coordinator(t, sub, rest);

@@ -191,7 +191,7 @@ class CheckinRoundTest {
     assertEquals(List.of("\"Mars/Olympus_Mons\" is not a time zone I know. Write it as Area/City, for example Europe/Paris or"
         + " America/New_York. Nothing was saved."), h.bot.command("carol", "checkin schedule 0 9 * * 1 Mars/Olympus_Mons"));
     assertEquals(List.of(), h.bot.rows("SELECT * FROM checkin_schedule"));
-    assertEquals(List.of(), h.bot.rows("SELECT * FROM scheduled_job"));
+    assertEquals(List.of(), h.bot.rows("SELECT * FROM scheduled_job WHERE kind LIKE 'checkin.%'"));
     assertTrue(TestBot.joined(h.bot.command("alice", "tz Paris")).startsWith("\"Paris\" is not a time zone I know."));
     assertEquals(List.of("null"), h.bot.rows("SELECT time_zone FROM member WHERE member_id = 'alice'"));
     assertEquals(List.of("2026-02-01 is already past (today is 2026-03-01): give a date to come, as YYYY-MM-DD. Nothing was changed."),
