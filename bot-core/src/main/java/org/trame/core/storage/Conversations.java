@@ -32,14 +32,26 @@ public final class Conversations {
     }
   }
 
+  /**
+   * Writes the conversation's step, state and status back. The status column is indexed, and
+   * SQLite rewrites an index entry whenever its column is assigned, changed or not: an answered
+   * step that leaves the status as it was does not assign it, which spares a page per turn.
+   */
   public static void save(Connection c, Conversation conv, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = ?");
-    ps.setString(1, conv.state().step);
-    ps.setString(2, conv.status().name().toLowerCase(Locale.ROOT));
-    ps.setString(3, Json.write(conv.state()));
-    ps.setLong(4, now);
-    ps.setLong(5, conv.id());
+    boolean statusChanged = conv.status() != conv.storedStatus();
+    PreparedStatement ps = Sql.prepare(c, statusChanged
+        ? "UPDATE conversation SET step = ?, state = ?, updated_at = ?, status = ? WHERE id = ?"
+        : "UPDATE conversation SET step = ?, state = ?, updated_at = ? WHERE id = ?");
+    int i = 1;
+    ps.setString(i++, conv.state().step);
+    ps.setString(i++, Json.write(conv.state()));
+    ps.setLong(i++, now);
+    if (statusChanged) {
+      ps.setString(i++, conv.status().name().toLowerCase(Locale.ROOT));
+    }
+    ps.setLong(i, conv.id());
     ps.executeUpdate();
+    conv.stored(conv.status());
   }
 
   public static Conversation find(Connection c, long id) throws SQLException {
