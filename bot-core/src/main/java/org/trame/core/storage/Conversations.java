@@ -60,13 +60,39 @@ public final class Conversations {
     return one(ps);
   }
 
-  /** The member's most recently touched open conversation in the collective, or null. */
+  /**
+   * The member's most recently touched open conversation in the collective, or null. A member
+   * has one or two open at most, so they are compared here: SQLite's ORDER BY ... LIMIT 1 set up
+   * a sorter on every turn, which cost as much as the rest of the query.
+   */
   public static Conversation latestOpen(Connection c, String collectiveId, String memberId) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY updated_at DESC, id DESC LIMIT 1");
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + ", updated_at FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused')");
     ps.setString(1, collectiveId);
     ps.setString(2, memberId);
-    return one(ps);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      long bestId = rs.getLong(1);
+      long bestTime = rs.getLong(7);
+      String bestFlow = rs.getString(4);
+      String bestStatus = rs.getString(5);
+      String bestState = rs.getString(6);
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        long time = rs.getLong(7);
+        if (time > bestTime || (time == bestTime && id > bestId)) {
+          bestId = id;
+          bestTime = time;
+          bestFlow = rs.getString(4);
+          bestStatus = rs.getString(5);
+          bestState = rs.getString(6);
+        }
+      }
+      return new Conversation(bestId, collectiveId, memberId, bestFlow,
+          Conversation.Status.valueOf(bestStatus.toUpperCase(Locale.ROOT)), Json.read(bestState, ConversationState.class));
+    }
   }
 
   /** The member's open conversation in the given flow, or null. */

@@ -60,6 +60,11 @@ class ConversationsTest {
 
       Conversations.save(c, checkin, 6);
       assertEquals(checkin.id(), Conversations.latestOpen(c, "console:t", "alice").id());
+
+      Conversations.save(c, checkin, 7);
+      Conversations.save(c, stakes, 7);
+      assertEquals(checkin.id(), Conversations.latestOpen(c, "console:t", "alice").id(), "on a tie, the newer conversation");
+      assertEquals(Conversation.Status.ACTIVE, Conversations.latestOpen(c, "console:t", "alice").status());
       assertNull(Conversations.latestOpen(c, "console:t", "bob"));
     }
   }
