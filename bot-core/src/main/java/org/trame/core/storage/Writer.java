@@ -78,7 +78,9 @@ public final class Writer implements AutoCloseable {
           break;
         }
         batch.add(first);
-        boolean poisoned = runBatch(batch);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        boolean poisoned = batch.removeIf(Job::isPoison);
+        runBatch(batch);
         batch.clear();
         if (poisoned) {
           break;
@@ -97,9 +99,7 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  /** Runs and commits {@code batch} and whatever joins it; true when a close request was met. */
-  private boolean runBatch(List<Job<?>> batch) {
-    boolean poisoned = drainInto(batch);
+  private void runBatch(List<Job<?>> batch) {
     Connection c;
     try {
       c = connection();
@@ -107,15 +107,10 @@ public final class Writer implements AutoCloseable {
       StorageException failure = new StorageException("cannot open the database " + database.file() + ": " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return poisoned;
+      return;
     }
-    for (int ran = 0; ran < batch.size(); ) {
-      batch.get(ran++).runIn(c);
-      if (ran == batch.size() && !poisoned) {
-        // Jobs that arrived while this batch ran join it before the commit: a burst of events is
-        // one fsync instead of one for its first event and one for the rest.
-        poisoned = drainInto(batch);
-      }
+    for (Job<?> job : batch) {
+      job.runIn(c);
     }
     for (Work<?> housekeeping : everyBatch) {
       Job<?> job = new Job<>(housekeeping, null);
@@ -133,23 +128,11 @@ public final class Writer implements AutoCloseable {
       rollbackQuietly(c);
       closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return poisoned;
+      return;
     }
     for (Job<?> job : batch) {
       job.complete();
     }
-    return poisoned;
-  }
-
-  /** Moves queued jobs into {@code batch}, up to its limit; true when a close request was among them. */
-  private boolean drainInto(List<Job<?>> batch) {
-    int from = batch.size();
-    if (from >= MAX_BATCH) {
-      return false;
-    }
-    queue.drainTo(batch, MAX_BATCH - from);
-    List<Job<?>> added = batch.subList(from, batch.size());
-    return added.removeIf(Job::isPoison);
   }
 
   private Connection connection() throws SQLException {
