@@ -2,7 +2,6 @@ package org.trame.core.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -240,6 +239,7 @@ public final class Writer implements AutoCloseable {
   }
 
   private static final class Job<T> {
+    private static final NamedSavepoint JOB = new NamedSavepoint("job");
     final Work<T> work;
     final Consumer<T> afterCommit;
     final CompletableFuture<T> future = new CompletableFuture<>();
@@ -260,17 +260,17 @@ public final class Writer implements AutoCloseable {
     }
 
     void runIn(Connection c) {
-      Savepoint savepoint = null;
+      boolean opened = false;
       try {
-        savepoint = c.setSavepoint();
+        JOB.open(c);
+        opened = true;
         result = work.run(c);
-        c.releaseSavepoint(savepoint);
+        JOB.release(c);
       } catch (Throwable e) {
         failure = e;
-        if (savepoint != null) {
+        if (opened) {
           try {
-            c.rollback(savepoint);
-            c.releaseSavepoint(savepoint);
+            JOB.rollback(c);
           } catch (SQLException rollbackFailure) {
             e.addSuppressed(rollbackFailure);
           }

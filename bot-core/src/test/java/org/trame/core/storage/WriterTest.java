@@ -66,6 +66,30 @@ class WriterTest {
   }
 
   @Test
+  @DisplayName("a close requested while a group transaction runs lets it commit, then stops")
+  void closeDuringBatch() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    Writer writer = new Writer(db);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Object> busy = writer.submit(c -> {
+      running.countDown();
+      release.await();
+      return EventLog.record(c, "busy", 1);
+    });
+    running.await();
+    Thread closer = new Thread(writer::close);
+    closer.start();
+    while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    closer.join();
+    assertEquals(true, busy.join());
+    assertThrows(CompletionException.class, () -> writer.submit(c -> 1).join());
+  }
+
+  @Test
   @DisplayName("work queued after close is refused, not silently dropped")
   void closedWriterRefuses() {
     Database db = Database.open(dir.resolve("w.db"));
