@@ -93,6 +93,12 @@ public final class TurnHandler {
       dispatch(t, e);
       TURN_START.release(c);
     } catch (Exception failure) {
+      if (org.trame.core.storage.StorageFaults.isFault(failure)) {
+        // The file, not the event, is at fault (disk full, read-only): the whole event is refused and
+        // kept nowhere, so that it applies when delivered again, instead of being marked handled with
+        // an apology that happened to fit on the disk.
+        throw failure instanceof SQLException sql ? sql : new SQLException(failure.getMessage(), failure);
+      }
       // Never let one bad turn lose the event or crash the conversation: undo it and say so.
       log.error("turn {} for a member of {} failed; its changes were rolled back", e.eventId(), collectiveId, failure);
       TURN_START.rollback(c);
