@@ -16,6 +16,8 @@ public final class Conversation {
   private final String memberId;
   private final String flow;
   private Status status;
+  /** The status the database holds, so that saving an unchanged one leaves its index alone. */
+  private Status storedStatus;
   private final ConversationState state;
 
   public Conversation(long id, String collectiveId, String memberId, String flow, Status status, ConversationState state) {
@@ -24,6 +26,7 @@ public final class Conversation {
     this.memberId = memberId;
     this.flow = flow;
     this.status = status;
+    this.storedStatus = status;
     this.state = state;
   }
 
@@ -53,6 +56,15 @@ public final class Conversation {
 
   public void status(Status newStatus) {
     this.status = newStatus;
+  }
+
+  public Status storedStatus() {
+    return storedStatus;
+  }
+
+  /** Storage records that the database now holds {@code saved}. */
+  public void stored(Status saved) {
+    this.storedStatus = saved;
   }
 
   public ConversationState state() {

@@ -32,14 +32,26 @@ public final class Conversations {
     }
   }
 
+  /**
+   * Writes the conversation's step, state and status back. The status column is indexed, and
+   * SQLite rewrites an index entry whenever its column is assigned, changed or not: an answered
+   * step that leaves the status as it was does not assign it, which spares a page per turn.
+   */
   public static void save(Connection c, Conversation conv, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE conversation SET step = ?, status = ?, state = ?, updated_at = ? WHERE id = ?");
-    ps.setString(1, conv.state().step);
-    ps.setString(2, conv.status().name().toLowerCase(Locale.ROOT));
-    ps.setString(3, Json.write(conv.state()));
-    ps.setLong(4, now);
-    ps.setLong(5, conv.id());
+    boolean statusChanged = conv.status() != conv.storedStatus();
+    PreparedStatement ps = Sql.prepare(c, statusChanged
+        ? "UPDATE conversation SET step = ?, state = ?, updated_at = ?, status = ? WHERE id = ?"
+        : "UPDATE conversation SET step = ?, state = ?, updated_at = ? WHERE id = ?");
+    int i = 1;
+    ps.setString(i++, conv.state().step);
+    ps.setString(i++, Json.write(conv.state()));
+    ps.setLong(i++, now);
+    if (statusChanged) {
+      ps.setString(i++, conv.status().name().toLowerCase(Locale.ROOT));
+    }
+    ps.setLong(i, conv.id());
     ps.executeUpdate();
+    conv.stored(conv.status());
   }
 
   public static Conversation find(Connection c, long id) throws SQLException {
@@ -48,13 +60,39 @@ public final class Conversations {
     return one(ps);
   }
 
-  /** The member's most recently touched open conversation in the collective, or null. */
+  /**
+   * The member's most recently touched open conversation in the collective, or null. A member
+   * has one or two open at most, so they are compared here: SQLite's ORDER BY ... LIMIT 1 set up
+   * a sorter on every turn, which cost as much as the rest of the query.
+   */
   public static Conversation latestOpen(Connection c, String collectiveId, String memberId) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY updated_at DESC, id DESC LIMIT 1");
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + ", updated_at FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused')");
     ps.setString(1, collectiveId);
     ps.setString(2, memberId);
-    return one(ps);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      long bestId = rs.getLong(1);
+      long bestTime = rs.getLong(7);
+      String bestFlow = rs.getString(4);
+      String bestStatus = rs.getString(5);
+      String bestState = rs.getString(6);
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        long time = rs.getLong(7);
+        if (time > bestTime || (time == bestTime && id > bestId)) {
+          bestId = id;
+          bestTime = time;
+          bestFlow = rs.getString(4);
+          bestStatus = rs.getString(5);
+          bestState = rs.getString(6);
+        }
+      }
+      return new Conversation(bestId, collectiveId, memberId, bestFlow,
+          Conversation.Status.valueOf(bestStatus.toUpperCase(Locale.ROOT)), Json.read(bestState, ConversationState.class));
+    }
   }
 
   /** The member's open conversation in the given flow, or null. */

@@ -3,6 +3,7 @@ package org.trame.core.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.WeakHashMap;
  */
 public final class Sql {
 
-  private static final Map<Connection, Map<String, PreparedStatement>> CACHE =
+  private static final Map<Connection, Map<String, Cached>> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private Sql() {}
@@ -37,18 +38,27 @@ public final class Sql {
     return ps;
   }
 
-  /** The connection's prepared statement for {@code sql}, parameters cleared. */
+  /**
+   * The connection's prepared statement for {@code sql}, parameters cleared. Cleared by setting
+   * each to NULL rather than with {@code clearParameters()}: the driver's clear makes SQLite
+   * re-prepare the statement on its next run, which cost more than running it.
+   */
   public static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-    Map<String, PreparedStatement> statements = CACHE.computeIfAbsent(c, k -> new HashMap<>());
+    Map<String, Cached> statements = CACHE.computeIfAbsent(c, k -> new HashMap<>());
     synchronized (statements) {
-      PreparedStatement ps = statements.get(sql);
-      if (ps == null || ps.isClosed()) {
-        ps = c.prepareStatement(sql);
-        statements.put(sql, ps);
+      Cached cached = statements.get(sql);
+      if (cached == null || cached.statement.isClosed()) {
+        PreparedStatement ps = c.prepareStatement(sql);
+        cached = new Cached(ps, ps.getParameterMetaData().getParameterCount());
+        statements.put(sql, cached);
       } else {
-        ps.clearParameters();
+        for (int i = 1; i <= cached.parameters; i++) {
+          cached.statement.setNull(i, Types.NULL);
+        }
       }
-      return ps;
+      return cached.statement;
     }
   }
+
+  private record Cached(PreparedStatement statement, int parameters) {}
 }

@@ -2,7 +2,6 @@ package org.trame.core.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -79,9 +78,7 @@ public final class Writer implements AutoCloseable {
           break;
         }
         batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        boolean poisoned = batch.removeIf(Job::isPoison);
-        runBatch(batch);
+        boolean poisoned = runBatch(batch);
         batch.clear();
         if (poisoned) {
           break;
@@ -100,7 +97,9 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  private void runBatch(List<Job<?>> batch) {
+  /** Runs and commits {@code batch} and whatever joins it; true when a close request was met. */
+  private boolean runBatch(List<Job<?>> batch) {
+    boolean poisoned = drainInto(batch);
     Connection c;
     try {
       c = connection();
@@ -108,10 +107,15 @@ public final class Writer implements AutoCloseable {
       StorageException failure = new StorageException("cannot open the database " + database.file() + ": " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return;
+      return poisoned;
     }
-    for (Job<?> job : batch) {
-      job.runIn(c);
+    for (int ran = 0; ran < batch.size(); ) {
+      batch.get(ran++).runIn(c);
+      if (ran == batch.size() && !poisoned) {
+        // Jobs that arrived while this batch ran join it before the commit: a burst of events is
+        // one fsync instead of one for its first event and one for the rest.
+        poisoned = drainInto(batch);
+      }
     }
     for (Work<?> housekeeping : everyBatch) {
       Job<?> job = new Job<>(housekeeping, null);
@@ -129,11 +133,23 @@ public final class Writer implements AutoCloseable {
       rollbackQuietly(c);
       closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return;
+      return poisoned;
     }
     for (Job<?> job : batch) {
       job.complete();
     }
+    return poisoned;
+  }
+
+  /** Moves queued jobs into {@code batch}, up to its limit; true when a close request was among them. */
+  private boolean drainInto(List<Job<?>> batch) {
+    int from = batch.size();
+    if (from >= MAX_BATCH) {
+      return false;
+    }
+    queue.drainTo(batch, MAX_BATCH - from);
+    List<Job<?>> added = batch.subList(from, batch.size());
+    return added.removeIf(Job::isPoison);
   }
 
   private Connection connection() throws SQLException {
@@ -180,6 +196,7 @@ public final class Writer implements AutoCloseable {
   }
 
   private static final class Job<T> {
+    private static final NamedSavepoint JOB = new NamedSavepoint("job");
     final Work<T> work;
     final Consumer<T> afterCommit;
     final CompletableFuture<T> future = new CompletableFuture<>();
@@ -200,17 +217,17 @@ public final class Writer implements AutoCloseable {
     }
 
     void runIn(Connection c) {
-      Savepoint savepoint = null;
+      boolean opened = false;
       try {
-        savepoint = c.setSavepoint();
+        JOB.open(c);
+        opened = true;
         result = work.run(c);
-        c.releaseSavepoint(savepoint);
+        JOB.release(c);
       } catch (Throwable e) {
         failure = e;
-        if (savepoint != null) {
+        if (opened) {
           try {
-            c.rollback(savepoint);
-            c.releaseSavepoint(savepoint);
+            JOB.rollback(c);
           } catch (SQLException rollbackFailure) {
             e.addSuppressed(rollbackFailure);
           }

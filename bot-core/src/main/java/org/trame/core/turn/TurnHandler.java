@@ -2,7 +2,6 @@ package org.trame.core.turn;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.trame.core.storage.Conversations;
 import org.trame.core.storage.EventLog;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
+import org.trame.core.storage.NamedSavepoint;
 import org.trame.core.storage.Outbox;
 
 /**
@@ -40,6 +40,7 @@ public final class TurnHandler {
   /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
   private static final Set<String> PLANNED = Set.of("conflict", "ethics", "mydata", "withdraw", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
+  private static final NamedSavepoint TURN_START = new NamedSavepoint("turn_start");
 
   private final Clock clock;
   private final FlowEngine engine;
@@ -82,15 +83,14 @@ public final class TurnHandler {
     }
     TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
         coordinator, engine.prompts().texts(), flows, new ArrayList<>());
-    Savepoint turnStart = c.setSavepoint();
+    TURN_START.open(c);
     try {
       dispatch(t, e);
-      c.releaseSavepoint(turnStart);
+      TURN_START.release(c);
     } catch (Exception failure) {
       // Never let one bad turn lose the event or crash the conversation: undo it and say so.
       log.error("turn {} for a member of {} failed; its changes were rolled back", e.eventId(), collectiveId, failure);
-      c.rollback(turnStart);
-      c.releaseSavepoint(turnStart);
+      TURN_START.rollback(c);
       t.forgetMessages();
       t.say(Msg.SOMETHING_WENT_WRONG);
     }

@@ -66,6 +66,59 @@ class WriterTest {
   }
 
   @Test
+  @DisplayName("events that arrive while a group transaction runs join it: one commit for the first event and those behind it")
+  void lateArrivalsJoinTheRunningBatch() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+    try (Writer writer = new Writer(db)) {
+      writer.everyBatch(c -> commits.incrementAndGet());
+      writer.submit(c -> null).join();
+      commits.set(0);
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch queued = new CountDownLatch(1);
+      // given a job that is already running when two more arrive
+      CompletableFuture<Object> first = writer.submit(c -> {
+        running.countDown();
+        queued.await();
+        return EventLog.record(c, "first", 1);
+      });
+      running.await();
+      CompletableFuture<Boolean> second = writer.submit(c -> EventLog.record(c, "second", 1));
+      CompletableFuture<Boolean> third = writer.submit(c -> EventLog.record(c, "third", 1));
+      queued.countDown();
+      // then all three are committed by the same transaction
+      assertEquals(true, first.join());
+      assertEquals(true, second.join());
+      assertEquals(true, third.join());
+      assertEquals(1, commits.get());
+    }
+  }
+
+  @Test
+  @DisplayName("a close requested while a group transaction runs lets it commit, then stops")
+  void closeDuringBatch() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    Writer writer = new Writer(db);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Object> busy = writer.submit(c -> {
+      running.countDown();
+      release.await();
+      return EventLog.record(c, "busy", 1);
+    });
+    running.await();
+    Thread closer = new Thread(writer::close);
+    closer.start();
+    while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    closer.join();
+    assertEquals(true, busy.join());
+    assertThrows(CompletionException.class, () -> writer.submit(c -> 1).join());
+  }
+
+  @Test
   @DisplayName("work queued after close is refused, not silently dropped")
   void closedWriterRefuses() {
     Database db = Database.open(dir.resolve("w.db"));
