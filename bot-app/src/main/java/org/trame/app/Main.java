@@ -107,7 +107,7 @@ public final class Main implements Callable<Integer> {
     }
     try (trame) {
       if (interactive) {
-        err.println("Trame, in the terminal. Collective '" + collective + "', database " + config.database() + ".");
+        err.println("Trame, in the terminal. Collective '" + collective + "', database " + config.databaseName() + ".");
         err.println("Write lines as 'member: text', e.g. 'alice: /trame help'. Ctrl-D to quit.");
       }
       ConsoleAdapter console = new ConsoleAdapter(trame::handle, collective, err, !interactive);

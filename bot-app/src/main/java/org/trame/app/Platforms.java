@@ -46,11 +46,11 @@ final class Platforms implements AutoCloseable {
     try {
       if (slackMessenger != null) {
         running.adapters.add(SlackAdapter.start(slackMessenger, trame));
-        err.println("trame: running on Slack (" + slack.get() + "), database " + config.database());
+        err.println("trame: running on Slack (" + slack.get() + "), database " + config.databaseName());
       }
       if (discordMessenger != null) {
         running.adapters.add(DiscordAdapter.start(discord.get(), trame, discordMessenger));
-        err.println("trame: running on Discord, database " + config.database());
+        err.println("trame: running on Discord, database " + config.databaseName());
       }
     } catch (Exception e) {
       running.close();

@@ -72,13 +72,18 @@ public final class Trame implements AutoCloseable {
     features.engine(engine);
 
     LanguageGuesser languages = LanguageGuesser.loadInBackground();
-    Database database = Database.open(config.database());
+    Database database = config.databaseUrl() == null ? Database.open(config.database())
+        : Database.open(config.databaseUrl(), config.outboxLease().toMillis());
     Writer writer = new Writer(database);
     Map<String, Messenger> byPlatform = new HashMap<>();
     messengers.forEach(m -> byPlatform.put(m.platform(), m));
     OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
-    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.unsent(c, Integer.MAX_VALUE)).join();
+    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE)).join();
     sender.start(leftOver);
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      // Renewed well within the lease, so a live process never loses its rows to another.
+      sender.claimOrphansEvery(config.outboxLease().dividedBy(4));
+    }
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
@@ -149,5 +154,6 @@ public final class Trame implements AutoCloseable {
     ticker.shutdownNow();
     writer.close();
     sender.close();
+    database.close();
   }
 }

@@ -28,6 +28,8 @@ public final class TestBot implements AutoCloseable {
   private final Path database;
   private final Set<String> coordinators;
   private final Clock clock;
+  /** A PostgreSQL database to run on instead of the SQLite file, or null. */
+  private final String postgresql;
   private Trame trame;
 
   public TestBot(Path database, String... coordinators) {
@@ -35,7 +37,17 @@ public final class TestBot implements AutoCloseable {
   }
 
   public TestBot(Path database, Clock clock, String... coordinators) {
+    this(database, null, clock, coordinators);
+  }
+
+  /** The real core on the PostgreSQL database at {@code url}, as one of possibly several processes. */
+  public static TestBot onPostgresql(Path files, String url, Clock clock, String... coordinators) {
+    return new TestBot(files, url, clock, coordinators);
+  }
+
+  private TestBot(Path database, String postgresql, Clock clock, String... coordinators) {
     this.database = database;
+    this.postgresql = postgresql;
     this.clock = clock;
     this.coordinators = Set.of(coordinators);
     start();
@@ -53,7 +65,9 @@ public final class TestBot implements AutoCloseable {
         sent.add(message);
       }
     };
-    trame = Trame.start(new TrameConfig(database, null, coordinators, Lang.EN, clock, null), List.of(recorder));
+    TrameConfig config = new TrameConfig(database, null, coordinators, Lang.EN, clock, null);
+    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(2)),
+        List.of(recorder));
   }
 
   /** Stops the core as a crash would leave it (no goodbye), then starts it again on the same file. */

@@ -44,6 +44,9 @@ public final class OutboxSender implements AutoCloseable {
   /** Sent but not yet marked: marked inside the writer's next group transaction. */
   private final ConcurrentLinkedQueue<Long> sentIds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+  /** Ids queued and not yet sent: a row claimed again while still queued is not sent twice. */
+  private final java.util.Set<Long> queuedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private java.util.concurrent.ScheduledExecutorService claimer;
   private final Object idle = new Object();
   private final Thread thread;
   private volatile boolean running = true;
@@ -83,9 +86,35 @@ public final class OutboxSender implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * PostgreSQL, several processes: every {@code every}, renews the lease of the rows this process
+   * still has to send and claims the rows whose lease ran out (their process died), in the
+   * writer's transactions. So what a dead process committed is sent by another, once.
+   */
+  public void claimOrphansEvery(java.time.Duration every) {
+    claimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "trame-outbox-claims");
+      t.setDaemon(true);
+      return t;
+    });
+    claimer.scheduleWithFixedDelay(() -> {
+      try {
+        writer.submit(c -> {
+          Outbox.renewClaims(c);
+          return Outbox.claimOrphans(c, 500);
+        }, this::enqueue).join();
+      } catch (RuntimeException e) {
+        log.warn("outbox rows of stopped processes could not be claimed: {}", e.getMessage());
+      }
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Queues committed messages; called in commit order. */
   public void enqueue(List<OutboundMessage> messages) {
     for (OutboundMessage m : messages) {
+      if (!queuedIds.add(m.id())) {
+        continue;
+      }
       pending.incrementAndGet();
       queue.add(m);
     }
@@ -157,6 +186,7 @@ public final class OutboxSender implements AutoCloseable {
       messengers.get(m.platform()).send(m);
       lanes.sent(m, at);
       sentIds.add(m.id());
+      queuedIds.remove(m.id());
       done();
     } catch (InterruptedException e) {
       throw e;
@@ -192,6 +222,9 @@ public final class OutboxSender implements AutoCloseable {
 
   @Override
   public void close() {
+    if (claimer != null) {
+      claimer.shutdownNow();
+    }
     running = false;
     thread.interrupt();
     try {

@@ -27,6 +27,8 @@ public final class Writer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Writer.class);
   private static final int MAX_BATCH = 500;
+  /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
+  private static final int MOST_ATTEMPTS = 5;
 
   private final Database database;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
@@ -34,6 +36,8 @@ public final class Writer implements AutoCloseable {
   private final List<Work<?>> everyBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
   private Connection connection;
+  /** Jobs that lost a race with another process: run again in the next transaction, first. */
+  private final List<Job<?>> again = new ArrayList<>();
 
   public Writer(Database database) {
     this.database = database;
@@ -73,11 +77,16 @@ public final class Writer implements AutoCloseable {
     List<Job<?>> batch = new ArrayList<>();
     while (true) {
       try {
-        Job<?> first = queue.take();
-        if (first.isPoison()) {
-          break;
+        if (again.isEmpty()) {
+          Job<?> first = queue.take();
+          if (first.isPoison()) {
+            break;
+          }
+          batch.add(first);
+        } else {
+          batch.addAll(again);
+          again.clear();
         }
-        batch.add(first);
         boolean poisoned = runBatch(batch);
         batch.clear();
         if (poisoned) {
@@ -104,7 +113,7 @@ public final class Writer implements AutoCloseable {
     try {
       c = connection();
     } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot open the database " + database.file() + ": " + e.getMessage(), e);
+      StorageException failure = new StorageException("cannot open the database " + database.name() + ": " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       batch.forEach(job -> job.future.completeExceptionally(failure));
       return poisoned;
@@ -117,6 +126,9 @@ public final class Writer implements AutoCloseable {
         poisoned = drainInto(batch);
       }
     }
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      deferRaceLosers(batch);
+    }
     for (Work<?> housekeeping : everyBatch) {
       Job<?> job = new Job<>(housekeeping, null);
       job.runIn(c);
@@ -127,7 +139,7 @@ public final class Writer implements AutoCloseable {
     try {
       c.commit();
     } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot commit to the database " + database.file()
+      StorageException failure = new StorageException("cannot commit to the database " + database.name()
           + " (is the disk full or the file read-only?): " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       rollbackQuietly(c);
@@ -139,6 +151,37 @@ public final class Writer implements AutoCloseable {
       job.complete();
     }
     return poisoned;
+  }
+
+  /**
+   * PostgreSQL: a job that failed because another process held what it needed (a deadlock, a
+   * serialization failure, or a row another process inserted first, such as the member both
+   * processes met at once) is not a failure of the job. It leaves this batch and runs again first
+   * in the next, once this transaction's commit has released this process's locks.
+   */
+  private void deferRaceLosers(List<Job<?>> batch) {
+    for (java.util.Iterator<Job<?>> it = batch.iterator(); it.hasNext(); ) {
+      Job<?> job = it.next();
+      if (job.failure != null && job.attempts < MOST_ATTEMPTS && lostRace(job.failure)) {
+        log.debug("a job lost a race with another process ({}); it runs again", job.failure.toString());
+        job.failure = null;
+        job.result = null;
+        again.add(job);
+        it.remove();
+      }
+    }
+  }
+
+  private static boolean lostRace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if ("40P01".equals(state) || "40001".equals(state) || "23505".equals(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Moves queued jobs into {@code batch}, up to its limit; true when a close request was among them. */
@@ -202,6 +245,7 @@ public final class Writer implements AutoCloseable {
     final CompletableFuture<T> future = new CompletableFuture<>();
     T result;
     Throwable failure;
+    int attempts;
 
     Job(Work<T> work, Consumer<T> afterCommit) {
       this.work = work;
@@ -217,6 +261,7 @@ public final class Writer implements AutoCloseable {
     }
 
     void runIn(Connection c) {
+      attempts++;
       boolean opened = false;
       try {
         JOB.open(c);
