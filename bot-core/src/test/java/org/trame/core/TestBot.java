@@ -37,7 +37,23 @@ public final class TestBot implements AutoCloseable {
   }
 
   public TestBot(Path database, Clock clock, String... coordinators) {
-    this(database, null, clock, coordinators);
+    this(database, ON_POSTGRESQL.get() ? org.trame.core.storage.LocalPostgres.require().newDatabase() : null, clock,
+        coordinators);
+  }
+
+  private static final ThreadLocal<Boolean> ON_POSTGRESQL = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code setUp} with every test bot it starts on a new database of the local PostgreSQL
+   * instead of an SQLite file: how a feature's tests run again on the other backend.
+   */
+  public static void onPostgresql(Runnable setUp) {
+    ON_POSTGRESQL.set(true);
+    try {
+      setUp.run();
+    } finally {
+      ON_POSTGRESQL.set(false);
+    }
   }
 
   /** The real core on the PostgreSQL database at {@code url}, as one of possibly several processes. */
