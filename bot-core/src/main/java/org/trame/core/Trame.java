@@ -152,8 +152,15 @@ public final class Trame implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
-    writer.close();
+    // The sender stops first and the writer then records what it sent: otherwise those messages
+    // would look unsent, and be sent again at the next start or by another process.
     sender.close();
+    try {
+      writer.submit(c -> null).join();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Trame.class).warn("the last sent messages could not be recorded: {}", e.getMessage());
+    }
+    writer.close();
     database.close();
   }
 }
