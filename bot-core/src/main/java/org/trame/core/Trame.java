@@ -46,6 +46,11 @@ public final class Trame implements AutoCloseable {
       });
 
   private final MemberSummary summary;
+  private TrameConfig config;
+
+  private TrameConfig config() {
+    return config;
+  }
 
   private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns, Scheduler scheduler,
       MemberSummary summary) {
@@ -88,6 +93,7 @@ public final class Trame implements AutoCloseable {
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
         new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
+    trame.config = config;
     if (config.tickEvery() != null) {
       trame.startTicking(config.tickEvery());
     }
@@ -99,7 +105,24 @@ public final class Trame implements AutoCloseable {
    * acknowledge it to the platform); its replies are then on their way through the outbox.
    */
   public CompletableFuture<Handled> handle(InboundEvent event) {
-    return writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+    io.micrometer.core.instrument.Timer.Sample took = io.micrometer.core.instrument.Timer.start();
+    CompletableFuture<Handled> done = writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+    // Turns handled and their latency, from arrival to commit, for operators (see ops.Operations).
+    done.whenComplete((handled, failure) -> took.stop(org.trame.core.ops.Operations.turnTimer(
+        failure != null ? "failed" : handled.outcome().name().toLowerCase(java.util.Locale.ROOT))));
+    return done;
+  }
+
+  /** What operators watch beside the counters: the outbox and the open rounds, read now. */
+  public org.trame.core.ops.Operations.Snapshot operations() throws java.sql.SQLException {
+    try (Connection c = database.connectReadOnly()) {
+      return org.trame.core.ops.Operations.snapshot(c, config().clock().millis());
+    }
+  }
+
+  /** Whether the database answers within {@code seconds}: readiness. */
+  public boolean databaseReachable(int seconds) {
+    return database.reachable(seconds);
   }
 
   /**

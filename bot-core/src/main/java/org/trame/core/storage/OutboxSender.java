@@ -193,9 +193,11 @@ public final class OutboxSender implements AutoCloseable {
     } catch (RetryAfterException e) {
       // Not a failure: the platform asked for patience, and gets exactly what it asked.
       log.info("{} asked to wait {} ms before sending outbox message {} again", m.platform(), e.delay().toMillis(), m.id());
+      org.trame.core.ops.Operations.rateLimited(m.platform());
       lanes.retryAfter(m, timer.now(), e.delay());
     } catch (Exception e) {
       Duration wait = lanes.failed(m, timer.now());
+      org.trame.core.ops.Operations.sendRetried(m.platform());
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, wait.toMillis());
       writer.submit(c -> {
