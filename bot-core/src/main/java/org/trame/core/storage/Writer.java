@@ -87,9 +87,18 @@ public final class Writer implements AutoCloseable {
           batch.addAll(again);
           again.clear();
         }
-        boolean poisoned = runBatch(batch);
+        queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
+        boolean poisoned = batch.removeIf(Job::isPoison);
+        runBatch(batch);
         batch.clear();
         if (poisoned) {
+          // Jobs that lost a race still run before the writer stops (each a bounded number of times).
+          while (!again.isEmpty()) {
+            batch.addAll(again);
+            again.clear();
+            runBatch(batch);
+            batch.clear();
+          }
           break;
         }
       } catch (InterruptedException e) {
@@ -106,9 +115,7 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  /** Runs and commits {@code batch} and whatever joins it; true when a close request was met. */
-  private boolean runBatch(List<Job<?>> batch) {
-    boolean poisoned = drainInto(batch);
+  private void runBatch(List<Job<?>> batch) {
     Connection c;
     try {
       c = connection();
@@ -116,15 +123,10 @@ public final class Writer implements AutoCloseable {
       StorageException failure = new StorageException("cannot open the database " + database.name() + ": " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return poisoned;
+      return;
     }
-    for (int ran = 0; ran < batch.size(); ) {
-      batch.get(ran++).runIn(c);
-      if (ran == batch.size() && !poisoned) {
-        // Jobs that arrived while this batch ran join it before the commit: a burst of events is
-        // one fsync instead of one for its first event and one for the rest.
-        poisoned = drainInto(batch);
-      }
+    for (Job<?> job : batch) {
+      job.runIn(c);
     }
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       deferRaceLosers(batch);
@@ -145,12 +147,11 @@ public final class Writer implements AutoCloseable {
       rollbackQuietly(c);
       closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
       batch.forEach(job -> job.future.completeExceptionally(failure));
-      return poisoned;
+      return;
     }
     for (Job<?> job : batch) {
       job.complete();
     }
-    return poisoned;
   }
 
   /**
@@ -183,16 +184,6 @@ public final class Writer implements AutoCloseable {
     }
     return false;
   }
-
-  /** Moves queued jobs into {@code batch}, up to its limit; true when a close request was among them. */
-  private boolean drainInto(List<Job<?>> batch) {
-    int from = batch.size();
-    if (from >= MAX_BATCH) {
-      return false;
-    }
-    queue.drainTo(batch, MAX_BATCH - from);
-    List<Job<?>> added = batch.subList(from, batch.size());
-    return added.removeIf(Job::isPoison);
   }
 
   private Connection connection() throws SQLException {

@@ -66,35 +66,6 @@ class WriterTest {
   }
 
   @Test
-  @DisplayName("events that arrive while a group transaction runs join it: one commit for the first event and those behind it")
-  void lateArrivalsJoinTheRunningBatch() throws Exception {
-    Database db = Database.open(dir.resolve("w.db"));
-    java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
-    try (Writer writer = new Writer(db)) {
-      writer.everyBatch(c -> commits.incrementAndGet());
-      writer.submit(c -> null).join();
-      commits.set(0);
-      CountDownLatch running = new CountDownLatch(1);
-      CountDownLatch queued = new CountDownLatch(1);
-      // given a job that is already running when two more arrive
-      CompletableFuture<Object> first = writer.submit(c -> {
-        running.countDown();
-        queued.await();
-        return EventLog.record(c, "first", 1);
-      });
-      running.await();
-      CompletableFuture<Boolean> second = writer.submit(c -> EventLog.record(c, "second", 1));
-      CompletableFuture<Boolean> third = writer.submit(c -> EventLog.record(c, "third", 1));
-      queued.countDown();
-      // then all three are committed by the same transaction
-      assertEquals(true, first.join());
-      assertEquals(true, second.join());
-      assertEquals(true, third.join());
-      assertEquals(1, commits.get());
-    }
-  }
-
-  @Test
   @DisplayName("a close requested while a group transaction runs lets it commit, then stops")
   void closeDuringBatch() throws Exception {
     Database db = Database.open(dir.resolve("w.db"));
