@@ -7,6 +7,10 @@ import java.util.Set;
 import org.trame.core.checkin.CheckinFeature;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.conflict.ConflictFeature;
+import org.trame.core.conflict.Triage;
+import org.trame.core.conflict.triage.IMessageCoach;
+import org.trame.core.conflict.triage.TriageModel;
 import org.trame.core.sheets.SheetsFeature;
 import org.trame.core.stakes.StakesFeature;
 import org.trame.core.turn.Command;
@@ -18,9 +22,10 @@ import org.trame.core.turn.TurnHandler;
 public final class Features {
 
   private final StakesFeature stakes = new StakesFeature();
+  private final ConflictFeature conflict = new ConflictFeature(Features::triage);
   private final SheetsFeature sheets = new SheetsFeature();
   private final CheckinFeature checkin = new CheckinFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin);
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
@@ -56,5 +61,23 @@ public final class Features {
   /** Hands the engine to the features whose actions need it. */
   void engine(FlowEngine engine) {
     stakes.engine(engine);
+    conflict.engine(engine);
+    triage(); // starts training the triage model in the background now, not at the first conflict
+  }
+
+  /** Tells every feature that a conversation ended (each looks only at its own flows). */
+  void ended(org.trame.core.turn.TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
+    for (Feature f : all) {
+      f.ended(t, c);
+    }
+  }
+
+  /** One triage for the process, trained on first need in the background (it takes a moment). */
+  private static Triage triage() {
+    return TriageHolder.TRIAGE;
+  }
+
+  private static final class TriageHolder {
+    static final Triage TRIAGE = Triage.of(TriageModel.packagedInBackground(), new IMessageCoach());
   }
 }

@@ -89,8 +89,9 @@ public final class Trame implements AutoCloseable {
       // Renewed well within the lease, so a live process never loses its rows to another.
       sender.claimOrphansEvery(config.outboxLease().dividedBy(4));
     }
-    TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang());
-    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang());
+    TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang(),
+        features::ended);
+    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
         new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
     trame.config = config;

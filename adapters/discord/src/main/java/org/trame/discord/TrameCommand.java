@@ -50,13 +50,19 @@ public final class TrameCommand {
           new Opt(OptionType.STRING, "tz", "Time zone, e.g. Europe/Paris", "Fuseau horaire, par ex. Europe/Paris", false)),
       sub("checkin", "pause", "checkin pause", "Pause scheduled check-ins", "Suspendre les points d'étape"),
       sub("checkin", "resume", "checkin resume", "Resume scheduled check-ins", "Reprendre les points d'étape"),
-      sub("checkin", "report", "checkin report", "Post the latest check-in report", "Publier le dernier bilan"),
+      sub("checkin", "report", "checkin report", "Coordinators: see the latest check-in report", "Coordination : revoir le dernier bilan"),
+      sub("checkin", "skip", "checkin skip", "Skip this check-in", "Passer ce point d'étape"),
+      sub("checkin", "snooze", "checkin snooze", "Not be asked before a date (holidays)", "Ne pas être sollicité·e avant une date (congés)",
+          new Opt(OptionType.STRING, "until", "The date, YYYY-MM-DD", "La date, AAAA-MM-JJ", true)),
       sub("conflict", "start", "conflict", "Coordinators: open a conflict case", "Coordination : ouvrir un conflit",
           new Opt(OptionType.USER, "party1", "A party", "Une partie", true),
           new Opt(OptionType.USER, "party2", "Another party", "Une autre partie", true),
           new Opt(OptionType.USER, "party3", "Another party", "Une autre partie", false),
           new Opt(OptionType.USER, "party4", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party5", "Another party", "Une autre partie", false)),
+          new Opt(OptionType.USER, "party5", "Another party", "Une autre partie", false),
+          new Opt(OptionType.STRING, "topic", "What it is about (optional)", "Le sujet (facultatif)", false)),
+      sub("conflict", "status", "conflict status", "Coordinators: where each conflict space stands",
+          "Coordination : où en est chaque espace de conflit"),
       sub("conflict", "request", "conflict request", "Ask a coordinator privately for help with a conflict",
           "Demander en privé l'aide d'une coordination pour un conflit"),
       sub(null, "ethics", "ethics", "Go through the ethics grid about a partner", "Passer un partenaire à la grille éthique",
@@ -153,6 +159,9 @@ public final class TrameCommand {
             if (Boolean.parseBoolean(value)) {
               words.add(o.name());
             }
+          } else if (o.type() == OptionType.USER) {
+            // As a mention, so the core tells a named member it does not know from the topic's words.
+            words.add("<@" + value.strip() + ">");
           } else {
             words.add(value.strip());
           }

@@ -156,7 +156,7 @@ class InteractionListenerTest {
     // and the core gets a COMMAND from this guild, with the interaction id as event id and the member's facts
     InboundEvent ev = received.get(0);
     assertEquals(new InboundEvent("9001", "discord", GUILD, MEMBER, "Alice (Tiers-lieu)", InboundEvent.Kind.COMMAND,
-        "conflict 111 222", null, null, new MemberHints("fr", null, false)), ev);
+        "conflict <@111> <@222>", null, null, new MemberHints("fr", null, false)), ev);
   }
 
   @Test

@@ -36,13 +36,16 @@ class TrameCommandTest {
   }
 
   @Test
-  @DisplayName("members named in a conflict are passed as their user ids, in the options' order")
+  @DisplayName("members named in a conflict are passed as mentions of their user ids, in the options' order, then the topic")
   void conflictParties() {
     // given a coordinator naming three parties
     Map<String, String> parties = Map.of("party2", "222", "party1", "111", "party3", "333");
     // when translated
     // then the core gets the ids it knows the members by
-    assertEquals(Optional.of("conflict 111 222 333"), words("conflict", "start", parties));
+    assertEquals(Optional.of("conflict <@111> <@222> <@333>"), words("conflict", "start", parties));
+    Map<String, String> withTopic = Map.of("party1", "111", "party2", "222", "topic", "the shared van");
+    assertEquals(Optional.of("conflict <@111> <@222> the shared van"), words("conflict", "start", withTopic));
+    assertEquals(Optional.of("checkin snooze 2026-12-24"), words("checkin", "snooze", Map.of("until", "2026-12-24")));
     assertEquals(Optional.of("conflict request"), words("conflict", "request", Map.of()));
   }
 

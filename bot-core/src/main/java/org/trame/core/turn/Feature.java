@@ -18,6 +18,13 @@ public interface Feature {
     return java.util.List.of();
   }
 
+  /**
+   * A conversation ended, finished or cancelled, in the turn {@code turn}; every feature is told,
+   * and each looks only at its own flows.
+   */
+  default void ended(TurnContext turn, org.trame.core.engine.Conversation conversation) throws Exception {
+  }
+
   /** Scheduled work by kind. */
   default Map<String, ScheduledTask> tasks() {
     return Map.of();

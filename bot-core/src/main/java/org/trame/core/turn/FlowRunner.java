@@ -11,9 +11,15 @@ import org.trame.core.storage.Conversations;
 public final class FlowRunner {
 
   private final FlowEngine engine;
+  private final ConversationEnded ended;
 
   FlowRunner(FlowEngine engine) {
+    this(engine, ConversationEnded.NOBODY);
+  }
+
+  FlowRunner(FlowEngine engine, ConversationEnded ended) {
     this.engine = engine;
+    this.ended = ended;
   }
 
   /**
@@ -33,14 +39,21 @@ public final class FlowRunner {
     List<Prompt> prompts = engine.start(c, t.forConversation(c));
     t.say(prompts, c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    if (!c.status().open()) {
+      ended.ended(t, c);
+    }
     return c;
   }
 
   /** One answer, global word or button click in an existing conversation. */
   public void continueWith(TurnContext t, Conversation c, String input, String stepRef) throws Exception {
+    boolean wasOpen = c.status().open();
     List<Prompt> prompts = engine.handle(c, input, stepRef, t.forConversation(c));
     t.say(prompts, c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    if (wasOpen && !c.status().open()) {
+      ended.ended(t, c);
+    }
   }
 
   /** Asks the conversation's current question again (a reminder). */
@@ -49,7 +62,11 @@ public final class FlowRunner {
   }
 
   public void cancel(TurnContext t, Conversation c) throws Exception {
+    boolean wasOpen = c.status().open();
     t.say(engine.cancel(c, t.lang()), c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    if (wasOpen) {
+      ended.ended(t, c);
+    }
   }
 }

@@ -33,9 +33,14 @@ public final class Scheduler {
   private final Lang defaultLang;
 
   public Scheduler(Clock clock, FlowEngine engine, Map<String, ScheduledTask> tasks, Lang defaultLang) {
+    this(clock, engine, tasks, defaultLang, ConversationEnded.NOBODY);
+  }
+
+  public Scheduler(Clock clock, FlowEngine engine, Map<String, ScheduledTask> tasks, Lang defaultLang,
+      ConversationEnded ended) {
     this.clock = clock;
     this.engine = engine;
-    this.flows = new FlowRunner(engine);
+    this.flows = new FlowRunner(engine, ended);
     this.tasks = Map.copyOf(tasks);
     this.defaultLang = defaultLang;
   }

@@ -38,7 +38,7 @@ public final class TurnHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
   /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
-  private static final Set<String> PLANNED = Set.of("conflict", "ethics", "mydata", "withdraw", "map", "diagnostic");
+  private static final Set<String> PLANNED = Set.of("ethics", "mydata", "withdraw", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
   private static final NamedSavepoint TURN_START = new NamedSavepoint("turn_start");
 
@@ -52,9 +52,14 @@ public final class TurnHandler {
 
   public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
       Set<String> coordinators, Lang defaultLang) {
+    this(clock, engine, commands, languages, coordinators, defaultLang, ConversationEnded.NOBODY);
+  }
+
+  public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
+      Set<String> coordinators, Lang defaultLang, ConversationEnded ended) {
     this.clock = clock;
     this.engine = engine;
-    this.flows = new FlowRunner(engine);
+    this.flows = new FlowRunner(engine, ended);
     this.commands = Map.copyOf(commands);
     this.languages = languages;
     this.coordinators = Set.copyOf(coordinators);

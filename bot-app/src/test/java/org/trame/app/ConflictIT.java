@@ -1,0 +1,78 @@
+package org.trame.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The conflict transcripts of data/transcripts replayed through the built jar, carol coordinating. */
+class ConflictIT {
+
+  @TempDir
+  Path dir;
+
+  JarProcess replay(String transcript) throws Exception {
+    JarProcess bot = new JarProcess(Map.of("TRAME_DB", dir.resolve("trame.db").toString(), "TRAME_COORDINATORS", "carol"));
+    bot.write(Files.readAllBytes(Path.of("..", "data", "transcripts", transcript)));
+    assertEquals(0, bot.finish(), String.join("\n", bot.err));
+    return bot;
+  }
+
+  static String to(JarProcess bot, String member) {
+    return String.join("\n", bot.out.stream().filter(l -> l.startsWith("→ " + member + ": "))
+        .map(l -> l.substring(("→ " + member + ": ").length())).toList());
+  }
+
+  @Test
+  @DisplayName("need transcript: private invitations, the proposal with its sheet, needs shared once approved, ranking, decision, plan and evaluation date")
+  void needCase() throws Exception {
+    JarProcess bot = replay("conflict-need.txt");
+    List<String> out = bot.out;
+    assertTrue(out.stream().allMatch(l -> l.startsWith("→ ")), "everything is private, nothing on the channel:\n" + String.join("\n", out));
+    String alice = to(bot, "alice");
+    String bob = to(bot, "bob");
+    String carol = to(bot, "carol");
+    assertTrue(alice.contains("Would you like to take part?") && bob.contains("Would you like to take part?"));
+    assertTrue(alice.matches("(?s).*The practice sheet that seems closest: no\\. \\d, \"[^\"]+\".*"), alice);
+    assertTrue(alice.contains("may be heard as a judgement. Try an I-message instead"), alice);
+    // bob's first wording was not approved: alice only ever reads the one he approved
+    assertTrue(alice.contains("• bob : I need the van every Tuesday morning for the market stall."), alice);
+    assertFalse(alice.contains("Tuesday mornings for the market."), alice);
+    assertFalse(bob.contains("selfish"), "alice's judgement never reaches bob");
+    assertTrue(bob.contains("• alice : I need to know one day ahead when the van is free"), bob);
+    assertTrue(alice.contains("1. Bob keeps Tuesdays, alice keeps Thursdays — 4.5 · 5.0 · 5.0 (total 14.5)"), alice);
+    assertTrue(bob.contains("decision taken by common agreement, and understood the same way by every party:\nBob keeps Tuesdays, alice keeps Thursdays"), bob);
+    assertTrue(bob.contains("2020-03-01 is in the past"), bob);
+    assertTrue(alice.contains("1. Tell our volunteers about Tuesdays — owner: bob — due: 2028-05-01"), alice);
+    assertTrue(alice.contains("Evaluation of the result on 2028-06-15"), alice);
+    assertTrue(carol.contains("Evaluation of the result planned on 2028-06-15."), carol);
+    assertTrue(carol.contains("#1 · conflict space — step 1 of 6: needs · answered: alice · waiting: bob"), carol);
+    for (String secret : List.of("food deliveries", "Tuesday market", "selfish", "one day ahead", "Rent a second van")) {
+      assertFalse(carol.contains(secret), "the coordinator sees progress, not content: " + secret);
+    }
+  }
+
+  @Test
+  @DisplayName("value transcript: the value path offers the ethics grid and the right of withdrawal, and shares only what was agreed")
+  void valueCase() throws Exception {
+    JarProcess bot = replay("conflict-value.txt");
+    String alice = to(bot, "alice");
+    String bob = to(bot, "bob");
+    assertTrue(bot.out.stream().allMatch(l -> l.startsWith("→ ")), String.join("\n", bot.out));
+    assertTrue(alice.contains("Values are not negotiated like needs"), alice);
+    assertTrue(bob.contains("ethics grid of sheet 8") && bob.contains("a single \"black ball\" is enough to block it"), bob);
+    assertTrue(bob.contains("you have a right of withdrawal: stepping out of this project without leaving the collective"), bob);
+    assertTrue(bob.contains("• alice : For me, what matters is that we never take money"), bob);
+    assertFalse(alice.contains("keeping our programme alive"), "bob kept his conviction private");
+    assertTrue(bob.contains("Ethics grid: at least one black ball"), bob);
+    assertTrue(bob.contains("Using their right of withdrawal from this project: alice. They remain full members of the collective."), bob);
+    assertTrue(to(bot, "carol").contains("Space #1 closed (value path)."), to(bot, "carol"));
+  }
+}

@@ -1,0 +1,245 @@
+package org.trame.core.conflict;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.trame.core.conflict.ConflictCases.Case;
+import org.trame.core.conflict.ConflictCases.Party;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.GlobalWord;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.storage.Member;
+import org.trame.core.storage.Members;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.ScheduledTask;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * The conflict space (seed 004 sheet 7, tool sheets 2, 3 and 4, sheet 8): a coordinator opens a
+ * case naming the parties, each party is invited privately and may decline or stop at any time,
+ * triage proposes a need or value reading that the party confirms, then the need path's six steps
+ * or the value path run as private conversations that the case puts together.
+ */
+public final class ConflictFeature implements Feature {
+
+  static final String REQUEST_FLOW = "conflict_request";
+  private static final int LONGEST_TOPIC = 300;
+  /** A space is a conversation between a few parties; beyond that, a meeting serves better. */
+  static final int MOST_PARTIES = 8;
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  private final Supplier<Triage> triage;
+  private FlowEngine engine;
+  private final NeedActions actions;
+  private final CasePhases phases = new CasePhases(new NeedPath(), new ValuePath());
+
+  /** @param triage built on first use, so that a slow model never delays start-up */
+  public ConflictFeature(Supplier<Triage> triage) {
+    this.triage = triage;
+    this.actions = new NeedActions(() -> engine.prompts(), triage);
+  }
+
+  /** The engine is built after features register their actions; it is handed back here. */
+  public void engine(FlowEngine flowEngine) {
+    this.engine = flowEngine;
+  }
+
+  @Override
+  public Map<String, Command> commands() {
+    Map<String, Command> map = new HashMap<>();
+    for (String word : List.of("conflict", "conflit")) {
+      map.put(word, new Command() {
+        @Override
+        public String name() {
+          return word;
+        }
+
+        @Override
+        public void run(TurnContext t, List<String> args) throws Exception {
+          String sub = args.isEmpty() ? "" : GlobalWord.normalize(args.get(0));
+          switch (sub) {
+            case "request", "demande", "demander" -> t.flows().start(t, REQUEST_FLOW);
+            case "status", "etat", "suivi" -> status(t);
+            case "close", "clore", "fermer" -> close(t, args.subList(1, args.size()));
+            case "" -> t.say(t.coordinator() ? Msg.CONFLICT_USAGE : Msg.CONFLICT_MEMBER_USAGE);
+            default -> open(t, args);
+          }
+        }
+      });
+    }
+    return map;
+  }
+
+  @Override
+  public Map<String, FlowAction> actions() {
+    return actions.all();
+  }
+
+  @Override
+  public Map<String, ScheduledTask> tasks() {
+    return Map.of(CasePhases.DEADLINE, phases::deadline, CasePhases.REVIEW, phases::review);
+  }
+
+  /** The spaces the member is a party in, and where each stands: their own page, nothing of the others' words. */
+  @Override
+  public List<String> summary(TurnContext t) throws Exception {
+    Long id = ConflictCases.openCaseOf(t.connection(), t.collectiveId(), t.member().memberId());
+    if (id == null) {
+      return List.of();
+    }
+    Case k = ConflictCases.find(t.connection(), id);
+    return List.of(t.texts().get(Msg.CONFLICT_HOME, t.lang(), "case", k.id(), "phase", phaseLabel(t, k)));
+  }
+
+  private String phaseLabel(TurnContext t, Case k) {
+    return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
+        : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
+            k.reviewAt() == null ? "?" : WHEN.format(Instant.ofEpochMilli(k.reviewAt())));
+  }
+
+  @Override
+  public void ended(TurnContext t, Conversation c) throws Exception {
+    if (c.flow().equals(REQUEST_FLOW)) {
+      if (c.status() == Conversation.Status.DONE && "yes".equals(NeedPath.answer(c, "send"))) {
+        request(t, NeedPath.answer(c, "words"));
+      }
+      return;
+    }
+    if (Phase.ofFlow(c.flow()) == null) {
+      return;
+    }
+    Party p = ConflictCases.byConversation(t.connection(), c.id());
+    if (p == null || !p.active()) {
+      return;
+    }
+    Case k = ConflictCases.find(t.connection(), p.caseId());
+    if (k == null || k.phase() == Phase.CLOSED) {
+      return;
+    }
+    if (c.status() == Conversation.Status.CANCELLED) {
+      t.say(Msg.CONFLICT_YOU_STOPPED, "case", k.id());
+      phases.leave(t, k, p, "stopped", Msg.CONFLICT_PARTY_STOPPED);
+    } else {
+      phases.finished(t, p, c);
+    }
+  }
+
+  private void open(TurnContext t, List<String> args) throws Exception {
+    if (!t.coordinator()) {
+      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+      return;
+    }
+    Parties.Named named = Parties.parse(t.connection(), t.collectiveId(), args);
+    if (named.unknown() != null) {
+      t.say(Msg.CONFLICT_UNKNOWN_PARTY, "name", Texts.oneLine(named.unknown(), 40));
+      return;
+    }
+    if (named.parties().size() < 2) {
+      t.say(Msg.CONFLICT_USAGE);
+      return;
+    }
+    if (named.parties().size() > MOST_PARTIES) {
+      t.say(Msg.CONFLICT_TOO_MANY_PARTIES, "most", MOST_PARTIES);
+      return;
+    }
+    if (named.topic() != null && named.topic().length() > LONGEST_TOPIC) {
+      t.say(Msg.CONFLICT_TOPIC_TOO_LONG, "most", LONGEST_TOPIC);
+      return;
+    }
+    for (Member m : named.parties()) {
+      Long busy = ConflictCases.openCaseOf(t.connection(), t.collectiveId(), m.memberId());
+      if (busy != null) {
+        t.say(Msg.CONFLICT_ALREADY_PARTY, "name", Parties.name(m), "case", busy);
+        return;
+      }
+    }
+    List<String> ids = named.parties().stream().map(Member::memberId).toList();
+    long caseId = ConflictCases.open(t.connection(), t.collectiveId(), t.member().memberId(), named.topic(), ids,
+        t.now().toEpochMilli());
+    t.say(Msg.CONFLICT_OPENED, "case", caseId,
+        "names", String.join(", ", named.parties().stream().map(Parties::name).toList()));
+    phases.enter(t, caseId, Phase.INVITE);
+  }
+
+  /** Progress only: the step, who has answered, who declined; never what anyone wrote. */
+  private void status(TurnContext t) throws Exception {
+    if (!t.coordinator()) {
+      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+      return;
+    }
+    List<Case> open = ConflictCases.open(t.connection(), t.collectiveId());
+    if (open.isEmpty()) {
+      t.say(Msg.CONFLICT_STATUS_NONE);
+      return;
+    }
+    StringBuilder sb = new StringBuilder(t.texts().get(Msg.CONFLICT_STATUS_HEADER, t.lang()));
+    for (Case k : open) {
+      List<String> answered = new ArrayList<>();
+      List<String> waiting = new ArrayList<>();
+      List<String> out = new ArrayList<>();
+      for (Party p : ConflictCases.parties(t.connection(), k.id())) {
+        String name = CasePhases.name(t, p.memberId());
+        if (!p.active()) {
+          out.add(name);
+        } else if (k.phase().flow == null) {
+          continue; // the plan is under way: nobody owes an answer
+        } else if (p.answeredSeq() != null && p.answeredSeq() == k.phaseSeq()) {
+          answered.add(name);
+        } else {
+          waiting.add(name);
+        }
+      }
+      String phase = phaseLabel(t, k);
+      sb.append('\n').append(t.texts().get(Msg.CONFLICT_STATUS_LINE, t.lang(), "case", k.id(), "phase", phase,
+          "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
+          "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),
+          "out", out.isEmpty() ? "—" : String.join(", ", out),
+          "deadline", k.deadlineAt() == null ? "—" : WHEN.format(Instant.ofEpochMilli(k.deadlineAt()))));
+    }
+    t.say(sb.toString());
+  }
+
+  private void close(TurnContext t, List<String> args) throws Exception {
+    if (!t.coordinator()) {
+      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+      return;
+    }
+    String number = args.isEmpty() ? "" : args.get(0).replace("#", "");
+    Case k = number.matches("\\d{1,12}") ? ConflictCases.find(t.connection(), Long.parseLong(number)) : null;
+    if (k == null || !k.collectiveId().equals(t.collectiveId()) || k.phase() == Phase.CLOSED) {
+      t.say(Msg.CONFLICT_CLOSE_USAGE);
+      return;
+    }
+    for (Party p : CasePhases.active(t, k.id())) {
+      CasePhases.closeConversation(t, p);
+    }
+    CasePhases.tellParties(t, k, Msg.CONFLICT_CLOSED_BY_COORDINATOR);
+    ConflictCases.close(t.connection(), k.id(), "closed_by_coordinator", t.now().toEpochMilli());
+    t.say(Msg.CONFLICT_CLOSED, "case", k.id());
+  }
+
+  /** "conflict request": the coordinators learn that someone asks for a space, and only the words the member chose to add. */
+  private void request(TurnContext t, String words) throws Exception {
+    List<Member> coordinators = Members.coordinators(t.connection(), t.collectiveId());
+    ConflictCases.request(t.connection(), t.collectiveId(), t.member().memberId(), words, t.now().toEpochMilli());
+    if (coordinators.isEmpty()) {
+      t.say(Msg.CONFLICT_REQUEST_NO_COORDINATOR);
+      return;
+    }
+    String name = Parties.name(t.member());
+    for (Member m : coordinators) {
+      TurnContext theirs = t.as(m, true, t.lang());
+      theirs.say(words == null ? Msg.CONFLICT_REQUESTED : Msg.CONFLICT_REQUESTED_WITH_WORDS, "name", name,
+          "words", words == null ? "" : Texts.oneLine(words, 1000));
+    }
+  }
+}

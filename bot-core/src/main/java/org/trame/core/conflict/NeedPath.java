@@ -1,0 +1,280 @@
+package org.trame.core.conflict;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.trame.core.conflict.ConflictCases.Action;
+import org.trame.core.conflict.ConflictCases.Case;
+import org.trame.core.conflict.ConflictCases.Party;
+import org.trame.core.conflict.ConflictCases.Ranked;
+import org.trame.core.conflict.ConflictCases.Solution;
+import org.trame.core.engine.Answer;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * The need path (tool sheet 3 of seed 004): what each party's finished phase leaves in the case,
+ * and what the parties are told when everyone has finished. Only approved wordings, solutions
+ * without authors, marks and decisions travel between parties.
+ */
+final class NeedPath {
+
+  private static final int MOST_SHOWN = 30;
+
+  /** The triage: whether the party takes part, and the nature and sheet they confirmed or corrected. */
+  boolean invited(TurnContext t, Case k, Party p, Conversation c) throws Exception {
+    if (!"yes".equals(answer(c, "join"))) {
+      return false;
+    }
+    String verdict = answer(c, "verdict");
+    String nature = switch (verdict == null ? "yes" : verdict) {
+      case "need" -> "need";
+      case "value" -> "value";
+      default -> p.proposedNature() == null ? "need" : p.proposedNature();
+    };
+    String sheet = answer(c, "sheet");
+    Integer chosen = sheet != null && sheet.matches("s[1-9]") ? Integer.valueOf(sheet.substring(1)) : p.proposedSheet();
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "nature", nature);
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "sheet", chosen);
+    return true;
+  }
+
+  /** Everyone described the situation: one value reading is enough for the value path, since values are not traded. */
+  Phase triaged(TurnContext t, Case k, List<Party> parties) throws Exception {
+    boolean value = parties.stream().anyMatch(p -> "value".equals(p.nature()));
+    ConflictCases.set(t.connection(), k.id(), "nature", value ? "value" : "need");
+    CasePhases.tellParties(t, k, value ? Msg.CONFLICT_PATH_VALUE : Msg.CONFLICT_PATH_NEED);
+    CasePhases.tellCoordinator(t, k, value ? Msg.CONFLICT_COORDINATOR_VALUE : Msg.CONFLICT_COORDINATOR_NEED);
+    return value ? Phase.VALUE : Phase.PREP;
+  }
+
+  /** The preparatory phase: the wish for a no-lose solution, and the time each step may take. */
+  boolean prepared(TurnContext t, Case k, Party p, Conversation c) throws Exception {
+    if (!"yes".equals(answer(c, "wish"))) {
+      return false;
+    }
+    String pace = answer(c, "pace");
+    int days = pace != null && pace.matches("d\\d{1,2}") ? Integer.parseInt(pace.substring(1)) : 3;
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "step_days", days);
+    return true;
+  }
+
+  /** The flow ends only once the party approved the wording: it becomes what the others will read. */
+  boolean needsApproved(TurnContext t, Case k, Party p, Conversation c) throws Exception {
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "needs", p.needsDraft());
+    return true;
+  }
+
+  /** Steps 4 to 6: what the flow's actions did not store as the party went. */
+  boolean answered(TurnContext t, Case k, Party p, Conversation c) throws Exception {
+    switch (k.phase()) {
+      case DECISION -> ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text",
+          "no".equals(answer(c, "same")) ? Texts.oneLine(answer(c, "rewrite"), 1000) : null);
+      case REVIEW -> {
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review", answer(c, "how"));
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review_note", answer(c, "note"));
+      }
+      default -> { }
+    }
+    return true;
+  }
+
+  /** Every party finished the phase: put the answers together and say which phase comes next. */
+  Phase complete(TurnContext t, Case k, List<Party> parties) throws Exception {
+    return switch (k.phase()) {
+      case PREP -> prepDone(t, k, parties);
+      case NEEDS -> needsDone(t, k, parties);
+      case SOLUTIONS -> solutionsDone(t, k);
+      case RATING -> ratingDone(t, k);
+      case CHOICE -> choiceDone(t, k, parties);
+      case DECISION -> decisionDone(t, k, parties);
+      case PLAN -> planDone(t, k, parties);
+      case REVIEW -> reviewDone(t, k, parties);
+      default -> Phase.CLOSED;
+    };
+  }
+
+  private Phase prepDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    // The longest time asked for, so that nobody is rushed.
+    int days = parties.stream().mapToInt(p -> p.stepDays() == null ? 3 : p.stepDays()).max().orElse(3);
+    ConflictCases.set(t.connection(), k.id(), "step_days", days);
+    CasePhases.tellParties(t, k, Msg.CONFLICT_PREP_DONE, "days", days);
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 1);
+    return Phase.NEEDS;
+  }
+
+  private Phase needsDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    for (Party reader : parties) {
+      TurnContext theirs = CasePhases.to(t, reader.memberId());
+      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_NEEDS_SHARED, theirs.lang()));
+      for (Party author : parties) {
+        if (!author.memberId().equals(reader.memberId())) {
+          sb.append("\n• ").append(CasePhases.name(t, author.memberId())).append(" : ").append(author.needs());
+        }
+      }
+      theirs.say(sb.toString());
+    }
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 2);
+    return Phase.SOLUTIONS;
+  }
+
+  private Phase solutionsDone(TurnContext t, Case k) throws Exception {
+    List<Solution> all = ConflictCases.solutions(t.connection(), k.id());
+    if (all.isEmpty()) {
+      CasePhases.tellParties(t, k, Msg.CONFLICT_NO_SOLUTION);
+      return Phase.SOLUTIONS;
+    }
+    for (Party reader : CasePhases.active(t, k.id())) {
+      TurnContext theirs = CasePhases.to(t, reader.memberId());
+      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_SOLUTIONS_LIST, theirs.lang(), "count", all.size()));
+      for (int i = 0; i < all.size() && i < MOST_SHOWN; i++) {
+        sb.append('\n').append(i + 1).append(". ").append(Texts.oneLine(all.get(i).text(), NeedActions.LONGEST_SHOWN));
+      }
+      if (all.size() > MOST_SHOWN) {
+        sb.append("\n… (+").append(all.size() - MOST_SHOWN).append(')');
+      }
+      theirs.say(sb.toString());
+    }
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 3);
+    return Phase.RATING;
+  }
+
+  private Phase ratingDone(TurnContext t, Case k) throws Exception {
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 4);
+    return Phase.CHOICE; // the choice flow opens on the ranking
+  }
+
+  /** Consensus: a solution every party accepts, the best ranked of them; else back to step 2 for new ideas. */
+  private Phase choiceDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    Set<String> common = null;
+    for (Party p : parties) {
+      Set<String> accepted = new HashSet<>(p.accepted() == null || p.accepted().isEmpty() ? List.of()
+          : Arrays.asList(p.accepted().split(",")));
+      if (common == null) {
+        common = accepted;
+      } else {
+        common.retainAll(accepted);
+      }
+    }
+    Solution chosen = null;
+    for (Ranked r : ConflictCases.ranking(t.connection(), k.id())) {
+      if (common != null && common.contains(Long.toString(r.solution().id()))) {
+        chosen = r.solution();
+        break;
+      }
+    }
+    if (chosen == null) {
+      ConflictCases.set(t.connection(), k.id(), "round", k.round() + 1);
+      CasePhases.tellParties(t, k, Msg.CONFLICT_NO_CONSENSUS);
+      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 2);
+      return Phase.SOLUTIONS;
+    }
+    ConflictCases.set(t.connection(), k.id(), "decision", chosen.text());
+    return Phase.DECISION;
+  }
+
+  /** Everyone confirms the written decision; a party's own wording replaces it and is checked again by all. */
+  private Phase decisionDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    String rewritten = null;
+    for (Party p : parties) {
+      if (p.decisionText() != null) {
+        rewritten = p.decisionText();
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text", null);
+      }
+    }
+    if (rewritten != null) {
+      ConflictCases.set(t.connection(), k.id(), "decision", rewritten);
+      CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_REWRITTEN);
+      return Phase.DECISION;
+    }
+    CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_AGREED, "decision", k.decision());
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 5);
+    return Phase.PLAN;
+  }
+
+  /** The plan of every party, together, with the evaluation date: the latest proposed, so that every step is due by then. */
+  private Phase planDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    List<Action> plan = ConflictCases.plan(t.connection(), k.id());
+    if (plan.isEmpty() || ConflictCases.planSeq(t.connection(), k.id()) != k.phaseSeq()) {
+      CasePhases.tellParties(t, k, Msg.CONFLICT_PLAN_EMPTY);
+      return Phase.PLAN;
+    }
+    long reviewAt = parties.stream().filter(p -> p.reviewAt() != null).mapToLong(Party::reviewAt).max()
+        .orElse(t.now().plusSeconds(14L * 86400).toEpochMilli());
+    ConflictCases.set(t.connection(), k.id(), "review_at", reviewAt);
+    String date = LocalDate.ofInstant(Instant.ofEpochMilli(reviewAt), ZoneOffset.UTC).toString();
+    for (Party reader : parties) {
+      TurnContext theirs = CasePhases.to(t, reader.memberId());
+      theirs.say(planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
+    }
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_PLAN, "steps", plan.size(), "date", date);
+    return Phase.FOLLOWUP;
+  }
+
+  static String planText(Texts texts, Lang lang, long caseId, String decision, List<Action> plan, String date) {
+    StringBuilder sb = new StringBuilder(texts.get(Msg.CONFLICT_PLAN_HEADER, lang, "case", caseId, "decision", decision));
+    int n = 1;
+    for (Action a : plan) {
+      sb.append('\n').append(texts.get(Msg.CONFLICT_PLAN_STEP, lang, "number", n++, "what", a.what(), "owner", a.owner(),
+          "due", a.dueDate()));
+      if (a.obstacles() != null) {
+        sb.append("\n    ").append(texts.get(Msg.CONFLICT_PLAN_OBSTACLES, lang, "obstacles", a.obstacles()));
+      }
+    }
+    sb.append('\n').append(texts.get(Msg.CONFLICT_PLAN_REVIEW, lang, "date", date));
+    return sb.toString();
+  }
+
+  /** Step 6: all solved closes the case; any "does not work" reopens step 2; otherwise the plan is adjusted. */
+  private Phase reviewDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    Set<String> answers = new LinkedHashSet<>();
+    parties.forEach(p -> answers.add(p.review() == null ? "adjust" : p.review()));
+    if (answers.equals(Set.of("solved"))) {
+      CasePhases.tellParties(t, k, Msg.CONFLICT_RESOLVED);
+      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_RESOLVED);
+      ConflictCases.close(t.connection(), k.id(), "resolved", t.now().toEpochMilli());
+      return Phase.CLOSED;
+    }
+    if (answers.contains("reopen")) {
+      ConflictCases.set(t.connection(), k.id(), "round", k.round() + 1);
+      CasePhases.tellParties(t, k, Msg.CONFLICT_REOPENED);
+      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_REOPENED);
+      return Phase.SOLUTIONS;
+    }
+    CasePhases.tellParties(t, k, Msg.CONFLICT_ADJUSTED);
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_ADJUSTED);
+    return Phase.PLAN;
+  }
+
+  /** The ranking of step 3, best first, with each mean mark. */
+  static String ranking(Texts texts, Lang lang, List<Ranked> ranking) {
+    StringBuilder sb = new StringBuilder(texts.get(Msg.CONFLICT_RANKING, lang));
+    for (int i = 0; i < ranking.size() && i < MOST_SHOWN; i++) {
+      Ranked r = ranking.get(i);
+      sb.append('\n').append(texts.get(Msg.CONFLICT_RANKED, lang, "number", i + 1,
+          "solution", Texts.oneLine(r.solution().text(), NeedActions.LONGEST_SHOWN), "feasibility", one(r.feasibility()),
+          "relevance", one(r.relevance()), "impact", one(r.impact()), "score", one(r.score())));
+    }
+    if (ranking.size() > MOST_SHOWN) {
+      sb.append("\n… (+").append(ranking.size() - MOST_SHOWN).append(')');
+    }
+    return sb.toString();
+  }
+
+  private static String one(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+
+  static String answer(Conversation c, String step) {
+    Answer a = c.state().answers.get(step);
+    return a == null || a.skipped() ? null : a.value();
+  }
+}

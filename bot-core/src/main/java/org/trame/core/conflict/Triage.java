@@ -1,0 +1,35 @@
+package org.trame.core.conflict;
+
+import java.util.Optional;
+import org.trame.core.conflict.triage.IMessageCoach;
+import org.trame.core.conflict.triage.Proposal;
+import org.trame.core.conflict.triage.TriageModel;
+import org.trame.core.engine.Lang;
+
+/**
+ * What the conflict space asks of the triage: a proposal for a party's description (need or value
+ * conflict, which practice sheet), and I-message coaching for their needs. Injected, so that the
+ * trained classifier runs in the bot and tests may choose.
+ */
+public interface Triage {
+
+  Proposal propose(String description);
+
+  /** The fragment of {@code text} that judges the other person ("you are always late"), if any. */
+  Optional<String> judgement(String text, Lang lang);
+
+  /** The trained document classifier and the rule-based I-message coach. */
+  static Triage of(TriageModel model, IMessageCoach coach) {
+    return new Triage() {
+      @Override
+      public Proposal propose(String description) {
+        return model.propose(description);
+      }
+
+      @Override
+      public Optional<String> judgement(String text, Lang lang) {
+        return coach.check(text, lang).map(IMessageCoach.Finding::fragment);
+      }
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package org.trame.core.conflict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trame.core.conflict.ConflictCases.Case;
+import org.trame.core.conflict.ConflictCases.Party;
+import org.trame.core.engine.Conversation;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.storage.Json;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * The value path (seed 004 sheet 7, sheet 8, tool sheet 2): the relationship first, creative
+ * opposition, criteria made explicit with the ethics grid (one black ball blocks), and the right
+ * to withdraw from the project without leaving the collective. Nothing is "negotiated": the case
+ * ends with what each party chose to share, the grid's verdict and who withdraws.
+ */
+final class ValuePath {
+
+  private static final List<String> GRID = List.of("grid_impact", "grid_people", "grid_use");
+
+  boolean answered(TurnContext t, Case k, Party p, Conversation c) throws Exception {
+    Map<String, String> kept = new LinkedHashMap<>();
+    kept.put("relation", NeedPath.answer(c, "relation"));
+    if ("yes".equals(NeedPath.answer(c, "share_conviction"))) {
+      kept.put("conviction", Texts.oneLine(NeedPath.answer(c, "conviction"), 1000));
+    }
+    for (String g : GRID) {
+      kept.put(g, NeedPath.answer(c, g));
+    }
+    String criterion = NeedPath.answer(c, "criterion");
+    if (criterion != null) {
+      kept.put("criterion", Texts.oneLine(criterion, 500));
+    }
+    kept.put("withdrawal", NeedPath.answer(c, "withdrawal"));
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "value_answers", Json.write(kept));
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> of(Party p) {
+    return p.valueAnswers() == null ? Map.of() : Json.read(p.valueAnswers(), Map.class);
+  }
+
+  /** Everyone went through the path: shared convictions, criteria without authors, the grid's verdict, withdrawals. */
+  Phase complete(TurnContext t, Case k, List<Party> parties) throws Exception {
+    boolean blackBall = false;
+    List<String> withdrawn = new ArrayList<>();
+    for (Party p : parties) {
+      Map<String, String> a = of(p);
+      blackBall |= GRID.stream().anyMatch(g -> "black".equals(a.get(g)));
+      if ("withdraw".equals(a.get("withdrawal"))) {
+        withdrawn.add(CasePhases.name(t, p.memberId()));
+      }
+    }
+    for (Party reader : parties) {
+      TurnContext theirs = CasePhases.to(t, reader.memberId());
+      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_VALUE_SUMMARY, theirs.lang(), "case", k.id()));
+      for (Party author : parties) {
+        String conviction = of(author).get("conviction");
+        if (conviction != null) {
+          sb.append("\n• ").append(CasePhases.name(t, author.memberId())).append(" : ").append(conviction);
+        }
+      }
+      List<String> criteria = new ArrayList<>();
+      parties.forEach(p -> {
+        String c = of(p).get("criterion");
+        if (c != null) {
+          criteria.add(c);
+        }
+      });
+      if (!criteria.isEmpty()) {
+        sb.append('\n').append(theirs.texts().get(Msg.CONFLICT_VALUE_CRITERIA, theirs.lang()));
+        criteria.forEach(c -> sb.append("\n• ").append(c));
+      }
+      sb.append('\n').append(theirs.texts().get(blackBall ? Msg.CONFLICT_GRID_BLOCKS : Msg.CONFLICT_GRID_CLEAR, theirs.lang()));
+      sb.append('\n').append(withdrawn.isEmpty() ? theirs.texts().get(Msg.CONFLICT_NOBODY_WITHDRAWS, theirs.lang())
+          : theirs.texts().get(Msg.CONFLICT_WITHDRAWS, theirs.lang(), "names", String.join(", ", withdrawn)));
+      theirs.say(sb.toString());
+    }
+    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_VALUE_DONE,
+        "grid", CasePhases.to(t, k.openedBy()).texts().get(blackBall ? Msg.CONFLICT_GRID_BLOCKS : Msg.CONFLICT_GRID_CLEAR,
+            CasePhases.to(t, k.openedBy()).lang()),
+        "withdrawals", withdrawn.isEmpty() ? "—" : String.join(", ", withdrawn));
+    ConflictCases.close(t.connection(), k.id(), "value_path", t.now().toEpochMilli());
+    return Phase.CLOSED;
+  }
+}
