@@ -184,7 +184,6 @@ public final class Writer implements AutoCloseable {
     }
     return false;
   }
-  }
 
   private Connection connection() throws SQLException {
     if (connection == null) {

@@ -103,9 +103,10 @@ public final class LocalPostgres {
     return pg;
   }
 
+  /** Stopped at once, without a checkpoint: the cluster is thrown away, and a checkpoint of many test databases is slow. */
   private void stop() {
     try {
-      runTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"), "stop.log");
+      runTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"), "stop.log");
     } catch (Exception e) {
       System.err.println("local PostgreSQL did not stop cleanly: " + e.getMessage());
     }
