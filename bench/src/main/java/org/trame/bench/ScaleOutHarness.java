@@ -27,6 +27,7 @@ import org.trame.core.port.InboundEvent;
 public final class ScaleOutHarness {
 
   static final int BURST = 100;
+  private static final String RESULT = "turns/s ";
 
   private ScaleOutHarness() {}
 
@@ -69,7 +70,10 @@ public final class ScaleOutHarness {
         String line;
         String last = null;
         while ((line = out.readLine()) != null) {
-          last = line;
+          // libraries may log on the standard output too: the worker's figure is the tagged line
+          if (line.startsWith(RESULT)) {
+            last = line.substring(RESULT.length());
+          }
         }
         if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS) || p.exitValue() != 0 || last == null) {
           throw new IllegalStateException("a worker failed (exit " + p.exitValue() + ")");
@@ -90,7 +94,7 @@ public final class ScaleOutHarness {
       long start = System.nanoTime();
       burstsFor(bot, collective, event, seconds);
       double elapsed = (System.nanoTime() - start) / 1e9;
-      System.out.println((event[0] - before) / elapsed);
+      System.out.println(RESULT + (event[0] - before) / elapsed);
     }
   }
 
