@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.port.Handled;
 import org.trame.core.port.InboundEvent;
+import org.trame.core.port.OutboundMessage;
 import org.trame.core.storage.LocalPostgres;
 
 /**
@@ -85,6 +86,36 @@ class TwoProcessesTest {
     assertEquals(sent.size(), distinct.size(), "a message was sent twice");
     assertEquals(List.of(String.valueOf(sent.size())), a.rows("SELECT COUNT(*) FROM outbox"));
     assertTrue(!a.sent.isEmpty() && !b.sent.isEmpty(), "both processes served the collective");
+  }
+
+  @Test
+  @DisplayName("a round's reminders and its closing fire once when two processes tick at the same moment")
+  void scheduledOnce() throws Exception {
+    // given two processes on one database and one clock, and a round carol opened through the first
+    String url = LocalPostgres.require().newDatabase();
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    a = TestBot.onPostgresql(dir, url, clock, "carol");
+    b = TestBot.onPostgresql(dir, url, clock, "carol");
+    for (String m : List.of("alice", "bob", "carol", "dan")) {
+      (m.hashCode() % 2 == 0 ? a : b).command(m, "lang en");
+    }
+    assertTrue(TestBot.joined(a.command("carol", "stakes round")).contains("4 member(s) invited privately"));
+    // when the reminder time and then the deadline pass, and both processes tick together, again and again
+    List<OutboundMessage> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (Duration step : List.of(Duration.ofHours(49), Duration.ofDays(6))) {
+      clock.advance(step);
+      for (int i = 0; i < 3; i++) {
+        CompletableFuture<List<OutboundMessage>> fromA = a.trame().tick();
+        CompletableFuture<List<OutboundMessage>> fromB = b.trame().tick();
+        fired.addAll(fromA.join());
+        fired.addAll(fromB.join());
+      }
+    }
+    // then each silent member got one reminder, and the channel one synthesis
+    List<String> reminded = fired.stream().filter(m -> m.text().startsWith("A gentle reminder"))
+        .map(m -> m.audience().id()).sorted().toList();
+    assertEquals(List.of("alice", "bob", "carol", "dan"), reminded);
+    assertEquals(1, fired.stream().filter(m -> !m.audience().isPrivate()).count(), "one synthesis in the channel");
   }
 
   /** One member's questionnaire, each event to a, b or both; returns the number of distinct events. */

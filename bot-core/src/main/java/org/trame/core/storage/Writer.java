@@ -173,7 +173,11 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  private static boolean lostRace(Throwable e) {
+  /**
+   * Whether {@code e} says another process held what the work needed (PostgreSQL: a deadlock, a
+   * serialization failure, a unique row it inserted first): work failing so runs again.
+   */
+  public static boolean lostRace(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
