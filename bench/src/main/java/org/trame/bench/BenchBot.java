@@ -86,6 +86,37 @@ final class BenchBot implements AutoCloseable {
     }).join();
   }
 
+  /**
+   * Collectives {@code console:c0…} of members {@code m0…}, already known to the bot (English,
+   * chosen), {@code coordinator} a coordinator in each: written straight to the database, quickly.
+   */
+  static void knownMembers(Trame trame, int collectives, int members, String coordinator) {
+    trame.write(c -> {
+      long now = System.currentTimeMillis();
+      try (PreparedStatement coll = c.prepareStatement("INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, 'console', ?, ?)");
+          PreparedStatement m = c.prepareStatement("INSERT INTO member (collective_id, member_id, display_name, lang, lang_source,"
+              + " coordinator, created_at) VALUES (?, ?, ?, 'en', 'chosen', ?, ?)")) {
+        for (int k = 0; k < collectives; k++) {
+          coll.setString(1, "console:c" + k);
+          coll.setString(2, "c" + k);
+          coll.setLong(3, now);
+          coll.addBatch();
+          for (int i = 0; i < members; i++) {
+            m.setString(1, "console:c" + k);
+            m.setString(2, "m" + i);
+            m.setString(3, "m" + i);
+            m.setInt(4, ("m" + i).equals(coordinator) ? 1 : 0);
+            m.setLong(5, now + i);
+            m.addBatch();
+          }
+        }
+        coll.executeBatch();
+        m.executeBatch();
+      }
+      return null;
+    }).join();
+  }
+
   static void exec(Connection c, String sql, Object... params) throws Exception {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

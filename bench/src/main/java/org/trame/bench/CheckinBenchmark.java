@@ -8,7 +8,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,30 +68,7 @@ public class CheckinBenchmark {
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
       trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), null, Set.of(COORDINATOR), Lang.EN, Clock.systemUTC()),
           List.of(new ConsoleMessenger(discard, dir.resolve("files"))));
-      trame.write(c -> {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement coll = c.prepareStatement("INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, 'console', ?, ?)");
-            PreparedStatement m = c.prepareStatement("INSERT INTO member (collective_id, member_id, display_name, lang, lang_source,"
-                + " coordinator, created_at) VALUES (?, ?, ?, 'en', 'chosen', ?, ?)")) {
-          for (int k = 0; k < COLLECTIVES; k++) {
-            coll.setString(1, "console:c" + k);
-            coll.setString(2, "c" + k);
-            coll.setLong(3, now);
-            coll.addBatch();
-            for (int i = 0; i < MEMBERS; i++) {
-              m.setString(1, "console:c" + k);
-              m.setString(2, "m" + i);
-              m.setString(3, "m" + i);
-              m.setInt(4, i == 0 ? 1 : 0);
-              m.setLong(5, now + i);
-              m.addBatch();
-            }
-          }
-          coll.executeBatch();
-          m.executeBatch();
-        }
-        return null;
-      }).join();
+      BenchBot.knownMembers(trame, COLLECTIVES, MEMBERS, COORDINATOR);
       System.gc();
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }

@@ -148,6 +148,9 @@ public final class Main implements Callable<Integer> {
       ConsoleAdapter.Summary summary = console.run(System.in);
       if (!trame.awaitSent(java.time.Duration.ofSeconds(30))) {
         err.println("trame: some replies are still waiting in the outbox; they will be sent at the next start");
+      } else {
+        // Commits the last delivery marks (and drops a delivered farewell to a member who erased their data).
+        trame.write(c -> null).join();
       }
       if (summary.alreadyHandled() > 0) {
         err.println("trame: " + summary.alreadyHandled() + " line(s) had already been handled in an earlier run and were skipped");

@@ -31,7 +31,7 @@ class CheckinIT {
     String report = String.join("\n", channel);
     assertTrue(report.contains("# local: Participation: 3 of 4 member(s) answered (0 skipped this round)."), report);
     assertTrue(report.contains("# local: • Alignment with the common project: average 4.0"), report);
-    assertTrue(report.contains("« We should share the minutes of the steering committee earlier. »"), report);
+    assertTrue(report.contains("• \"We should share the minutes of the steering committee earlier.\""), report);
     assertFalse(report.contains("tired"), "a remark kept private stays out: " + report);
     for (String name : List.of("alice", "bob", "carol", "dan")) {
       assertFalse(report.contains(name), name + " named in the report: " + report);

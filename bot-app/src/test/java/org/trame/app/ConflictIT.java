@@ -43,10 +43,10 @@ class ConflictIT {
     assertTrue(alice.matches("(?s).*The practice sheet that seems closest: no\\. \\d, \"[^\"]+\".*"), alice);
     assertTrue(alice.contains("may be heard as a judgement. Try an I-message instead"), alice);
     // bob's first wording was not approved: alice only ever reads the one he approved
-    assertTrue(alice.contains("• bob : I need the van every Tuesday morning for the market stall."), alice);
+    assertTrue(alice.contains("• bob: I need the van every Tuesday morning for the market stall."), alice);
     assertFalse(alice.contains("Tuesday mornings for the market."), alice);
     assertFalse(bob.contains("selfish"), "alice's judgement never reaches bob");
-    assertTrue(bob.contains("• alice : I need to know one day ahead when the van is free"), bob);
+    assertTrue(bob.contains("• alice: I need to know one day ahead when the van is free"), bob);
     assertTrue(alice.contains("1. Bob keeps Tuesdays, alice keeps Thursdays — 4.5 · 5.0 · 5.0 (total 14.5)"), alice);
     assertTrue(bob.contains("decision taken by common agreement, and understood the same way by every party:\nBob keeps Tuesdays, alice keeps Thursdays"), bob);
     assertTrue(bob.contains("2020-03-01 is in the past"), bob);
@@ -69,7 +69,7 @@ class ConflictIT {
     assertTrue(alice.contains("Values are not negotiated like needs"), alice);
     assertTrue(bob.contains("ethics grid of sheet 8") && bob.contains("a single \"black ball\" is enough to block it"), bob);
     assertTrue(bob.contains("you have a right of withdrawal: stepping out of this project without leaving the collective"), bob);
-    assertTrue(bob.contains("• alice : For me, what matters is that we never take money"), bob);
+    assertTrue(bob.contains("• alice: For me, what matters is that we never take money"), bob);
     assertFalse(alice.contains("keeping our programme alive"), "bob kept his conviction private");
     assertTrue(bob.contains("Ethics grid: at least one black ball"), bob);
     assertTrue(bob.contains("Using their right of withdrawal from this project: alice. They remain full members of the collective."), bob);

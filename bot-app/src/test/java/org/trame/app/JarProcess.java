@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess {
 
   static Path jar() {
-    String path = System.getProperty("trame.jar");
-    if (path == null) {
-      throw new IllegalStateException("run through Maven (failsafe): the trame.jar system property is not set");
+    // Maven's failsafe sets the property; a harness run by hand from the repository root finds the built jar.
+    Path path = Path.of(System.getProperty("trame.jar", "bot-app/target/trame.jar"));
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new IllegalStateException("no trame.jar at " + path.toAbsolutePath() + ": build it first (mvn -DskipTests package)");
     }
-    return Path.of(path);
+    return path;
   }
 
   final Process process;

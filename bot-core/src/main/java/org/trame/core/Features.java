@@ -25,7 +25,8 @@ public final class Features {
   private final ConflictFeature conflict = new ConflictFeature(Features::triage);
   private final SheetsFeature sheets = new SheetsFeature();
   private final CheckinFeature checkin = new CheckinFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict);
+  private final org.trame.core.privacy.PrivacyFeature privacy = new org.trame.core.privacy.PrivacyFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
@@ -61,6 +62,8 @@ public final class Features {
   /** Hands the engine to the features whose actions need it. */
   void engine(FlowEngine engine) {
     stakes.engine(engine);
+    privacy.engine(engine);
+    privacy.exits(conflict.exits());
     conflict.engine(engine);
     triage(); // starts training the triage model in the background now, not at the first conflict
   }

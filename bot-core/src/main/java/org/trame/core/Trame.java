@@ -89,6 +89,11 @@ public final class Trame implements AutoCloseable {
       // Renewed well within the lease, so a live process never loses its rows to another.
       sender.claimOrphansEvery(config.outboxLease().dividedBy(4));
     }
+    // Every collective gets its daily retention run, those created before it existed included.
+    writer.submit(c -> {
+      org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());
+      return null;
+    }).join();
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang(),
         features::ended);
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);

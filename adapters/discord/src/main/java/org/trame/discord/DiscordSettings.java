@@ -33,7 +33,7 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Sh
 
   /** The settings, or empty when {@code DISCORD_TOKEN} is unset (Discord is not used). */
   public static Optional<DiscordSettings> fromEnvironment(Map<String, String> env) {
-    String token = value(env, "DISCORD_TOKEN");
+    String token = org.trame.core.port.Secrets.read(env, "DISCORD_TOKEN");
     if (token == null) {
       return Optional.empty();
     }
@@ -136,5 +136,12 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Sh
       }
       return new Shards(ids, total);
     }
+  }
+
+  @Override
+  public String toString() {
+    // Never print the token into logs.
+    return "DiscordSettings[api=" + apiUrl + ", gateway=" + gatewayUrl + ", shards=" + shards + ", coordinatorRole="
+        + coordinatorRole + ", channels=" + channels + "]";
   }
 }

@@ -75,7 +75,7 @@ final class InteractionListener extends ListenerAdapter {
     Turns.Turn turn = turns.begin(guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
     e.deferReply(true).queue(null, failure -> {
       turn.broken();
-      log.warn("could not acknowledge /trame {}", words, failure);
+      log.warn("could not acknowledge /trame {}", org.trame.core.port.LogTexts.shown(words), failure);
     });
     MemberHints hints = facts.hints(guild.getId(), user.getId(), e.getMember(), e.getUserLocale());
     String name = e.getMember() != null ? e.getMember().getEffectiveName() : user.getEffectiveName();

@@ -85,4 +85,19 @@ class DiscordSettingsTest {
         () -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_CHANNEL", "#general")));
     assertTrue(channel.getMessage().startsWith("TRAME_DISCORD_CHANNEL must list channel ids"), channel.getMessage());
   }
+
+  @Test
+  @DisplayName("the token never shows when the settings are printed or refused, and may come from an owner-only file")
+  void tokenStaysSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String token = "MTA5.discord-token-value.xyz";
+    DiscordSettings s = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", token)).orElseThrow();
+    org.junit.jupiter.api.Assertions.assertFalse(s.toString().contains(token), s.toString());
+    var bad = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", token,
+        "TRAME_DISCORD_API_URL", "ftp://nowhere")));
+    org.junit.jupiter.api.Assertions.assertFalse(bad.getMessage().contains(token), bad.getMessage());
+    java.nio.file.Path f = dir.resolve("discord-token");
+    java.nio.file.Files.writeString(f, token);
+    java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertEquals(token, DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN_FILE", f.toString())).orElseThrow().token());
+  }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The Slack part of the configuration contract (DESIGN.md): {@code SLACK_BOT_TOKEN},
  * {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}, {@code TRAME_SLACK_PORT},
- * {@code TRAME_SLACK_API_URL}, plus {@code TRAME_SLACK_CHANNEL} for the collective's channel.
+ * {@code TRAME_SLACK_API_URL}, plus {@code TRAME_SLACK_CHANNEL} for the collective's channel. Each
+ * secret may instead come from a file readable by its owner only ({@code SLACK_BOT_TOKEN_FILE}...).
  *
  * @param botToken      the bot token ({@code xoxb-…})
  * @param signingSecret verifies HTTP-mode requests; may be null in Socket Mode
@@ -39,7 +40,7 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
 
   /** The settings, or empty when {@code SLACK_BOT_TOKEN} is not set (Slack stays off). */
   public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
-    String token = trimmed(env.get("SLACK_BOT_TOKEN"));
+    String token = org.trame.core.port.Secrets.read(env, "SLACK_BOT_TOKEN");
     if (token == null) {
       return Optional.empty();
     }
@@ -50,7 +51,8 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("TRAME_SLACK_PORT must be a port number, not '" + port + "'");
     }
-    return Optional.of(new SlackSettings(token, trimmed(env.get("SLACK_SIGNING_SECRET")), trimmed(env.get("SLACK_APP_TOKEN")),
+    return Optional.of(new SlackSettings(token, org.trame.core.port.Secrets.read(env, "SLACK_SIGNING_SECRET"),
+        org.trame.core.port.Secrets.read(env, "SLACK_APP_TOKEN"),
         portNumber, trimmed(env.get("TRAME_SLACK_API_URL")), trimmed(env.get("TRAME_SLACK_CHANNEL"))));
   }
 

@@ -60,4 +60,22 @@ class SlackSettingsTest {
     SlackSettings s = new SlackSettings("xoxb-secret", "sign-secret", "xapp-secret", 1, null, null);
     assertFalse(s.toString().contains("secret"));
   }
+
+  @Test
+  @DisplayName("given the bot token in a file only its owner reads, when read, then it is used; a group-readable one is refused without the token in the message")
+  void tokenFromOwnerOnlyFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = dir.resolve("slack-token");
+    java.nio.file.Files.writeString(f, "xoxb-from-a-file-77");
+    java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN_FILE", f.toString(), "SLACK_SIGNING_SECRET", "s"))
+        .orElseThrow();
+    assertEquals("xoxb-from-a-file-77", s.botToken());
+    assertFalse(s.toString().contains("xoxb"));
+
+    java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    var e = assertThrows(IllegalArgumentException.class, () -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN_FILE",
+        f.toString(), "SLACK_SIGNING_SECRET", "s")));
+    assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN_FILE") && e.getMessage().contains("chmod 600"), e.getMessage());
+    assertFalse(e.getMessage().contains("xoxb-from-a-file-77"));
+  }
 }

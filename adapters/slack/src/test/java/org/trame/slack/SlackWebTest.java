@@ -162,4 +162,26 @@ class SlackWebTest {
     assertEquals("CREPORTS", complete.param("channel_id"));
     assertEquals("Check-in: alignment over time", complete.param("initial_comment"));
   }
+
+  @Test
+  @DisplayName("given a member's data export, when it is sent, then the JSON file goes whole, under its own name, into their direct messages")
+  void exportIsUploadedToTheMember() throws Exception {
+    // given
+    SlackMessenger messenger = new SlackMessenger(new SlackSettings("xoxb-test", "s", null, 0, api.url(), "CREPORTS"), web);
+    messenger.bind(org.mockito.Mockito.mock(org.trame.core.i18n.Texts.class));
+    byte[] json = "{\"member_id\" : \"UALICE\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var export = new org.trame.core.port.OutboundMessage(4, "slack", FakeSlackApi.TEAM,
+        org.trame.core.port.Audience.member("UALICE"), "Here is everything I keep about you", null, null, null, null, "en",
+        new org.trame.core.port.Attachment("mydata.json", "application/json", json));
+
+    // when
+    messenger.send(export);
+
+    // then it is uploaded as mydata.json, all its bytes, into alice's DM and nowhere else
+    assertEquals("mydata.json", api.calls("files.getUploadURLExternal").get(0).param("filename"));
+    assertEquals(Integer.toString(json.length), api.calls("files.getUploadURLExternal").get(0).param("length"));
+    FakeSlackApi.Call complete = api.calls("files.completeUploadExternal").get(0);
+    assertEquals("DUALICE", complete.param("channel_id"));
+    assertEquals("Here is everything I keep about you", complete.param("initial_comment"));
+  }
 }

@@ -3,7 +3,6 @@ package org.trame.core.checkin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,10 @@ final class CheckinCommands {
 
   private static final int MOST_REMINDER_HOURS = 24 * 14;
   private static final int MOST_DEADLINE_HOURS = 24 * 30;
+  /** At most one round a day: each round needs time to be answered, and "* 9 * * 1" is a slip for "0 9 * * 1". */
+  static final java.time.Duration SHORTEST_GAP = java.time.Duration.ofHours(24);
+  /** How many coming occurrences are looked at for the gap: more than a month of daily ones. */
+  private static final int GAPS_CHECKED = 40;
 
   void checkin(TurnContext t, List<String> args) throws Exception {
     String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
@@ -30,8 +33,7 @@ final class CheckinCommands {
       case "skip" -> skip(t);
       case "snooze" -> snooze(t, rest);
       case "schedule", "now", "pause", "resume", "close", "report", "anonymous", "reminder", "deadline" -> {
-        if (!t.coordinator()) {
-          t.say(Msg.NOT_A_COORDINATOR, "command", "checkin " + sub);
+        if (!t.coordinatorCommand("checkin " + sub, String.join(" ", rest))) {
           return;
         }
         coordinator(t, sub, rest);
@@ -118,10 +120,15 @@ final class CheckinCommands {
     } else if (before != null) {
       zone = ZoneId.of(before.timeZone());
     } else {
-      zone = Rhythm.zone(t.member().timeZone()).orElse(ZoneOffset.UTC);
+      zone = Rhythm.zone(t.member().timeZone()).orElse(RoundTimes.UTC);
     }
     if (rhythm.nextAfter(t.now(), zone).isEmpty()) {
       t.say(Msg.CHECKIN_CRON_NEVER, "cron", cron);
+      return;
+    }
+    Optional<java.time.Duration> gap = rhythm.shortestGap(java.time.LocalDateTime.ofInstant(t.now(), zone), GAPS_CHECKED);
+    if (gap.isPresent() && gap.get().compareTo(SHORTEST_GAP) < 0) {
+      t.say(Msg.CHECKIN_CRON_TOO_OFTEN, "cron", Texts.oneLine(cron, 80), "minutes", gap.get().toMinutes());
       return;
     }
     CheckinStore.saveSchedule(t.connection(), t.collectiveId(), rhythm.expression(), zone.getId(), t.member().memberId(),
@@ -222,10 +229,8 @@ final class CheckinCommands {
     CheckinStore.markSkipped(t.connection(), open.id(), me.memberId(), t.now().toEpochMilli());
     if (me.conversationId() != null) {
       Conversation c = Conversations.find(t.connection(), me.conversationId());
-      if (c != null && c.status().open()) {
-        c.status(Conversation.Status.CANCELLED);
-        c.state().step = null;
-        Conversations.save(t.connection(), c, t.now().toEpochMilli());
+      if (c != null) {
+        CheckinFeature.endQuietly(t, c);
       }
     }
     return true;
@@ -255,7 +260,7 @@ final class CheckinCommands {
 
   private static ZoneId zoneOf(TurnContext t) throws Exception {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    return RoundTimes.zoneOf(t.member(), s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone()));
+    return RoundTimes.zoneOf(t.member(), s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone()));
   }
 
   /** {@code tz}: shows the member's zone; {@code tz Area/City} sets it. */

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Answer;
+import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
+import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Json;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -73,6 +75,33 @@ public final class CheckinFeature implements Feature {
             CheckinRounds.close(t, round);
           }
         });
+  }
+
+  /**
+   * A check-in's questions ended (answered, stopped, or closed with the round): what the member typed
+   * is wiped from their conversation, so that the only copy of the answers is the unattributed one,
+   * and a remark its author did not agree to show is kept nowhere.
+   */
+  @Override
+  public void ended(TurnContext t, Conversation c) throws Exception {
+    if (FLOW.equals(c.flow())) {
+      forgetAnswers(t, c);
+    }
+  }
+
+  /** Ends {@code c} if it is still open, and wipes its answers either way. */
+  static void endQuietly(TurnContext t, Conversation c) throws Exception {
+    if (c.status().open()) {
+      c.status(Conversation.Status.CANCELLED);
+      c.state().step = null;
+    }
+    forgetAnswers(t, c);
+  }
+
+  private static void forgetAnswers(TurnContext t, Conversation c) throws Exception {
+    c.state().answers.clear();
+    c.state().trail.clear();
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
   /** Branches to the consent question only when a remark was written. */

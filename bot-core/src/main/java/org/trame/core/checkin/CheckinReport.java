@@ -30,6 +30,8 @@ final class CheckinReport {
   static final int CHART_ROUNDS = 12;
   static final int CHART_WIDTH = 800;
   static final int CHART_HEIGHT = 400;
+  /** The most characters of remarks one report carries (Slack and Discord split long texts, within limits). */
+  static final int MOST_REMARK_CHARS = 8_000;
 
   /** The four questions, in the flow's order, with how to read each from a member's answers. */
   enum Question {
@@ -178,7 +180,21 @@ final class CheckinReport {
       }
       if (!remarks.isEmpty()) {
         out.add(texts.get(Msg.CHECKIN_REPORT_REMARKS, lang));
-        remarks.forEach(r -> out.add("• « " + Texts.oneLine(r, 500) + " »"));
+        // A large collective's remarks would make a report no chat can carry: the first ones up to a budget, then a count.
+        int used = 0;
+        int shown = 0;
+        for (String r : remarks) {
+          String line = lang == Lang.FR ? "• « " + Texts.oneLine(r, 500) + " »" : "• \"" + Texts.oneLine(r, 500) + "\"";
+          if (used + line.length() > MOST_REMARK_CHARS) {
+            break;
+          }
+          out.add(line);
+          used += line.length();
+          shown++;
+        }
+        if (shown < remarks.size()) {
+          out.add(texts.get(Msg.CHECKIN_REPORT_MORE_REMARKS, lang, "count", remarks.size() - shown));
+        }
       }
       out.add(texts.get(Msg.CHECKIN_REPORT_CHART, lang, "count", history.size()));
     }

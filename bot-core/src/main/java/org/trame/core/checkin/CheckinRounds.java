@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.trame.core.storage.Json;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
-import org.trame.core.storage.Sql;
 import org.trame.core.turn.TurnContext;
 
 /**
@@ -151,7 +149,7 @@ final class CheckinRounds {
       return false;
     }
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    ZoneId collective = s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone());
+    ZoneId collective = s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone());
     Long nextDue = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), CheckinStore.MANUAL + t.now().toEpochMilli(),
         t.now().toEpochMilli(), "open", anonymous(t));
@@ -193,8 +191,9 @@ final class CheckinRounds {
       Conversation c = Conversations.find(t.connection(), i.conversationId());
       if (c != null && c.status() == Conversation.Status.CANCELLED) {
         CheckinStore.markSkipped(t.connection(), round.id(), i.memberId(), now);
-      } else if (c != null && c.status().open()) {
-        Sql.update(t.connection(), "UPDATE conversation SET status = 'cancelled', step = NULL, updated_at = ? WHERE id = ?", now, c.id());
+      }
+      if (c != null) {
+        CheckinFeature.endQuietly(t, c); // what a silent member began to type goes with the round
       }
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());

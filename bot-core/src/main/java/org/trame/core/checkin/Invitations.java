@@ -36,7 +36,10 @@ final class Invitations {
         continue;
       }
       TurnContext theirs = t.as(m, coordinators.contains(m.memberId()), t.lang());
-      theirs.say(Msg.CHECKIN_INVITE, "deadline", RoundTimes.shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+      String invitation = theirs.texts().get(Msg.CHECKIN_INVITE, theirs.lang(),
+          "deadline", RoundTimes.shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+      // The questions promise that nothing shows below 3 answers: a round without that rule says so first.
+      theirs.say(round.anonymous() ? invitation : invitation + "\n" + theirs.texts().get(Msg.CHECKIN_NOT_ANONYMOUS, theirs.lang()));
       Conversation c = theirs.flows().start(theirs, CheckinFeature.FLOW);
       CheckinStore.markAsked(t.connection(), roundId, m.memberId(), c.id(), t.now().toEpochMilli());
     }

@@ -96,6 +96,22 @@ final class Rhythm {
     return times.nextExecution(after.atZone(ZoneOffset.UTC)).map(ZonedDateTime::toLocalDateTime);
   }
 
+  /** The shortest wall-clock time between two consecutive occurrences among the next {@code count} after {@code after}. */
+  Optional<java.time.Duration> shortestGap(LocalDateTime after, int count) {
+    java.time.Duration shortest = null;
+    Optional<LocalDateTime> previous = nextAfter(after);
+    for (int i = 1; i < count && previous.isPresent(); i++) {
+      Optional<LocalDateTime> next = nextAfter(previous.get());
+      if (next.isEmpty()) {
+        break;
+      }
+      java.time.Duration gap = java.time.Duration.between(previous.get(), next.get());
+      shortest = shortest == null || gap.compareTo(shortest) < 0 ? gap : shortest;
+      previous = next;
+    }
+    return Optional.ofNullable(shortest);
+  }
+
   /** The first occurrence whose earliest instant in {@code zone} is after {@code now}. */
   Optional<LocalDateTime> nextAfter(Instant now, ZoneId zone) {
     return nextAfter(LocalDateTime.ofInstant(now, zone));

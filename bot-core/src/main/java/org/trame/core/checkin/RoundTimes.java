@@ -25,11 +25,13 @@ final class RoundTimes {
   /** A round closes at least this long before the next one starts. */
   static final Duration GAP_BEFORE_NEXT = Duration.ofMinutes(30);
   static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** The zone when nobody gave one: named "UTC" where members read it (an offset would read "Z"). */
+  static final ZoneId UTC = ZoneId.of("UTC");
 
   private RoundTimes() {}
 
   static String shown(Instant at, ZoneId zone) {
-    return SHOWN.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    return SHOWN.format(at.atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? UTC.getId() : zone.getId()) + ")";
   }
 
   /** The zone a member is asked in: theirs when known and valid, else the collective's. */
@@ -104,7 +106,7 @@ final class RoundTimes {
   /** The deadline as the speaking member reads it, in their zone (UTC when unknown). */
   static String shownFor(TurnContext t, long millis) throws SQLException {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    ZoneId collective = s == null ? ZoneOffset.UTC : ZoneId.of(s.timeZone());
+    ZoneId collective = s == null ? UTC : ZoneId.of(s.timeZone());
     return shown(Instant.ofEpochMilli(millis), zoneOf(t.member(), collective));
   }
 }

@@ -1,7 +1,7 @@
 package org.trame.core.conflict;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class ConflictFeature implements Feature {
   private static final int LONGEST_TOPIC = 300;
   /** A space is a conversation between a few parties; beyond that, a meeting serves better. */
   static final int MOST_PARTIES = 8;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Supplier<Triage> triage;
   private FlowEngine engine;
@@ -46,6 +46,11 @@ public final class ConflictFeature implements Feature {
   public ConflictFeature(Supplier<Triage> triage) {
     this.triage = triage;
     this.actions = new NeedActions(() -> engine.prompts(), triage);
+  }
+
+  /** Leaving a space by the right of withdrawal, for the privacy feature. */
+  public CaseExit exits() {
+    return new CaseExit(phases);
   }
 
   /** The engine is built after features register their actions; it is handed back here. */
@@ -103,7 +108,7 @@ public final class ConflictFeature implements Feature {
   private String phaseLabel(TurnContext t, Case k) {
     return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
         : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
-            k.reviewAt() == null ? "?" : WHEN.format(Instant.ofEpochMilli(k.reviewAt())));
+            k.reviewAt() == null ? "?" : when(t, k.reviewAt()));
   }
 
   @Override
@@ -133,9 +138,28 @@ public final class ConflictFeature implements Feature {
     }
   }
 
-  private void open(TurnContext t, List<String> args) throws Exception {
-    if (!t.coordinator()) {
+  /**
+   * Coordinator sub-commands ask the access point, which logs and audits; a member is refused with
+   * the conflict space's own words (they can ask for a space instead).
+   */
+  private static boolean coordinator(TurnContext t, String command) throws Exception {
+    var d = org.trame.core.access.Access.coordinatorCommand(t.requester(), command);
+    if (!d.allowed()) {
       t.say(Msg.CONFLICT_NOT_COORDINATOR);
+      org.trame.core.access.Access.recordRefusal(t.connection(), t.requester(), d, t.now().toEpochMilli());
+      return false;
+    }
+    return true;
+  }
+
+  /** Who opened or closed which space goes in the audit log; never the topic or anyone's words. */
+  private static void audit(TurnContext t, String action, long caseId) throws Exception {
+    org.trame.core.access.AuditLog.record(t.connection(), t.collectiveId(), t.member().memberId(), action, "#" + caseId, false,
+        t.now().toEpochMilli());
+  }
+
+  private void open(TurnContext t, List<String> args) throws Exception {
+    if (!coordinator(t, "conflict")) {
       return;
     }
     Parties.Named named = Parties.parse(t.connection(), t.collectiveId(), args);
@@ -165,6 +189,7 @@ public final class ConflictFeature implements Feature {
     List<String> ids = named.parties().stream().map(Member::memberId).toList();
     long caseId = ConflictCases.open(t.connection(), t.collectiveId(), t.member().memberId(), named.topic(), ids,
         t.now().toEpochMilli());
+    audit(t, "conflict open", caseId);
     t.say(Msg.CONFLICT_OPENED, "case", caseId,
         "names", String.join(", ", named.parties().stream().map(Parties::name).toList()));
     phases.enter(t, caseId, Phase.INVITE);
@@ -172,8 +197,7 @@ public final class ConflictFeature implements Feature {
 
   /** Progress only: the step, who has answered, who declined; never what anyone wrote. */
   private void status(TurnContext t) throws Exception {
-    if (!t.coordinator()) {
-      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+    if (!coordinator(t, "conflict status")) {
       return;
     }
     List<Case> open = ConflictCases.open(t.connection(), t.collectiveId());
@@ -203,14 +227,19 @@ public final class ConflictFeature implements Feature {
           "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
           "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),
           "out", out.isEmpty() ? "—" : String.join(", ", out),
-          "deadline", k.deadlineAt() == null ? "—" : WHEN.format(Instant.ofEpochMilli(k.deadlineAt()))));
+          "deadline", k.deadlineAt() == null ? "—" : when(t, k.deadlineAt())));
     }
     t.say(sb.toString());
   }
 
+  /** A time as the reader reads it: in their zone when they gave one ({@code tz}), else in UTC, the zone named. */
+  private static String when(TurnContext t, long millis) {
+    ZoneId zone = Dates.zoneOf(t.member());
+    return WHEN.format(Instant.ofEpochMilli(millis).atZone(zone)) + " (" + zone.getId() + ")";
+  }
+
   private void close(TurnContext t, List<String> args) throws Exception {
-    if (!t.coordinator()) {
-      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+    if (!coordinator(t, "conflict close")) {
       return;
     }
     String number = args.isEmpty() ? "" : args.get(0).replace("#", "");
@@ -224,6 +253,7 @@ public final class ConflictFeature implements Feature {
     }
     CasePhases.tellParties(t, k, Msg.CONFLICT_CLOSED_BY_COORDINATOR);
     ConflictCases.close(t.connection(), k.id(), "closed_by_coordinator", t.now().toEpochMilli());
+    audit(t, "conflict close", k.id());
     t.say(Msg.CONFLICT_CLOSED, "case", k.id());
   }
 

@@ -1,19 +1,16 @@
 package org.trame.core.conflict;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Ranked;
 import org.trame.core.conflict.ConflictCases.Solution;
-import org.trame.core.conflict.triage.Nature;
-import org.trame.core.conflict.triage.Proposal;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Answer;
 import org.trame.core.engine.FlowAction;
@@ -22,18 +19,16 @@ import org.trame.core.engine.Prompts;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
-import org.trame.core.sheets.Sheets;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 
 /**
- * The named actions of the conflict flows: what each party sees and types inside a phase
- * (the triage proposal, I-message coaching, ideas, marks, accepted solutions, plan steps). They
- * write to the case's tables as the party goes, privately; nothing here speaks to another party.
+ * The named actions of the need path's steps 2 to 6: ideas, marks, accepted solutions, the
+ * decision, plan steps and dates. They write to the case's tables as the party goes, privately;
+ * nothing here speaks to another party.
  */
 final class NeedActions {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NeedActions.class);
   /** The most ideas one party may add in one brainstorming round, so that each one gets attention. */
   static final int MOST_IDEAS_PER_ROUND = 10;
   /** The most plan steps one party may write in one plan, so that the plan stays readable in a chat. */
@@ -51,13 +46,15 @@ final class NeedActions {
     this.triage = triage;
   }
 
+  /** Every action of the conflict flows: those of the invitation and step 1 live in {@link TriageActions}. */
   Map<String, FlowAction> all() {
+    Map<String, FlowAction> all = new java.util.HashMap<>(new TriageActions(this, prompts, triage).all());
+    all.putAll(solutionsAndPlan());
+    return all;
+  }
+
+  private Map<String, FlowAction> solutionsAndPlan() {
     return Map.ofEntries(
-        Map.entry("conflict.invitation", this::invitation),
-        Map.entry("conflict.propose", this::propose),
-        Map.entry("conflict.topic", this::topic),
-        Map.entry("conflict.coach", this::coach),
-        Map.entry("conflict.reformulate", this::reformulate),
         Map.entry("conflict.ideas", this::ideas),
         Map.entry("conflict.first_solution", this::firstSolution),
         Map.entry("conflict.rate", this::rate),
@@ -71,12 +68,12 @@ final class NeedActions {
         Map.entry("conflict.plan", this::plan));
   }
 
-  private String say(ActionContext ctx, Msg msg, Object... keyValues) {
+  String say(ActionContext ctx, Msg msg, Object... keyValues) {
     ctx.send(Audience.member(ctx.conversation().memberId()), prompts.get().texts().get(msg, ctx.lang(), keyValues));
     return null;
   }
 
-  private static Case caseOf(ActionContext ctx) throws Exception {
+  static Case caseOf(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
     Long id = ConflictCases.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId());
     if (id == null) {
@@ -85,82 +82,13 @@ final class NeedActions {
     return ConflictCases.find(ctx.connection(), id);
   }
 
-  private static String answer(ActionContext ctx, String step) {
+  static String answer(ActionContext ctx, String step) {
     Answer a = ctx.conversation().state().answers.get(step);
     return a == null || a.skipped() ? null : a.value();
   }
 
-  private static String name(ActionContext ctx, String memberId) throws Exception {
+  static String name(ActionContext ctx, String memberId) throws Exception {
     return Parties.name(Members.find(ctx.connection(), ctx.conversation().collectiveId(), memberId));
-  }
-
-  /** The invitation: who opened the space, the topic, the other parties. */
-  private String invitation(ActionContext ctx) throws Exception {
-    Case k = caseOf(ctx);
-    List<String> others = new ArrayList<>();
-    for (ConflictCases.Party p : ConflictCases.parties(ctx.connection(), k.id())) {
-      if (!p.memberId().equals(ctx.conversation().memberId())) {
-        others.add(name(ctx, p.memberId()));
-      }
-    }
-    return say(ctx, Msg.CONFLICT_INVITATION, "case", k.id(), "by", name(ctx, k.openedBy()), "others", String.join(", ", others),
-        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
-  }
-
-  /** The classifier's proposal in plain words, with its reasons; the party confirms or corrects it next. */
-  private String propose(ActionContext ctx) throws Exception {
-    Case k = caseOf(ctx);
-    String member = ctx.conversation().memberId();
-    Proposal p;
-    try {
-      p = triage.get().propose(answer(ctx, "describe"));
-    } catch (RuntimeException e) {
-      // Without a proposal the party still decides: the question that follows lets them say which kind.
-      log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
-      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", null);
-      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", 7);
-      return say(ctx, Msg.CONFLICT_NO_PROPOSAL);
-    }
-    ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", p.nature() == Nature.VALUE ? "value" : "need");
-    ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
-    Texts t = prompts.get().texts();
-    String why = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
-        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.engine.Lang.FR
-            ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
-    return say(ctx, Msg.CONFLICT_PROPOSAL,
-        "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
-        "nature_sure", Math.round(p.natureConfidence() * 100),
-        "sheet", p.sheet(), "sheet_title", t.get(Sheets.title(p.sheet()), ctx.lang()), "sheet_when", t.get(Sheets.when(p.sheet()), ctx.lang()),
-        "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
-  }
-
-  /** The preparatory phase recalls the topic named when the case was opened. */
-  private String topic(ActionContext ctx) throws Exception {
-    Case k = caseOf(ctx);
-    return say(ctx, Msg.CONFLICT_TOPIC,
-        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
-  }
-
-  /** A "you + judgement" sentence is pointed out, with the I-message form; the party may rewrite or keep it. */
-  private String coach(ActionContext ctx) {
-    Optional<String> judgement = triage.get().judgement(answer(ctx, "needs"), ctx.lang());
-    if (judgement.isEmpty()) {
-      return "ok";
-    }
-    say(ctx, Msg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), LONGEST_SHOWN));
-    return "coached";
-  }
-
-  /** The wording the others would read: the party's needs, framed with their name; they approve it next. */
-  private String reformulate(ActionContext ctx) throws Exception {
-    var st = ctx.conversation().state();
-    boolean edited = !st.trail.isEmpty() && st.trail.get(st.trail.size() - 1).equals("edit");
-    String source = edited ? answer(ctx, "edit") : answer(ctx, "needs");
-    // The party's own rewrite is kept word for word; a first statement is reformulated.
-    String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
-    Case k = caseOf(ctx);
-    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "needs_draft", wording);
-    return say(ctx, Msg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
   }
 
   /** Step 2: ideas, one per line, never judged; "done" ends, and a party's ideas per round are capped. */
@@ -277,14 +205,14 @@ final class NeedActions {
   }
 
   /** A due date: a real day, not in the past. */
-  private String due(ActionContext ctx) {
+  private String due(ActionContext ctx) throws Exception {
     return date(ctx, "due", false) == null ? "again" : "ok";
   }
 
-  private LocalDate date(ActionContext ctx, String step, boolean strictlyFuture) {
+  private LocalDate date(ActionContext ctx, String step, boolean strictlyFuture) throws Exception {
     String text = answer(ctx, step);
     LocalDate date = Dates.parse(text);
-    LocalDate today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(ctx.now(), zoneOf(ctx));
     if (date == null) {
       say(ctx, Msg.CONFLICT_DATE_USAGE, "text", Texts.oneLine(text, 40));
       return null;
@@ -298,6 +226,11 @@ final class NeedActions {
       return null;
     }
     return date;
+  }
+
+  /** The party's own calendar: "today" is theirs when they gave their zone ({@code tz}), else UTC's. */
+  private static ZoneId zoneOf(ActionContext ctx) throws Exception {
+    return Dates.zoneOf(Members.find(ctx.connection(), ctx.conversation().collectiveId(), ctx.conversation().memberId()));
   }
 
   /** One step of the action plan, kept as soon as it is complete. */
@@ -325,8 +258,11 @@ final class NeedActions {
       return "again";
     }
     Case k = caseOf(ctx);
-    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at",
-        date.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+    // 09:00 UTC on that day, or the day's start for the party when later (far west), so that the evaluation
+    // never comes before the day they chose and the date everyone reads stays the one they typed.
+    long nineUtc = date.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+    long theirMidnight = date.atStartOfDay(zoneOf(ctx)).toInstant().toEpochMilli();
+    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at", Math.max(nineUtc, theirMidnight));
     return "ok";
   }
 }

@@ -117,7 +117,7 @@ final class NeedPath {
       StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_NEEDS_SHARED, theirs.lang()));
       for (Party author : parties) {
         if (!author.memberId().equals(reader.memberId())) {
-          sb.append("\n• ").append(CasePhases.name(t, author.memberId())).append(" : ").append(author.needs());
+          sb.append(attributed(theirs.lang(), CasePhases.name(t, author.memberId()), author.needs()));
         }
       }
       theirs.say(sb.toString());
@@ -271,6 +271,11 @@ final class NeedPath {
 
   private static String one(double v) {
     return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+
+  /** A line of a party's own words under their name, with the colon of the reader's language. */
+  static String attributed(Lang lang, String name, String words) {
+    return "\n• " + name + (lang == Lang.FR ? " : " : ": ") + words;
   }
 
   static String answer(Conversation c, String step) {

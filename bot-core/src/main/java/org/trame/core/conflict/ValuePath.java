@@ -62,7 +62,7 @@ final class ValuePath {
       for (Party author : parties) {
         String conviction = of(author).get("conviction");
         if (conviction != null) {
-          sb.append("\n• ").append(CasePhases.name(t, author.memberId())).append(" : ").append(conviction);
+          sb.append(NeedPath.attributed(theirs.lang(), CasePhases.name(t, author.memberId()), conviction));
         }
       }
       List<String> criteria = new ArrayList<>();

@@ -104,16 +104,13 @@ public final class StakesFeature implements Feature {
     return lines;
   }
 
-  private static boolean refuseUnlessCoordinator(TurnContext t, String command) {
-    if (!t.coordinator()) {
-      t.say(Msg.NOT_A_COORDINATOR, "command", command);
-      return true;
-    }
-    return false;
+  /** Coordinator commands go through the access point, which also writes the audit log. */
+  private static boolean refuseUnlessCoordinator(TurnContext t, String command, List<String> args) throws Exception {
+    return !t.coordinatorCommand(command, args == null ? null : String.join(" ", args));
   }
 
   private void round(TurnContext t, List<String> args) throws Exception {
-    if (refuseUnlessCoordinator(t, "stakes round")) {
+    if (refuseUnlessCoordinator(t, "stakes round", args)) {
       return;
     }
     if (args.size() == 1 && args.get(0).equalsIgnoreCase("close")) {
@@ -151,7 +148,7 @@ public final class StakesFeature implements Feature {
   }
 
   private void ambition(TurnContext t, List<String> args) throws Exception {
-    if (refuseUnlessCoordinator(t, "stakes ambition")) {
+    if (refuseUnlessCoordinator(t, "stakes ambition", null)) {
       return;
     }
     String text = String.join(" ", args).strip();
@@ -164,7 +161,7 @@ public final class StakesFeature implements Feature {
   }
 
   private void every(TurnContext t, List<String> args) throws Exception {
-    if (refuseUnlessCoordinator(t, "stakes every")) {
+    if (refuseUnlessCoordinator(t, "stakes every", args)) {
       return;
     }
     int months;

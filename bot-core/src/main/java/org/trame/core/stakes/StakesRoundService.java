@@ -126,7 +126,10 @@ final class StakesRoundService {
     String ambition = Settings.get(t.connection(), t.collectiveId(), AMBITION).orElse(null);
     String nextDate = date(next.toEpochMilli());
 
-    List<StakesRounds.SharedAnswer> withCollective = StakesRounds.shared(t.connection(), round.id(), List.of(Answer.COLLECTIVE));
+    // The query picks by sharing; the access point has the last word on each answer for each reader.
+    org.trame.core.access.Requester channel = org.trame.core.access.Requester.channel(t.collectiveId());
+    List<StakesRounds.SharedAnswer> withCollective = readable(channel,
+        StakesRounds.shared(t.connection(), round.id(), List.of(Answer.COLLECTIVE)), t.collectiveId());
     t.post(new StakesSynthesis(engine, t.lang()).write(Msg.STAKES_SYNTHESIS_HEADER, withCollective, invitees.size(),
         answered, ambition, nextDate));
 
@@ -134,9 +137,16 @@ final class StakesRoundService {
         List.of(Answer.COLLECTIVE, Answer.COORDINATORS));
     for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
       TurnContext theirs = t.as(coordinator, true, t.lang());
-      theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, withCoordinators,
+      List<StakesRounds.SharedAnswer> forThem = readable(theirs.requester(), withCoordinators, t.collectiveId());
+      theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, forThem,
           invitees.size(), answered, ambition, nextDate));
     }
+  }
+
+  private static List<StakesRounds.SharedAnswer> readable(org.trame.core.access.Requester reader,
+      List<StakesRounds.SharedAnswer> answers, String collectiveId) {
+    return answers.stream()
+        .filter(a -> org.trame.core.access.Access.read(reader, collectiveId, a.memberId(), a.sharing()).allowed()).toList();
   }
 
   /** Called when a member saves the questionnaire: it counts for the open round, if any. */

@@ -13,6 +13,12 @@ public final class Jobs {
   /** One due job. */
   public record Job(long id, String collectiveId, String kind, long dueAt, String payload) {}
 
+  /**
+   * The daily retention run (org.trame.core.privacy.Retention): every collective has one from its
+   * first day, so it is planned here, where collectives are created.
+   */
+  public static final String RETENTION = "privacy.retention";
+
   private Jobs() {}
 
   public static long schedule(Connection c, String collectiveId, String kind, long dueAt, String payload, long now) throws SQLException {

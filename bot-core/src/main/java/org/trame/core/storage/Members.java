@@ -13,8 +13,11 @@ public final class Members {
   private Members() {}
 
   public static void ensureCollective(Connection c, String id, String platform, String externalId, long now) throws SQLException {
-    Sql.update(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        id, platform, externalId, now);
+    int created = Sql.update(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (id) DO NOTHING", id, platform, externalId, now);
+    if (created == 1) {
+      Jobs.schedule(c, id, Jobs.RETENTION, now + java.time.Duration.ofDays(1).toMillis(), "{}", now);
+    }
   }
 
   /**
@@ -61,14 +64,36 @@ public final class Members {
         flag, collectiveId, memberId, flag);
   }
 
-  /** Every member of the collective, coordinators included, in the order they arrived. */
+  /**
+   * Every member taking part in the collective, coordinators included, in the order they arrived:
+   * those who withdrew from the collective are asked nothing more.
+   */
   public static List<Member> all(Connection c, String collectiveId) throws SQLException {
-    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? ORDER BY created_at, member_id");
+    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ?"
+        + " AND withdrawn_at IS NULL ORDER BY created_at, member_id");
   }
 
-  /** The members last seen as coordinators. */
+  /** The members last seen as coordinators, still taking part. */
   public static List<Member> coordinators(Connection c, String collectiveId) throws SQLException {
-    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ? AND coordinator = 1 ORDER BY created_at, member_id");
+    return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ?"
+        + " AND coordinator = 1 AND withdrawn_at IS NULL ORDER BY created_at, member_id");
+  }
+
+  /** Records that the member withdrew from the collective ({@code at}), or takes part again (null). */
+  public static void setWithdrawn(Connection c, String collectiveId, String memberId, Long at) throws SQLException {
+    Sql.update(c, "UPDATE member SET withdrawn_at = ? WHERE collective_id = ? AND member_id = ?", at, collectiveId, memberId);
+  }
+
+  /** When the member withdrew from the collective, or null while they take part. */
+  public static Long withdrawnAt(Connection c, String collectiveId, String memberId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT withdrawn_at FROM member WHERE collective_id = ? AND member_id = ?", collectiveId, memberId)
+        .executeQuery()) {
+      if (rs.next()) {
+        long at = rs.getLong(1);
+        return rs.wasNull() ? null : at;
+      }
+      return null;
+    }
   }
 
   private static List<Member> list(Connection c, String collectiveId, String sql) throws SQLException {

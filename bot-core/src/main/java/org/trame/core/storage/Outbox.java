@@ -52,6 +52,21 @@ public final class Outbox {
       ps.addBatch();
     }
     ps.executeBatch();
+    // A private message to someone the collective no longer knows (they erased their data, the
+    // farewell included) is not kept once delivered.
+    PreparedStatement gone = Sql.prepare(c, "DELETE FROM outbox WHERE id = ? AND audience = 'member'"
+        + " AND EXISTS (SELECT 1 FROM collective k WHERE k.id = outbox.collective_id)"
+        + " AND NOT EXISTS (SELECT 1 FROM member m WHERE m.collective_id = outbox.collective_id AND m.member_id = outbox.recipient)");
+    for (long id : ids) {
+      gone.setLong(1, id);
+      gone.addBatch();
+    }
+    gone.executeBatch();
+  }
+
+  /** Sent messages older than {@code before}: the outbox is a queue, not an archive of what members said. */
+  public static int purgeSent(Connection c, long before) throws SQLException {
+    return Sql.update(c, "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", before);
   }
 
   public static void markFailed(Connection c, long id, String error) throws SQLException {

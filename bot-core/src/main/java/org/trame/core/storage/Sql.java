@@ -86,5 +86,10 @@ public final class Sql {
     return isPostgresql(c) && !c.isReadOnly() ? " FOR UPDATE" : "";
   }
 
+  /** A condition true when {@code column} holds the text bound to its one parameter: each engine has its own word. */
+  public static String holds(Connection c, String column) throws SQLException {
+    return (isPostgresql(c) ? "strpos(" : "instr(") + column + ", ?) > 0";
+  }
+
   private record Cached(PreparedStatement statement, int parameters) {}
 }

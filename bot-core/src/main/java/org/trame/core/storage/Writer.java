@@ -38,6 +38,10 @@ public final class Writer implements AutoCloseable {
   private Connection connection;
   /** Jobs that lost a race with another process: run again in the next transaction, first. */
   private final List<Job<?>> again = new ArrayList<>();
+  /** SQLite undid the group transaction by itself (it does on a full disk or an I/O error). */
+  private boolean transactionLost;
+  /** The first failure of the file itself in this connection's current transaction. */
+  private Throwable fault;
 
   public Writer(Database database) {
     this.database = database;
@@ -56,13 +60,37 @@ public final class Writer implements AutoCloseable {
    * commit order, before the future completes (e.g. to hand outbox rows to the sender in order).
    */
   public <T> CompletableFuture<T> submit(Work<T> work, Consumer<T> afterCommit) {
-    Job<T> job = new Job<>(work, afterCommit);
+    Job<T> job = new Job<>(guarded(work), afterCommit);
     if (closing) {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
       return job.future;
     }
     queue.add(job);
     return job.future;
+  }
+
+  /**
+   * {@code work}, not run once SQLite has undone the group transaction (it would then commit on its
+   * own, outside the batch), and noting a failure of the file itself for the operator's message.
+   */
+  private <T> Work<T> guarded(Work<T> work) {
+    return c -> {
+      if (fault != null) {
+        // The file failed an earlier event of this batch: say the same, rather than what a half-run statement would.
+        throw (Exception) StorageFaults.explain(fault, database.file());
+      }
+      if (transactionLost) {
+        throw new StorageException("not run: the database " + database.file() + " undid the transaction before this event", null);
+      }
+      try {
+        return work.run(c);
+      } catch (Exception e) {
+        if (fault == null && StorageFaults.isFault(e)) {
+          fault = e;
+        }
+        throw e;
+      }
+    };
   }
 
   /**
@@ -139,18 +167,35 @@ public final class Writer implements AutoCloseable {
       }
     }
     try {
+      if (transactionLost) {
+        // Committing now would keep the jobs that ran after SQLite's own rollback and lose the rest.
+        throw new SQLException("SQLite undid the transaction (a full disk or an I/O error)");
+      }
       c.commit();
     } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot commit to the database " + database.name()
-          + " (is the disk full or the file read-only?): " + e.getMessage(), e);
+      Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
+      StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
+          + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       rollbackQuietly(c);
       closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
       batch.forEach(job -> job.future.completeExceptionally(failure));
       return;
     }
+    boolean fileAtFault = false;
     for (Job<?> job : batch) {
+      if (job.failure != null && StorageFaults.isFault(job.failure)) {
+        // The file, not the event, failed: say so once, in words an operator can act on.
+        job.failure = StorageFaults.explain(job.failure, database.file());
+        if (!fileAtFault) {
+          log.error("{}", job.failure.getMessage());
+        }
+        fileAtFault = true;
+      }
       job.complete();
+    }
+    if (fileAtFault) {
+      closeConnection(); // a fresh connection for the next batch: no statement left half-run, recovery once fixed
     }
   }
 
@@ -193,12 +238,27 @@ public final class Writer implements AutoCloseable {
     if (connection == null) {
       Connection c = database.connect();
       c.setAutoCommit(false);
+      if (database.dialect() == Database.Dialect.SQLITE) {
+        c.unwrap(org.sqlite.SQLiteConnection.class).addCommitListener(new org.sqlite.SQLiteCommitListener() {
+          @Override
+          public void onCommit() {
+          }
+
+          @Override
+          public void onRollback() {
+            transactionLost = true; // the writer itself rolls back only to close the connection
+          }
+        });
+      }
       connection = c;
     }
     return connection;
   }
 
   private void rollbackQuietly(Connection c) {
+    if (transactionLost) {
+      return; // SQLite already rolled back: there is nothing left to undo
+    }
     try {
       c.rollback();
     } catch (SQLException e) {
@@ -215,6 +275,8 @@ public final class Writer implements AutoCloseable {
       }
       connection = null;
     }
+    transactionLost = false;
+    fault = null;
   }
 
   /** Finishes the jobs already queued, then stops. */

@@ -81,6 +81,36 @@ public final class TurnContext {
     return coordinator;
   }
 
+  /** Who asks, as the access point sees them. */
+  public org.trame.core.access.Requester requester() {
+    return org.trame.core.access.Requester.member(collectiveId, member.memberId(), coordinator);
+  }
+
+  /**
+   * Applies the access point's decision: true when allowed; otherwise the member reads why, and the
+   * refusal is logged and audited.
+   */
+  public boolean allowed(org.trame.core.access.Decision d) throws java.sql.SQLException {
+    if (d.allowed()) {
+      return true;
+    }
+    say(d.reason(), "command", d.asked());
+    org.trame.core.access.Access.recordRefusal(connection, requester(), d, now.toEpochMilli());
+    return false;
+  }
+
+  /**
+   * A coordinator command: refused (and audited) for members; when allowed, recorded in the audit
+   * log with {@code detail}, which must never be a member's free text.
+   */
+  public boolean coordinatorCommand(String command, String detail) throws java.sql.SQLException {
+    if (!allowed(org.trame.core.access.Access.coordinatorCommand(requester(), command))) {
+      return false;
+    }
+    org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), command, detail, false, now.toEpochMilli());
+    return true;
+  }
+
   /** Starts and continues conversations within this turn. */
   public FlowRunner flows() {
     return flows;
@@ -144,6 +174,18 @@ public final class TurnContext {
 
   List<OutboundMessage> messages() {
     return messages;
+  }
+
+  /**
+   * Replaces {@code needle} in the messages this turn has yet to store, with the words {@code
+   * replacement} gives in each message's language: a member erased in this turn is not named in
+   * what it still sends.
+   */
+  public void redactPending(String needle, java.util.function.Function<Lang, String> replacement) {
+    messages.replaceAll(m -> m.text() == null || !m.text().contains(needle) ? m
+        : new OutboundMessage(m.id(), m.platform(), m.collective(), m.audience(), m.text().replace(needle,
+            replacement.apply(Lang.parse(m.lang()).orElse(lang))), m.expects(), m.options(), m.conversationRef(), m.stepRef(),
+            m.lang(), m.image()));
   }
 
   void forgetMessages() {

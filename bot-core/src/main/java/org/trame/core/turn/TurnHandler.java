@@ -38,7 +38,7 @@ public final class TurnHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
   /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
-  private static final Set<String> PLANNED = Set.of("ethics", "mydata", "withdraw", "map", "diagnostic");
+  private static final Set<String> PLANNED = Set.of("ethics", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
   private static final NamedSavepoint TURN_START = new NamedSavepoint("turn_start");
 
@@ -166,9 +166,9 @@ public final class TurnHandler {
     if (e.conversationRef() != null && e.conversationRef().matches("\\d{1,18}")) {
       c = Conversations.find(t.connection(), Long.parseLong(e.conversationRef()));
     }
-    if (c == null || !c.collectiveId().equals(t.collectiveId()) || !c.memberId().equals(t.member().memberId())) {
-      // Someone else's or a forged reference: the same answer either way, revealing nothing.
-      t.say(Msg.NOT_YOUR_CONVERSATION);
+    // Someone else's or a forged reference: the same answer either way, revealing nothing.
+    if (!t.allowed(c == null ? org.trame.core.access.Access.conversation(t.requester(), "", "")
+        : org.trame.core.access.Access.conversation(t.requester(), c.collectiveId(), c.memberId()))) {
       return;
     }
     flows.continueWith(t, c, e.text(), e.stepRef() == null ? "" : e.stepRef());

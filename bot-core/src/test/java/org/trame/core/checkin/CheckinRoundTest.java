@@ -100,7 +100,7 @@ class CheckinRoundTest {
     assertTrue(report.contains("• Alignment with the common project: average 4.0 (no earlier round to compare with yet)"
         + " — answers from 1 to 5: 1:0 · 2:0 · 3:1 · 4:1 · 5:1"), report);
     assertTrue(report.contains("• Fairness of contributions: average 3.0"), report);
-    assertTrue(report.contains("« Keep the Friday calls »"), report);
+    assertTrue(report.contains("• \"Keep the Friday calls\""), report);
     assertFalse(report.contains("Secret worry"), "a remark without consent never appears: " + report);
     for (String name : List.of("alice", "bob", "carol", "dan", "eve")) {
       assertFalse(report.contains(name), name + " is named in the report: " + report);
@@ -191,7 +191,7 @@ class CheckinRoundTest {
     assertEquals(List.of("\"Mars/Olympus_Mons\" is not a time zone I know. Write it as Area/City, for example Europe/Paris or"
         + " America/New_York. Nothing was saved."), h.bot.command("carol", "checkin schedule 0 9 * * 1 Mars/Olympus_Mons"));
     assertEquals(List.of(), h.bot.rows("SELECT * FROM checkin_schedule"));
-    assertEquals(List.of(), h.bot.rows("SELECT * FROM scheduled_job"));
+    assertEquals(List.of(), h.bot.rows("SELECT * FROM scheduled_job WHERE kind LIKE 'checkin.%'"));
     assertTrue(TestBot.joined(h.bot.command("alice", "tz Paris")).startsWith("\"Paris\" is not a time zone I know."));
     assertEquals(List.of("null"), h.bot.rows("SELECT time_zone FROM member WHERE member_id = 'alice'"));
     assertEquals(List.of("2026-02-01 is already past (today is 2026-03-01): give a date to come, as YYYY-MM-DD. Nothing was changed."),

@@ -91,7 +91,7 @@ class SixMonthsTest {
       assertTrue(reports.get(15).contains("Alignment with the common project: average 2.5 ↘ −2.0"), reports.get(15));
       assertTrue(reports.get(16).contains("Alignment with the common project: average 2.5 → ="), reports.get(16));
       assertTrue(reports.get(25).contains("Chart: the averages over the last 12 round(s)."), reports.get(25));
-      assertTrue(reports.get(9).contains("« Round ten remark »"), reports.get(9));
+      assertTrue(reports.get(9).contains("• \"Round ten remark\""), reports.get(9));
       for (String r : reports) {
         for (int i = 1; i <= 12; i++) {
           assertFalse(r.contains(member(i)), "a report names " + member(i) + ":\n" + r);

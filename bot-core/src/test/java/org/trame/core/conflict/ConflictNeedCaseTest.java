@@ -71,8 +71,8 @@ class ConflictNeedCaseTest {
     s.says("alice", "yes");
     assertFalse(s.to("bob").contains(ALICE_NEEDS), "nor before everyone approved their own");
     s.says("bob", "no", BOB_WORDING, "yes");
-    assertTrue(s.to("bob").contains("• alice : " + ALICE_NEEDS), s.to("bob"));
-    assertTrue(s.to("alice").contains("• bob : " + BOB_WORDING) && !s.to("alice").contains(BOB_FIRST), s.to("alice"));
+    assertTrue(s.to("bob").contains("• alice: " + ALICE_NEEDS), s.to("bob"));
+    assertTrue(s.to("alice").contains("• bob: " + BOB_WORDING) && !s.to("alice").contains(BOB_FIRST), s.to("alice"));
     assertEquals(List.of(), s.leaks("alice", ALICE_JUDGEMENT));
     assertEquals(List.of(), s.leaks("bob", BOB_FIRST));
 

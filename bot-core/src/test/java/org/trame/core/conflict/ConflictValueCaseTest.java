@@ -57,7 +57,7 @@ class ConflictValueCaseTest {
 
     // then each party reads what was shared, the grid's verdict and the withdrawal, and the case closes
     String summary = s.to("bob");
-    assertTrue(summary.contains("• alice : " + ALICE_CONVICTION), summary);
+    assertTrue(summary.contains("• alice: " + ALICE_CONVICTION), summary);
     assertTrue(summary.contains("• The partner must not use our name in its communication"), summary);
     assertTrue(summary.contains("Ethics grid: at least one black ball"), summary);
     assertTrue(summary.contains("Using their right of withdrawal from this project: alice. They remain full members of the collective."), summary);

@@ -1,0 +1,118 @@
+package org.trame.core.conflict;
+
+import static org.trame.core.conflict.NeedActions.answer;
+import static org.trame.core.conflict.NeedActions.caseOf;
+import static org.trame.core.conflict.NeedActions.name;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.trame.core.conflict.ConflictCases.Case;
+import org.trame.core.conflict.triage.Nature;
+import org.trame.core.conflict.triage.Proposal;
+import org.trame.core.engine.ActionContext;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.Prompts;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.sheets.Sheets;
+
+/**
+ * The named actions of the invitation and of step 1: the invitation's words, the triage proposal,
+ * the topic, I-message coaching and the reformulation of needs. What the party writes here is
+ * seen by them alone until they approve the wording.
+ */
+final class TriageActions {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TriageActions.class);
+
+  private final NeedActions actions;
+  private final Supplier<Prompts> prompts;
+  private final Supplier<Triage> triage;
+
+  TriageActions(NeedActions actions, Supplier<Prompts> prompts, Supplier<Triage> triage) {
+    this.actions = actions;
+    this.prompts = prompts;
+    this.triage = triage;
+  }
+
+  Map<String, FlowAction> all() {
+    return Map.of(
+        "conflict.invitation", this::invitation,
+        "conflict.propose", this::propose,
+        "conflict.topic", this::topic,
+        "conflict.coach", this::coach,
+        "conflict.reformulate", this::reformulate);
+  }
+
+  /** The invitation: who opened the space, the topic, the other parties. */
+  private String invitation(ActionContext ctx) throws Exception {
+    Case k = caseOf(ctx);
+    List<String> others = new ArrayList<>();
+    for (ConflictCases.Party p : ConflictCases.parties(ctx.connection(), k.id())) {
+      if (!p.memberId().equals(ctx.conversation().memberId())) {
+        others.add(name(ctx, p.memberId()));
+      }
+    }
+    return actions.say(ctx, Msg.CONFLICT_INVITATION, "case", k.id(), "by", name(ctx, k.openedBy()), "others", String.join(", ", others),
+        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
+  }
+
+  /** The classifier's proposal in plain words, with its reasons; the party confirms or corrects it next. */
+  private String propose(ActionContext ctx) throws Exception {
+    Case k = caseOf(ctx);
+    String member = ctx.conversation().memberId();
+    Proposal p;
+    try {
+      p = triage.get().propose(answer(ctx, "describe"));
+    } catch (RuntimeException e) {
+      // Without a proposal the party still decides: the question that follows lets them say which kind.
+      log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
+      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", null);
+      ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", 7);
+      return actions.say(ctx, Msg.CONFLICT_NO_PROPOSAL);
+    }
+    ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", p.nature() == Nature.VALUE ? "value" : "need");
+    ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
+    Texts t = prompts.get().texts();
+    String why = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
+        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.engine.Lang.FR
+            ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
+    return actions.say(ctx, Msg.CONFLICT_PROPOSAL,
+        "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
+        "nature_sure", Math.round(p.natureConfidence() * 100),
+        "sheet", p.sheet(), "sheet_title", t.get(Sheets.title(p.sheet()), ctx.lang()), "sheet_when", t.get(Sheets.when(p.sheet()), ctx.lang()),
+        "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
+  }
+
+  /** The preparatory phase recalls the topic named when the case was opened. */
+  private String topic(ActionContext ctx) throws Exception {
+    Case k = caseOf(ctx);
+    return actions.say(ctx, Msg.CONFLICT_TOPIC,
+        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
+  }
+
+  /** A "you + judgement" sentence is pointed out, with the I-message form; the party may rewrite or keep it. */
+  private String coach(ActionContext ctx) {
+    Optional<String> judgement = triage.get().judgement(answer(ctx, "needs"), ctx.lang());
+    if (judgement.isEmpty()) {
+      return "ok";
+    }
+    actions.say(ctx, Msg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), NeedActions.LONGEST_SHOWN));
+    return "coached";
+  }
+
+  /** The wording the others would read: the party's needs, framed with their name; they approve it next. */
+  private String reformulate(ActionContext ctx) throws Exception {
+    var st = ctx.conversation().state();
+    boolean edited = !st.trail.isEmpty() && st.trail.get(st.trail.size() - 1).equals("edit");
+    String source = edited ? answer(ctx, "edit") : answer(ctx, "needs");
+    // The party's own rewrite is kept word for word; a first statement is reformulated.
+    String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
+    Case k = caseOf(ctx);
+    ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "needs_draft", wording);
+    return actions.say(ctx, Msg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
+  }
+}

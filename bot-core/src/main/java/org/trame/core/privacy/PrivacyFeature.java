@@ -1,0 +1,230 @@
+package org.trame.core.privacy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trame.core.access.AuditLog;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.Texts;
+import org.trame.core.storage.Members;
+import org.trame.core.storage.Settings;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.ScheduledTask;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * A member's rights over their data and their place (seed 004 sheet 8: individual withdrawal
+ * without exclusion from every collective frame; sheet 9: transparency; tool sheet 4: never force
+ * anyone into the frame): {@code mydata export|forget}, {@code withdraw}, and for coordinators the
+ * retention setting and the audit log.
+ */
+public final class PrivacyFeature implements Feature {
+
+  public static final String FORGET_FLOW = "mydata_forget";
+  public static final String WITHDRAW_FLOW = "withdraw";
+  private static final int DEFAULT_AUDIT_ENTRIES = 20;
+  private static final int MOST_AUDIT_ENTRIES = 200;
+
+  private final Withdrawal withdrawal = new Withdrawal(this);
+  private FlowEngine engine;
+  private org.trame.core.conflict.CaseExit exits;
+
+  /** The engine is built after features register their actions; it is handed back here. */
+  public void engine(FlowEngine flowEngine) {
+    this.engine = flowEngine;
+  }
+
+  /** How a member leaves a conflict space; handed over by the conflict feature. */
+  public void exits(org.trame.core.conflict.CaseExit caseExit) {
+    this.exits = caseExit;
+  }
+
+  org.trame.core.conflict.CaseExit exits() {
+    return exits;
+  }
+
+  Texts texts() {
+    return engine.prompts().texts();
+  }
+
+  @Override
+  public Map<String, Command> commands() {
+    return Map.of(
+        "mydata", command("mydata", this::mydata),
+        WITHDRAW_FLOW, command(WITHDRAW_FLOW, withdrawal::command),
+        "privacy", command("privacy", this::privacy),
+        "audit", command("audit", this::audit));
+  }
+
+  @Override
+  public Map<String, FlowAction> actions() {
+    return withdrawal.actions();
+  }
+
+  /**
+   * Erasure and withdrawal act once their conversation is over, in the same turn: they may end a
+   * conflict space and erase the very conversation that asked for it.
+   */
+  @Override
+  public void ended(TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
+    if (c.status() != org.trame.core.engine.Conversation.Status.DONE) {
+      return;
+    }
+    if (c.flow().equals(FORGET_FLOW) && "yes".equals(Withdrawal.answer(c, "confirm"))) {
+      erase(t);
+    } else if (c.flow().equals(WITHDRAW_FLOW)) {
+      withdrawal.apply(t, c);
+    }
+  }
+
+  @Override
+  public Map<String, ScheduledTask> tasks() {
+    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t));
+  }
+
+  interface Run {
+    void run(TurnContext t, List<String> args) throws Exception;
+  }
+
+  static Command command(String word, Run run) {
+    return new Command() {
+      @Override
+      public String name() {
+        return word;
+      }
+
+      @Override
+      public void run(TurnContext t, List<String> args) throws Exception {
+        run.run(t, args);
+      }
+    };
+  }
+
+  private void mydata(TurnContext t, List<String> args) throws Exception {
+    String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+    switch (sub) {
+      case "export", "exporter" -> export(t);
+      case "forget", "oublier", "effacer", "erase" -> t.flows().start(t, FORGET_FLOW);
+      default -> t.say(Msg.MYDATA_USAGE);
+    }
+  }
+
+  /** The export, privately: the JSON file and a short summary in the member's language. */
+  void export(TurnContext t) throws Exception {
+    String memberId = t.member().memberId();
+    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), t.platform(), memberId);
+    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts, t.now()));
+  }
+
+  /**
+   * Erases the member on this platform: first they leave their open conflict space (so that it
+   * goes on or stops for the others), then nothing of them stays linked to them.
+   */
+  void erase(TurnContext t) throws Exception {
+    for (String k : Rows.collectivesOf(t.connection(), t.platform(), t.member().memberId())) {
+      Long open = org.trame.core.conflict.CaseExit.openCaseOf(t.connection(), k, t.member().memberId());
+      if (open != null && k.equals(t.collectiveId())) {
+        exits.leave(t, open, t.member(), null);
+      }
+    }
+    for (String written : Erasure.forget(t.connection(), t.platform(), t.member().memberId(), this::freeText)) {
+      t.redactPending(written, lang -> "…");
+    }
+    // What this turn still says to the others (their space stops, the collective's announcement) no longer names them.
+    String name = t.member().displayName();
+    if (name != null && !name.isBlank()) {
+      t.redactPending(name, lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+    }
+    t.redactPending(t.member().memberId(), lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+  }
+
+  String summaryOf(List<PersonalData.Part> parts, Lang lang) {
+    StringBuilder sb = new StringBuilder(texts().get(Msg.MYDATA_EXPORT_HEADER, lang, "count", parts.size(),
+        "file", PersonalData.FILE_NAME));
+    for (PersonalData.Part p : parts) {
+      int other = p.sections().values().stream().mapToInt(List::size).sum() - p.count("member") - p.count("conversations")
+          - p.count("stakes_answers") - p.count("checkin_invitations") - p.count("conflict_parties");
+      sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_LINE, lang, "collective", p.collectiveId().split(":", 2)[1],
+          "conversations", p.count("conversations"), "stakes", p.count("stakes_answers"),
+          "checkins", p.count("checkin_invitations"), "cases", p.count("conflict_parties"), "other", other));
+    }
+    sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
+    return sb.toString();
+  }
+
+  /** Steps unknown to the loaded flows count as free text: better scrub too much than leave words behind. */
+  private boolean freeText(String flow, String step) {
+    return engine.prompts().flow(flow).map(f -> f.step(step)).map(s -> s.kind() == org.trame.core.engine.StepKind.TEXT)
+        .orElse(true);
+  }
+
+  /** {@code privacy}: the collective's retention, for everyone; {@code privacy retention <months>} for coordinators. */
+  private void privacy(TurnContext t, List<String> args) throws Exception {
+    if (args.isEmpty()) {
+      t.say(Msg.PRIVACY_SHOW, "months", Retention.months(t.connection(), t.collectiveId()));
+      return;
+    }
+    if (!args.get(0).equalsIgnoreCase("retention") && !args.get(0).equalsIgnoreCase("conservation")) {
+      t.say(Msg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
+      return;
+    }
+    String months = args.size() == 2 && args.get(1).matches("\\d{1,4}") ? args.get(1) : "";
+    if (!t.coordinatorCommand("privacy retention", months)) {
+      return;
+    }
+    int n = months.isEmpty() ? -1 : Integer.parseInt(months);
+    if (n < 1 || n > Retention.MOST_MONTHS) {
+      t.say(Msg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
+      return;
+    }
+    Settings.put(t.connection(), t.collectiveId(), Retention.MONTHS, Integer.toString(n), t.member().memberId(),
+        t.now().toEpochMilli());
+    Retention.ensureAll(t.connection(), t.now());
+    t.say(Msg.PRIVACY_RETENTION_SET, "months", n);
+  }
+
+  /** {@code audit [n]}: the latest entries of the collective's audit log, for coordinators. */
+  private void audit(TurnContext t, List<String> args) throws Exception {
+    // Reading the log is itself not logged: it would fill the log with its own reading.
+    if (!t.allowed(org.trame.core.access.Access.coordinatorCommand(t.requester(), "audit"))) {
+      return;
+    }
+    int n = DEFAULT_AUDIT_ENTRIES;
+    if (args.size() == 1 && args.get(0).matches("\\d{1,4}")) {
+      n = Math.min(MOST_AUDIT_ENTRIES, Math.max(1, Integer.parseInt(args.get(0))));
+    } else if (!args.isEmpty()) {
+      t.say(Msg.AUDIT_USAGE);
+      return;
+    }
+    List<AuditLog.Entry> entries = AuditLog.latest(t.connection(), t.collectiveId(), n);
+    if (entries.isEmpty()) {
+      t.say(Msg.AUDIT_EMPTY);
+      return;
+    }
+    StringBuilder sb = new StringBuilder(texts().get(Msg.AUDIT_HEADER, t.lang(), "count", entries.size()));
+    for (AuditLog.Entry e : entries) {
+      String who = e.actor() == null ? texts().get(Msg.AUDIT_SCHEDULE, t.lang()) : nameOf(t, e.actor());
+      sb.append("\n• ").append(java.time.Instant.ofEpochMilli(e.at()).toString(), 0, 16).append(' ')
+          .append(who).append(" — ").append(e.action());
+      if (e.detail() != null && !e.detail().isBlank()) {
+        sb.append(" (").append(Texts.oneLine(e.detail(), 120)).append(')');
+      }
+      if (e.refused()) {
+        sb.append(" — ").append(texts().get(Msg.AUDIT_REFUSED, t.lang()));
+      }
+    }
+    t.say(sb.toString());
+  }
+
+  private static String nameOf(TurnContext t, String memberId) throws Exception {
+    var m = Members.find(t.connection(), t.collectiveId(), memberId);
+    if (m == null) {
+      return memberId.startsWith("erased-") ? "—" : memberId;
+    }
+    return m.displayName() == null ? memberId : m.displayName();
+  }
+}

@@ -1,0 +1,151 @@
+package org.trame.core.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trame.core.conflict.CaseExit;
+import org.trame.core.engine.ActionContext;
+import org.trame.core.engine.Answer;
+import org.trame.core.engine.Conversation;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Msg;
+import org.trame.core.port.Audience;
+import org.trame.core.storage.Member;
+import org.trame.core.storage.Members;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * The guided right of withdrawal (seed 004 sheet 8): leaving a conflict space or the collective,
+ * with an optional reason kept private or shared, plan commitments released, the others told in
+ * words the member approved, and the choice to keep, take away or erase one's data. Leaving a
+ * space does not take anyone out of the collective; leaving the collective stops rounds and
+ * check-ins (and leaves the open space, if any), and "withdraw return" undoes it.
+ */
+final class Withdrawal {
+
+  static final String SCOPE = "withdraw.scope";
+  static final String HAS_REASON = "withdraw.has_reason";
+  static final String COMMITMENTS = "withdraw.commitments";
+  static final String PREVIEW = "withdraw.preview";
+  static final String CASE = "case";
+  static final String COLLECTIVE = "collective";
+
+  private final PrivacyFeature privacy;
+
+  Withdrawal(PrivacyFeature privacy) {
+    this.privacy = privacy;
+  }
+
+  Map<String, FlowAction> actions() {
+    return Map.of(SCOPE, this::scope, HAS_REASON, ctx -> answer(ctx.conversation(), "reason") == null ? "no" : "yes",
+        COMMITMENTS, this::commitments, PREVIEW, this::preview);
+  }
+
+  void command(TurnContext t, List<String> args) throws Exception {
+    String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+    switch (sub) {
+      case "" -> t.flows().start(t, PrivacyFeature.WITHDRAW_FLOW);
+      case "return", "revenir", "retour" -> {
+        if (Members.withdrawnAt(t.connection(), t.collectiveId(), t.member().memberId()) == null) {
+          t.say(Msg.WITHDRAW_NOT_WITHDRAWN);
+        } else {
+          Members.setWithdrawn(t.connection(), t.collectiveId(), t.member().memberId(), null);
+          t.say(Msg.WITHDRAW_RETURNED);
+        }
+      }
+      default -> t.say(Msg.WITHDRAW_USAGE);
+    }
+  }
+
+  static String answer(Conversation c, String step) {
+    Answer a = c.state().answers.get(step);
+    // An answer left behind by "back" is no longer on the member's path.
+    return a == null || a.skipped() || !c.state().trail.contains(step) ? null : a.value();
+  }
+
+  private static boolean collective(Conversation c) {
+    return COLLECTIVE.equals(answer(c, "scope"));
+  }
+
+  /** Which frame: a conflict space needs one the member is in; otherwise the flow says so and ends. */
+  private String scope(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    if (collective(c)) {
+      return COLLECTIVE;
+    }
+    return CaseExit.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId()) == null ? "none" : CASE;
+  }
+
+  /** Lists the action-plan steps the member owns in what they leave: they will be released. */
+  private String commitments(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    Long open = CaseExit.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId());
+    Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
+    List<String> mine = open == null || m == null ? List.of() : CaseExit.commitments(ctx.connection(), open, m);
+    ctx.send(Audience.member(c.memberId()), mine.isEmpty() ? privacy.texts().get(Msg.WITHDRAW_NO_COMMITMENTS, ctx.lang())
+        : privacy.texts().get(Msg.WITHDRAW_COMMITMENTS, ctx.lang(), "list", "• " + String.join("\n• ", mine)));
+    return null;
+  }
+
+  /** Shows the member the exact words the others will read, before they approve them. */
+  private String preview(ActionContext ctx) throws Exception {
+    var c = ctx.conversation();
+    Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
+    Msg who = collective(c) ? Msg.WITHDRAW_PREVIEW_COLLECTIVE : Msg.WITHDRAW_PREVIEW_CASE;
+    ctx.send(Audience.member(c.memberId()), privacy.texts().get(who, ctx.lang(), "message", announcement(c, m, ctx.lang())));
+    return null;
+  }
+
+  private String announcement(Conversation c, Member m, Lang lang) {
+    String name = m == null || m.displayName() == null ? c.memberId() : m.displayName();
+    StringBuilder sb = new StringBuilder(privacy.texts().get(collective(c) ? Msg.WITHDRAW_ANNOUNCE_COLLECTIVE
+        : Msg.WITHDRAW_ANNOUNCE_CASE, lang, "member", name));
+    String words = answer(c, "farewell");
+    if (words != null) {
+      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_WORDS, lang, "words", words.strip()));
+    }
+    String reason = answer(c, "reason");
+    if (reason != null && "shared".equals(answer(c, "reason_sharing"))) {
+      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_REASON, lang, "reason", reason.strip()));
+    }
+    return sb.toString();
+  }
+
+  /** Once the member finished the flow: does what they chose, in this turn, then tells them what became of their data. */
+  void apply(TurnContext t, Conversation c) throws Exception {
+    if (answer(c, "data") == null) {
+      return; // ended early: nothing to leave (no open space)
+    }
+    Member m = t.member();
+    boolean approved = "yes".equals(answer(c, "approve"));
+    String announcement = announcement(c, m, t.lang());
+    List<String> told = new ArrayList<>();
+    Long open = CaseExit.openCaseOf(t.connection(), t.collectiveId(), m.memberId());
+    if (open != null) {
+      told.addAll(privacy.exits().leave(t, open, m, approved && !collective(c) ? announcement : null));
+    }
+    if (collective(c)) {
+      Members.setWithdrawn(t.connection(), t.collectiveId(), m.memberId(), t.now().toEpochMilli());
+      if (approved) {
+        t.post(announcement);
+      } else {
+        for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
+          if (!coordinator.memberId().equals(m.memberId()) && !told.contains(coordinator.memberId())) {
+            t.as(coordinator, true, t.lang()).say(Msg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
+                : m.displayName());
+          }
+        }
+      }
+    }
+    switch (answer(c, "data")) {
+      case "export" -> privacy.export(t);
+      case "erase" -> {
+        privacy.erase(t);
+        t.say(Msg.WITHDRAW_ERASED);
+      }
+      default -> t.say(Msg.WITHDRAW_KEPT);
+    }
+  }
+}

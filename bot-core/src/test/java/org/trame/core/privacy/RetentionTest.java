@@ -1,0 +1,108 @@
+package org.trame.core.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trame.core.privacy.PrivacyScenario.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.MutableClock;
+import org.trame.core.TestBot;
+
+/** Free texts of finished conversations are erased by a daily job once the collective's retention has passed. */
+class RetentionTest {
+
+  @TempDir
+  Path dir;
+  MutableClock clock;
+  TestBot bot;
+
+  @BeforeEach
+  void start() {
+    clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    bot = new TestBot(dir.resolve("trame.db"), clock, CAROL);
+    for (String m : List.of(ALICE, CAROL)) {
+      bot.command(m, "lang en");
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  /** Moves the clock a day at a time, firing the jobs due, as the ticker does. */
+  private void days(int n) {
+    for (int i = 0; i < n; i++) {
+      clock.advance(Duration.ofDays(1));
+      bot.tick();
+    }
+  }
+
+  @Test
+  @DisplayName("by default a finished conversation keeps its texts 12 months, and loses them on the daily run after that")
+  void defaultTwelveMonths() throws Exception {
+    // given alice finished a questionnaire, and a conversation she left open
+    stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    bot.command(CAROL, "stakes");
+    bot.say(CAROL, "Still thinking about what we all want here");
+    assertTrue(bot.command(ALICE, "privacy").get(0).contains("free texts of finished conversations are kept 12 months"));
+
+    // when 11 months pass, the text is still there; a month and a few days later it is gone from the conversation
+    days(334);
+    assertTrue(bot.rows("SELECT state FROM conversation WHERE flow = 'stakes' AND member_id = ?", ALICE).get(0).contains(ALICE_WHY));
+    days(40);
+    assertEquals(List.of("{}"), bot.rows("SELECT state FROM conversation WHERE flow = 'stakes' AND member_id = ?", ALICE));
+    // and the open conversation keeps its answers; the register (her stakes history) is not a conversation and stays
+    assertTrue(bot.rows("SELECT state FROM conversation WHERE member_id = ?", CAROL).get(0).contains("Still thinking"));
+    assertFalse(bot.rows("SELECT answer FROM stakes_answer WHERE answer = ?", ALICE_WHY).isEmpty());
+    // and the run is in the audit log
+    assertTrue(TestBot.joined(bot.command(CAROL, "audit")).contains("privacy retention run"));
+  }
+
+  @Test
+  @DisplayName("a coordinator shortens the retention to 1 month: texts go a month after the conversation ended; bad values are refused")
+  void shorterRetention() throws Exception {
+    assertEquals(List.of("Usage: \"privacy\" to see how long texts are kept; \"privacy retention <months>\" (coordinators, 1 to 120)"
+        + " to change it."), bot.command(CAROL, "privacy retention 0"));
+    assertEquals(List.of("Noted: free texts of finished conversations will be kept 1 months, then erased by the bot's daily run."),
+        bot.command(CAROL, "privacy retention 1"));
+    stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    days(20);
+    assertTrue(bot.rows("SELECT state FROM conversation WHERE member_id = ? AND flow = 'stakes'", ALICE).get(0).contains(ALICE_WHY));
+    days(15);
+    assertEquals(List.of("{}"), bot.rows("SELECT state FROM conversation WHERE member_id = ? AND flow = 'stakes'", ALICE));
+    assertTrue(TestBot.joined(bot.command(CAROL, "audit")).contains("privacy retention (1)"));
+  }
+
+  @Test
+  @DisplayName("the daily run survives a restart: it is a stored job, one pending per collective")
+  void oneJobPerCollective() throws Exception {
+    bot.restart();
+    bot.restart();
+    assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM scheduled_job WHERE kind = 'privacy.retention' AND done_at IS NULL"));
+    days(3);
+    assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM scheduled_job WHERE kind = 'privacy.retention' AND done_at IS NULL"));
+  }
+
+  @Test
+  @DisplayName("delivered messages, which hold what members said, leave the outbox a week after delivery; undelivered ones stay")
+  void deliveredMessagesPurged() throws Exception {
+    stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    delivered(bot);
+    assertFalse(cellsHolding(bot, ALICE_WHY).stream().noneMatch(c -> c.startsWith("outbox.")), "the recap went through the outbox");
+    days(6);
+    assertTrue(cellsHolding(bot, ALICE_WHY).stream().anyMatch(c -> c.startsWith("outbox.")), "kept for a week");
+    days(2);
+    assertEquals(List.of(), cellsHolding(bot, ALICE_WHY).stream().filter(c -> c.startsWith("outbox.")).toList());
+    assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+  }
+}

@@ -1,0 +1,125 @@
+package org.trame.core.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trame.core.privacy.PrivacyScenario.*;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.MutableClock;
+import org.trame.core.TestBot;
+import org.trame.core.port.Audience;
+import org.trame.core.port.InboundEvent;
+import org.trame.core.port.OutboundMessage;
+
+/** The guided right of withdrawal from the collective: reasons, approved words, data, and coming back. */
+class WithdrawTest {
+
+  static final String REASON = "I no longer have the time this network deserves";
+  static final String WORDS = "Thank you all, it was a pleasure to work with you";
+
+  @TempDir
+  Path dir;
+  TestBot bot;
+
+  @BeforeEach
+  void start() {
+    bot = new TestBot(dir.resolve("trame.db"), new MutableClock(Instant.parse("2026-03-02T09:00:00Z")), CAROL);
+    for (String m : List.of(ALICE, BOB, CAROL)) {
+      bot.command(m, "lang en");
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  /** Every message the lines produce, whoever they are for. */
+  private List<OutboundMessage> lines(String member, String... lines) {
+    List<OutboundMessage> out = new ArrayList<>();
+    for (String line : lines) {
+      out.addAll(bot.handle(InboundEvent.text(UUID.randomUUID().toString(), TestBot.PLATFORM, TestBot.COLLECTIVE, member, line))
+          .messages());
+    }
+    return out;
+  }
+
+  private static String to(List<OutboundMessage> out, Audience who) {
+    return String.join("\n", out.stream().filter(m -> m.audience().equals(who)).map(OutboundMessage::text).toList());
+  }
+
+  @Test
+  @DisplayName("withdrawing from the collective with a shared reason and approved words: the channel reads exactly those, rounds skip her")
+  void fromTheCollective() throws Exception {
+    // when alice withdraws from the collective, shares her reason, writes words and approves them, keeping her data
+    List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "2", WORDS);
+    String preview = to(out, Audience.member(ALICE));
+    assertTrue(preview.contains("Here is what the collective's channel will read:"), preview);
+    assertTrue(preview.contains(WORDS) && preview.contains(REASON), preview);
+    assertTrue(preview.contains("You made no commitment in a current action plan."), preview);
+    out = lines(ALICE, "yes", "1");
+
+    // then the channel reads the approved announcement, and she is told her data is kept
+    String channel = to(out, Audience.channel(TestBot.COLLECTIVE));
+    assertTrue(channel.startsWith(ALICE + " withdraws from the collective"), channel);
+    assertTrue(channel.contains("In their words: \"" + WORDS + "\"") && channel.contains("Their reason: \"" + REASON + "\""), channel);
+    assertTrue(to(out, Audience.member(ALICE)).contains("Your data is kept as it is"));
+    // and a stakes round now invites bob and carol, not her; she is still a member and can come back
+    bot.command(CAROL, "stakes round 7");
+    assertEquals(List.of(BOB, CAROL), bot.rows("SELECT member_id FROM stakes_round_member ORDER BY member_id"));
+    assertEquals(List.of("Welcome back: you will be asked again for stakes rounds and check-ins."), bot.command(ALICE, "withdraw return"));
+    assertEquals(List.of("null"), bot.rows("SELECT withdrawn_at FROM member WHERE member_id = ?", ALICE));
+  }
+
+  @Test
+  @DisplayName("a private reason never reaches the channel, declining the words tells only the coordinators, and the export comes to her")
+  void privateReasonAndNoWords() throws Exception {
+    List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "1", WORDS, "no", "2");
+    // she chose to take her data away: the export comes to her alone, her private reason in it
+    OutboundMessage export = out.stream().filter(m -> m.image() != null).findFirst().orElseThrow();
+    assertEquals(Audience.member(ALICE), export.audience());
+    assertEquals("mydata.json", export.image().fileName());
+    assertTrue(new String(export.image().bytes(), java.nio.charset.StandardCharsets.UTF_8).contains(REASON));
+    assertEquals("", to(out, Audience.channel(TestBot.COLLECTIVE)));
+    String toCarol = to(out, Audience.member(CAROL));
+    assertTrue(toCarol.contains(ALICE + " has withdrawn from the collective and did not wish a message to be shared"), toCarol);
+    for (OutboundMessage m : out) {
+      if (!m.audience().equals(Audience.member(ALICE))) {
+        assertFalse(m.text().contains(REASON) || m.text().contains(WORDS), m.text());
+      }
+    }
+    assertFalse(bot.rows("SELECT withdrawn_at FROM member WHERE member_id = ?", ALICE).contains("null"));
+  }
+
+  @Test
+  @DisplayName("asking to leave a conflict space when in none says so and leaves her in the collective")
+  void noSpaceToLeave() throws Exception {
+    String said = to(lines(ALICE, "/trame withdraw", "1"), Audience.member(ALICE));
+    assertTrue(said.contains("You are not taking part in any open conflict space at the moment"), said);
+    assertEquals(List.of("null"), bot.rows("SELECT withdrawn_at FROM member WHERE member_id = ?", ALICE));
+  }
+
+  @Test
+  @DisplayName("withdrawing and choosing to erase: the announcement goes out without her name, then nothing of her stays")
+  void withdrawAndErase() throws Exception {
+    stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", "skip", "skip", "yes", "3");
+    assertTrue(to(out, Audience.member(ALICE)).contains("Your data is erased"));
+    assertTrue(to(out, Audience.channel(TestBot.COLLECTIVE)).startsWith("someone who erased their data withdraws from the collective"),
+        to(out, Audience.channel(TestBot.COLLECTIVE)));
+    delivered(bot);
+    assertEquals(List.of(), cellsHolding(bot, ALICE_WHY));
+    assertEquals(List.of(), cellsHolding(bot, ALICE));
+    assertEquals(List.of(), bot.rows("SELECT member_id FROM member WHERE member_id = ?", ALICE));
+  }
+}
