@@ -3,43 +3,26 @@ package org.trame.core.checkin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
 
 /** A large collective whose members all write long remarks still gets a report a chat can carry. */
-class CheckinLongReportTest {
+class CheckinLongReportTest extends CheckinCollectiveTest {
 
   static final int MEMBERS = 40;
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-  final List<String> names = new ArrayList<>();
+  final List<String> names = IntStream.range(0, MEMBERS).mapToObj(i -> "m" + i).toList();
 
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, Instant.parse("2026-03-01T11:00:00Z"), "carol");
-    h.members("carol");
-    for (int i = 0; i < MEMBERS; i++) {
-      names.add("m" + i);
-    }
-    h.members(names.toArray(String[]::new));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
+  @Override
+  String[] members() {
+    return Stream.concat(Stream.of("carol"), names.stream()).toArray(String[]::new);
   }
 
   @Test

@@ -4,38 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
 
 /** What a check-in keeps of a member's answers, and what a member is told before answering. */
-class CheckinPrivacyTest {
+class CheckinPrivacyTest extends CheckinCollectiveTest {
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-
-  static final Instant START = Instant.parse("2026-03-01T11:00:00Z");
-
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, START, "carol");
-    h.members("carol", "alice", "bob", "dan");
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice", "bob", "dan"};
   }
 
   @Test

@@ -3,37 +3,24 @@ package org.trame.core.checkin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.port.OutboundMessage;
 
 /** Nothing lost, nothing twice: restarts during a round and downtime over a scheduled time. */
-class CheckinRestartTest {
+class CheckinRestartTest extends CheckinCollectiveTest {
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-
-  static final Instant START = Instant.parse("2026-03-01T11:00:00Z");
-  static final Instant MONDAY_9_PARIS = Instant.parse("2026-03-02T08:00:00Z");
-
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, START, "carol");
-    h.members("carol", "alice", "bob", "dan");
-    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice", "bob", "dan"};
   }
 
-  @AfterEach
-  void stop() {
-    h.close();
+  @BeforeEach
+  void weeklyRhythm() {
+    weeklyOnMondaysInParis();
   }
 
   @Test

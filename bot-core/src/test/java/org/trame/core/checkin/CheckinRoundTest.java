@@ -6,39 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 import org.trame.core.port.OutboundMessage;
 
 /** A weekly check-in for five members: carol coordinates; alice, bob, dan, eve answer or not. */
-class CheckinRoundTest {
+class CheckinRoundTest extends CheckinCollectiveTest {
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-
-  /** Sunday 1 March 2026, 12:00 in Paris. */
-  static final Instant START = Instant.parse("2026-03-01T11:00:00Z");
-  /** Monday 2 March 2026, 09:00 in Paris. */
-  static final Instant MONDAY_9_PARIS = Instant.parse("2026-03-02T08:00:00Z");
-
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, START, "carol");
-    h.members("carol", "alice", "bob", "dan", "eve");
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice", "bob", "dan", "eve"};
   }
 
   @Test
@@ -66,7 +47,7 @@ class CheckinRoundTest {
   @Test
   @DisplayName("one reminder goes only to members who have not answered, and nobody who answered or declined is notified again")
   void reminderOnlyToSilent() throws Exception {
-    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+    weeklyOnMondaysInParis();
     h.runUntil(MONDAY_9_PARIS);
     h.answer("alice", 4, 4, 3, 4, null, false);
     h.answer("bob", 5, 3, 2, 4, "Meetings are too long", true);
@@ -86,7 +67,7 @@ class CheckinRoundTest {
   @Test
   @DisplayName("the report at close: participation, averages, distribution, consented remarks only, a PNG chart, and no name")
   void reportAtClose() throws Exception {
-    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+    weeklyOnMondaysInParis();
     h.runUntil(MONDAY_9_PARIS);
     h.answer("alice", 4, 4, 3, 4, "Keep the Friday calls", true);
     h.answer("bob", 5, 3, 2, 4, "Secret worry about the budget", false);
@@ -154,7 +135,7 @@ class CheckinRoundTest {
   void memberZone() throws Exception {
     assertEquals(List.of("Noted: your time zone is America/New_York. Check-ins will reach you at the planned time, where you are."),
         h.bot.command("dan", "tz America/New_York"));
-    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+    weeklyOnMondaysInParis();
     List<OutboundMessage> paris = h.runUntil(MONDAY_9_PARIS);
     assertTrue(CheckinHarness.to(paris, "dan").isEmpty(), "not yet 09:00 in New York");
     assertFalse(CheckinHarness.to(paris, "alice").isEmpty());
@@ -205,7 +186,7 @@ class CheckinRoundTest {
   @Test
   @DisplayName("a snoozed member is not asked until the date; a skip covers this round only")
   void snoozeAndSkip() throws Exception {
-    h.bot.command("carol", "checkin schedule 0 9 * * 1 Europe/Paris");
+    weeklyOnMondaysInParis();
     assertEquals(List.of("Noted: no check-in for you before 2026-03-09."), h.bot.command("alice", "checkin snooze 2026-03-09"));
     List<OutboundMessage> first = h.runUntil(MONDAY_9_PARIS);
     assertTrue(CheckinHarness.to(first, "alice").isEmpty(), "snoozed: not asked on 2 March");

@@ -3,34 +3,19 @@ package org.trame.core.checkin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 import org.trame.core.port.OutboundMessage;
 
 /** A rhythm that would open rounds minutes apart is a typing mistake, not a check-in. */
-class CheckinTooOftenTest {
+class CheckinTooOftenTest extends CheckinCollectiveTest {
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, Instant.parse("2026-03-01T11:00:00Z"), "carol");
-    h.members("carol", "alice");
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice"};
   }
 
   @Test

@@ -4,32 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 
 /** A collective and members who never gave a time zone: times are read, and named, in UTC. */
-class CheckinWithoutZoneTest {
+class CheckinWithoutZoneTest extends CheckinCollectiveTest {
 
-  @TempDir
-  Path dir;
-  CheckinHarness h;
-
-  @BeforeEach
-  void start() {
-    h = new CheckinHarness(dir, Instant.parse("2026-03-01T11:00:00Z"), "carol");
-    h.members("carol", "alice");
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice"};
   }
 
   @Test

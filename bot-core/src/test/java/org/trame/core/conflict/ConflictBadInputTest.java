@@ -4,32 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.port.OutboundMessage;
 
 /** What a conflict space does with silence, floods, past dates and strangers. */
-class ConflictBadInputTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
+class ConflictBadInputTest extends ConflictSpaceTest {
 
   @Test
   @DisplayName("a party who is not a member of the collective gets a clear answer and no case is opened")
@@ -71,13 +53,10 @@ class ConflictBadInputTest {
   @Test
   @DisplayName("a list of 500 solutions is capped at 10 per party and round, with a clear message, and the list shown stays short")
   void floodOfSolutions() throws Exception {
-    s.command("carol", "conflict @alice @bob");
-    s.joinAs("alice", "Our two teams keep double-booking the meeting room every week.", "2");
-    s.joinAs("bob", "We need the room on Mondays and nobody told us about the new rule.", "2");
-    s.says("alice", "yes", "1");
-    s.says("bob", "yes", "1");
-    s.says("alice", "I need to know a week ahead when the room is free.", "yes");
-    s.says("bob", "I need the room every Monday morning.", "yes");
+    // given a need case whose parties reach the brainstorm
+    s.openNeedCase();
+    s.throughNeeds();
+    // when alice sends 500 ideas at once and bob a very long one
     StringBuilder flood = new StringBuilder();
     for (int i = 1; i <= 500; i++) {
       flood.append(i).append(". idea number ").append(i).append('\n');
@@ -101,21 +80,9 @@ class ConflictBadInputTest {
     assertEquals(java.time.LocalDate.of(2026, 5, 14), Dates.parse("2026-05-14"));
     assertEquals(null, Dates.parse("31/02/2026"));
     assertEquals(null, Dates.parse("next week"));
-    s.command("carol", "conflict @alice @bob");
-    s.joinAs("alice", "Our two teams keep double-booking the meeting room every week.", "2");
-    s.joinAs("bob", "We need the room on Mondays and nobody told us about the new rule.", "2");
-    s.says("alice", "yes", "1");
-    s.says("bob", "yes", "1");
-    s.says("alice", "I need to know a week ahead when the room is free.", "yes");
-    s.says("bob", "I need the room every Monday morning.", "yes");
-    s.says("alice", "A booking board", "done");
-    s.says("bob", "done");
-    s.says("alice", "5 5 5");
-    s.says("bob", "5 5 5");
-    s.says("alice", "1");
-    s.says("bob", "1");
-    s.says("alice", "yes");
-    s.says("bob", "yes");
+    // given a need case at its action plan, on 2026-03-02
+    s.toPlan();
+    // when alice names an owner nobody knows and gives dates that cannot be, then each is refused with its reason
     s.says("alice", "yes", "Put up the board", "nobody-we-know");
     assertTrue(s.to("alice").contains("I don't know \"nobody-we-know\" in this collective."), s.to("alice"));
     s.says("alice", "me");

@@ -4,33 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Three parties, declining, stopping, requests and restarts. */
-class ConflictCaseLifeTest {
+class ConflictCaseLifeTest extends ConflictSpaceTest {
 
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob", "dan", "erin");
+  @Override
+  String[] members() {
+    return new String[] {"alice", "bob", "dan", "erin"};
   }
 
-  @AfterEach
-  void stop() {
-    s.close();
-  }
+  static final String ALICE_SITUATION = "The meeting times change all the time and I cannot plan my work.";
+  static final String BOB_SITUATION = "The meetings are always when I work my shifts so I can never come.";
 
-  /** Takes alice and bob (already past the triage) through preparation and needs to the brainstorm. */
-  void toSolutions() {
+  /** Opens a space on meeting times for alice and bob and takes them through triage, preparation and needs to the brainstorm. */
+  void toSolutions(String openCommand) {
+    s.command("carol", openCommand);
+    s.joinAs("alice", ALICE_SITUATION, "2");
+    s.joinAs("bob", BOB_SITUATION, "2");
     s.says("alice", "yes", "1");
     s.says("bob", "yes", "1");
     s.says("alice", "I need our meeting times to be set a week ahead.", "yes");
@@ -45,8 +38,8 @@ class ConflictCaseLifeTest {
     String declined = s.say("dan", "no");
     assertTrue(declined.contains("Noted: you are not taking part. That is entirely your right"), declined);
     assertTrue(s.to("carol").contains("Space #1: dan chose not to take part. That is their right; I won't insist"), s.to("carol"));
-    s.joinAs("alice", "The meeting times change all the time and I cannot plan my work.", "2");
-    s.joinAs("bob", "The meetings are always when I work my shifts so I can never come.", "2");
+    s.joinAs("alice", ALICE_SITUATION, "2");
+    s.joinAs("bob", BOB_SITUATION, "2");
     assertTrue(s.to("alice").contains("Space #1: every party has answered. You see it as a need conflict"));
     assertFalse(s.to("dan").contains("every party has answered"), "dan is out of the case: " + s.to("dan"));
     String status = s.command("carol", "conflict status");
@@ -76,10 +69,7 @@ class ConflictCaseLifeTest {
   @Test
   @DisplayName("a restart in the middle of step 3 resumes step 3 with the marks given so far")
   void restartMidRating() throws Exception {
-    s.command("carol", "conflict @alice @bob Meeting times");
-    s.joinAs("alice", "The meeting times change all the time and I cannot plan my work.", "2");
-    s.joinAs("bob", "The meetings are always when I work my shifts so I can never come.", "2");
-    toSolutions();
+    toSolutions("conflict @alice @bob Meeting times");
     s.says("alice", "Fix meetings on Thursday evenings\nRecord every meeting", "done");
     s.says("bob", "Rotate the meeting day each month", "done");
     s.says("alice", "4 4 4");
@@ -100,10 +90,7 @@ class ConflictCaseLifeTest {
   @Test
   @DisplayName("no solution accepted by everyone sends the case back to step 2, the earlier ideas kept")
   void noConsensus() throws Exception {
-    s.command("carol", "conflict @alice @bob");
-    s.joinAs("alice", "The meeting times change all the time and I cannot plan my work.", "2");
-    s.joinAs("bob", "The meetings are always when I work my shifts so I can never come.", "2");
-    toSolutions();
+    toSolutions("conflict @alice @bob");
     s.says("alice", "Thursday evenings", "done");
     s.says("bob", "Saturday mornings", "done");
     s.says("alice", "5 5 5", "1 1 1");

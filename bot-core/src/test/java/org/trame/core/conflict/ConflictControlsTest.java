@@ -4,33 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 import org.trame.core.port.InboundEvent;
 
 /** The words that work at every step, the coordinator's close, and collectives kept apart. */
-class ConflictControlsTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
+class ConflictControlsTest extends ConflictSpaceTest {
 
   @Test
   @DisplayName("help, back, pause and resume work inside a case, across a restart, and lose nothing")

@@ -3,63 +3,26 @@ package org.trame.core.conflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TestBot;
 
 /** Step 6: what the parties say on the agreed date decides whether the case closes, adjusts or reopens. */
-class ConflictFollowUpTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
+class ConflictFollowUpTest extends ConflictSpaceTest {
 
   /** The shortest honest way from opening to the evaluation date of 2026-03-20. */
   void toEvaluation() {
-    toPlan();
+    s.toPlan();
     s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "no", "2026-03-20");
     s.says("bob", "no", "2026-03-20");
-  }
-
-  /** From opening to step 5, the action plan. */
-  void toPlan() {
-    s.command("carol", "conflict @alice @bob");
-    s.joinAs("alice", "Our two teams keep double-booking the meeting room every week.", "2");
-    s.joinAs("bob", "We need the room on Mondays and nobody told us about the new rule.", "2");
-    s.says("alice", "yes", "1");
-    s.says("bob", "yes", "1");
-    s.says("alice", "I need to know a week ahead when the room is free.", "yes");
-    s.says("bob", "I need the room every Monday morning.", "yes");
-    s.says("alice", "A booking board", "done");
-    s.says("bob", "done");
-    s.says("alice", "5 5 5");
-    s.says("bob", "4 4 4");
-    s.says("alice", "1");
-    s.says("bob", "1");
-    s.says("alice", "yes");
-    s.says("bob", "yes");
   }
 
   @Test
   @DisplayName("a party's plan holds at most 10 steps; the eleventh is refused with the reason and the plan stays readable")
   void planCapped() throws Exception {
-    toPlan();
+    s.toPlan();
     for (int i = 1; i <= 10; i++) {
       s.says("alice", "yes", "Step number " + i, "me", "2026-03-10", "skip");
     }

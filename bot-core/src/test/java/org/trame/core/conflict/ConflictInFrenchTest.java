@@ -3,31 +3,18 @@ package org.trame.core.conflict;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The same space in French: the words members type, the texts they read, every placeholder filled. */
-class ConflictInFrenchTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
+class ConflictInFrenchTest extends ConflictSpaceTest {
 
   @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
+  void inFrench() {
     s.command("carol", "lang fr");
     s.command("alice", "lang fr");
     s.command("bob", "lang fr");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
   }
 
   @Test

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two members, alice and bob, taken by carol from a described disagreement to an evaluated action plan. */
-class ConflictNeedCaseTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
+class ConflictNeedCaseTest extends ConflictSpaceTest {
 
   static final String ALICE_DESCRIPTION = "Bob's association keeps the shared van every week and our food deliveries are late because we never know when it is free.";
   static final String BOB_DESCRIPTION = "We need the van for the Tuesday market and there is no schedule, so we just take it when we can.";
@@ -26,14 +18,9 @@ class ConflictNeedCaseTest {
   static final String BOB_FIRST = "I need the van on Tuesday mornings for the market.";
   static final String BOB_WORDING = "I need the van every Tuesday morning for the market stall.";
 
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob", "dan");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
+  @Override
+  String[] members() {
+    return new String[] {"alice", "bob", "dan"};
   }
 
   @Test

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.port.OutboundMessage;
 
 /** The right of withdrawal, export, erasure and retention in a conflict space taken up to its action plan. */
-class ConflictPrivacyTest {
+class ConflictPrivacyTest extends ConflictSpaceTest {
 
   static final String ALIX = "alix-3";
   static final String BORIS = "boris-4";
@@ -30,18 +26,9 @@ class ConflictPrivacyTest {
   static final String ALIX_OBSTACLE = "People forgetting to book";
   static final String BORIS_STEP = "Tell our volunteers about Tuesdays";
 
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, ALIX, BORIS, "dan");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
+  @Override
+  String[] members() {
+    return new String[] {ALIX, BORIS, "dan"};
   }
 
   /** Opens the space and takes both parties through triage, preparation and approved needs. */

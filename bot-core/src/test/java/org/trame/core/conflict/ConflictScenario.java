@@ -72,6 +72,64 @@ final class ConflictScenario implements AutoCloseable {
     says(member, "yes", description, verdict);
   }
 
+  // Ready-made steps of a need case between alice and bob about a meeting room, for tests that prove
+  // something further on: each takes the case one stage further, with the shortest honest answers.
+
+  static final String ALICE_SITUATION = "Our two teams keep double-booking the meeting room every week.";
+  static final String BOB_SITUATION = "We need the room on Mondays and nobody told us about the new rule.";
+  static final String ALICE_NEED = "I need to know a week ahead when the room is free.";
+  static final String BOB_NEED = "I need the room every Monday morning.";
+
+  /** carol opens a space for alice and bob; both accept, describe the room dispute and read it as a need conflict. */
+  void openNeedCase() {
+    command("carol", "conflict @alice @bob");
+    joinAs("alice", ALICE_SITUATION, "2");
+    joinAs("bob", BOB_SITUATION, "2");
+  }
+
+  /** Preparation (a no-lose solution wished, the shortest time frame) and step 1, each need written and approved. */
+  void throughNeeds() {
+    says("alice", "yes", "1");
+    says("bob", "yes", "1");
+    says("alice", ALICE_NEED, "yes");
+    says("bob", BOB_NEED, "yes");
+  }
+
+  /** Step 2: alice proposes a booking board, bob nothing more. */
+  void throughSolutions() {
+    says("alice", "A booking board", "done");
+    says("bob", "done");
+  }
+
+  /** Steps 3 and 4: both rate the board, accept it and confirm the decision. */
+  void throughDecision() {
+    says("alice", "5 5 5");
+    says("bob", "4 4 4");
+    says("alice", "1");
+    says("bob", "1");
+    says("alice", "yes");
+    says("bob", "yes");
+  }
+
+  /** From opening to step 5, the action plan, whose first question both parties now face. */
+  void toPlan() {
+    openNeedCase();
+    throughNeeds();
+    throughSolutions();
+    throughDecision();
+  }
+
+  static final String VALUE_TOPIC = "Partnership with the energy company";
+  static final String ALICE_VALUE_SITUATION = "Taking money from this company goes against everything our association stands for.";
+  static final String BOB_NEED_SITUATION = "We need the money from this partner to keep the programme running next year.";
+
+  /** carol opens a space on a partnership; alice reads a value conflict, bob a need conflict: the value path opens. */
+  void openValueCase() {
+    command("carol", "conflict @alice @bob " + VALUE_TOPIC);
+    joinAs("alice", ALICE_VALUE_SITUATION, "3");
+    joinAs("bob", BOB_NEED_SITUATION, "2");
+  }
+
   @Override
   public void close() {
     bot.close();

@@ -2,29 +2,11 @@ package org.trame.core.conflict;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The times a coordinator reads in "conflict status" say which clock they are on. */
-class ConflictStatusTimesTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
+class ConflictStatusTimesTest extends ConflictSpaceTest {
 
   @Test
   @DisplayName("a coordinator in Paris reads a step's deadline in Paris time, named; one without a zone reads it in UTC, named")

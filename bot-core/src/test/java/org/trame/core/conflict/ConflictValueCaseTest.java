@@ -4,41 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A partner's other activities split alice and bob: the value path, where convictions are not traded. */
-class ConflictValueCaseTest {
-
-  @TempDir
-  Path dir;
-  ConflictScenario s;
+class ConflictValueCaseTest extends ConflictSpaceTest {
 
   static final String ALICE_CONVICTION = "For me, what matters is that we never take money from a partner whose business harms the young people we support.";
   static final String BOB_CONVICTION = "For me, what matters is keeping our programme alive, whoever funds it.";
-
-  @BeforeEach
-  void start() {
-    s = new ConflictScenario(dir, "alice", "bob");
-  }
-
-  @AfterEach
-  void stop() {
-    s.close();
-  }
 
   @Test
   @DisplayName("one value reading leads to the value path: relationship first, ethics grid with black balls, withdrawal without exclusion")
   void valuePath() throws Exception {
     // given a case where alice reads a value conflict and bob a need conflict
-    s.command("carol", "conflict @alice @bob Partnership with the energy company");
-    s.joinAs("alice", "Taking money from this company goes against everything our association stands for.", "3");
-    s.joinAs("bob", "We need the money from this partner to keep the programme running next year.", "2");
+    s.openValueCase();
     // then the value path opens for both: values are not negotiated like needs
     String alice = s.to("alice");
     assertTrue(alice.contains("at least one sees a value conflict. Values are not negotiated like needs"), alice);
