@@ -8,7 +8,7 @@ class ConflictNeedCaseOnPostgresqlTest extends ConflictNeedCaseTest {
 
   @Override
   @BeforeEach
-  void start() {
-    TestBot.onPostgresql(super::start);
+  void openCollective() {
+    TestBot.onPostgresql(super::openCollective);
   }
 }
