@@ -143,6 +143,17 @@ public final class TestBot implements AutoCloseable {
     return rows;
   }
 
+  /** A table's column names, through JDBC's catalogue (the same on SQLite and PostgreSQL). */
+  public List<String> columns(String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = trame.read(); ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), table, "%")) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return names;
+  }
+
   @Override
   public void close() {
     trame.close();

@@ -123,8 +123,9 @@ final class Erasure {
     Sql.update(c, "DELETE FROM outbox WHERE collective_id = ? AND audience = 'member' AND recipient = ?", collectiveId, memberId);
     List<long[]> hits = new ArrayList<>();
     List<String> payloads = new ArrayList<>();
-    try (ResultSet rs = Sql.query(c, "SELECT id, sent_at IS NOT NULL, payload FROM outbox WHERE collective_id = ?", collectiveId)
-        .executeQuery()) {
+    // A number, not a comparison: PostgreSQL returns a comparison as a boolean, SQLite as 0 or 1.
+    try (ResultSet rs = Sql.query(c, "SELECT id, CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END, payload FROM outbox"
+        + " WHERE collective_id = ?", collectiveId).executeQuery()) {
       while (rs.next()) {
         String payload = rs.getString(3);
         if (mentions(payload, memberId, texts)) {
