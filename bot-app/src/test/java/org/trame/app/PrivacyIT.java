@@ -25,7 +25,7 @@ class PrivacyIT {
   Path dir;
 
   @Test
-  @DisplayName("the privacy transcript: bob withdraws with approved words, alice exports to an owner-only JSON file then erases, carol audits")
+  @DisplayName("the privacy transcript: felix withdraws with approved words, erin exports to an owner-only JSON file then erases, carol audits")
   void privacyTranscript() throws Exception {
     Path db = dir.resolve("trame.db");
     JarProcess bot = new JarProcess(Map.of("TRAME_DB", db.toString(), "TRAME_COORDINATORS", "carol"));
@@ -33,16 +33,16 @@ class PrivacyIT {
     assertEquals(0, bot.finish(), String.join("\n", bot.err));
     String all = String.join("\n", bot.out);
 
-    // bob's approved words reach the channel, his private reason does not; his audit is refused
+    // felix's approved words reach the channel, his private reason does not; his audit is refused
     List<String> channel = bot.out.stream().filter(l -> l.startsWith("# local: ")).toList();
-    assertTrue(channel.contains("# local: bob withdraws from the collective: please no longer ask them for stakes rounds and"
+    assertTrue(channel.contains("# local: felix withdraws from the collective: please no longer ask them for stakes rounds and"
         + " check-ins. Withdrawing is a right; the door stays open."), all);
     assertTrue(channel.contains("# local: In their words: \"Thank you for these two years together\""), all);
-    assertFalse(bot.out.stream().filter(l -> !l.startsWith("→ bob: ")).anyMatch(l -> l.contains("merging")), all);
-    assertTrue(all.contains("→ bob: Only coordinators can run \"audit\"."), all);
+    assertFalse(bot.out.stream().filter(l -> !l.startsWith("→ felix: ")).anyMatch(l -> l.contains("merging")), all);
+    assertTrue(all.contains("→ felix: Only coordinators can run \"audit\"."), all);
 
-    // alice's export is a readable JSON file that only she can read
-    String fileLine = bot.out.stream().filter(l -> l.startsWith("→ alice: [mydata.json] ")).findFirst()
+    // erin's export is a readable JSON file that only she can read
+    String fileLine = bot.out.stream().filter(l -> l.startsWith("→ erin: [mydata.json] ")).findFirst()
         .orElseThrow(() -> new AssertionError(all));
     Path file = Path.of(fileLine.substring(fileLine.indexOf("] ") + 2).strip());
     String json = Files.readString(file);
@@ -50,10 +50,10 @@ class PrivacyIT {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
     // after her erasure, no cell of the database names her; carol's audit shows the refusal and the settings change
-    assertTrue(all.contains("→ alice: Done: your data is erased."), all);
-    assertEquals(List.of(), cellsHolding(db, "alice"));
+    assertTrue(all.contains("→ erin: Done: your data is erased."), all);
+    assertEquals(List.of(), cellsHolding(db, "erin"));
     String audit = all.substring(all.lastIndexOf("→ carol: The collective's log"));
-    assertTrue(audit.contains("carol — privacy retention (6)") && audit.contains("bob — audit") && audit.contains("refused"), audit);
+    assertTrue(audit.contains("carol — privacy retention (6)") && audit.contains("felix — audit") && audit.contains("refused"), audit);
   }
 
   private static List<String> cellsHolding(Path db, String needle) throws Exception {
