@@ -83,7 +83,7 @@ public final class Trame implements AutoCloseable {
     Map<String, Messenger> byPlatform = new HashMap<>();
     messengers.forEach(m -> byPlatform.put(m.platform(), m));
     OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
-    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE)).join();
+    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE, byPlatform.keySet())).join();
     sender.start(leftOver);
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       // Renewed well within the lease, so a live process never loses its rows to another.

@@ -100,21 +100,28 @@ public final class OutboxSender implements AutoCloseable {
     claimer.scheduleWithFixedDelay(() -> {
       try {
         writer.submit(c -> {
-          Outbox.renewClaims(c);
-          return Outbox.claimOrphans(c, 500);
-        }, this::enqueue).join();
+          Outbox.renewClaims(c, messengers.keySet());
+          return Outbox.claimOrphans(c, 500, messengers.keySet());
+        }, this::enqueueClaimed).join();
       } catch (RuntimeException e) {
         log.warn("outbox rows of stopped processes could not be claimed: {}", e.getMessage());
       }
     }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Queues rows this process claimed (PostgreSQL), except those it already holds: a row claimed
+   * again while still queued is not sent twice. (Only claims are checked: SQLite may give a new row
+   * the id of a deleted one, and a committed message is always new.)
+   */
+  private void enqueueClaimed(List<OutboundMessage> claimed) {
+    enqueue(claimed.stream().filter(m -> !queuedIds.contains(m.id())).toList());
+  }
+
   /** Queues committed messages; called in commit order. */
   public void enqueue(List<OutboundMessage> messages) {
     for (OutboundMessage m : messages) {
-      if (!queuedIds.add(m.id())) {
-        continue;
-      }
+      queuedIds.add(m.id());
       pending.incrementAndGet();
       queue.add(m);
     }

@@ -145,21 +145,21 @@ class PostgresqlProcessesTest {
     Writer b = process(60_000);
     Writer c2 = process(60_000);
     // when another process looks at once, it finds nothing to take over
-    assertEquals(List.of(), b.submit(c -> Outbox.claimOrphans(c, 100)).join());
+    assertEquals(List.of(), b.submit(c -> Outbox.claimOrphans(c, 100, List.of("console"))).join());
     Thread.sleep(1_500);
     // then after the lease two processes claiming together take every message, none both
     AtomicInteger rounds = new AtomicInteger();
     List<CompletableFuture<List<OutboundMessage>>> claims = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       rounds.incrementAndGet();
-      claims.add(b.submit(c -> Outbox.claimOrphans(c, 5)));
-      claims.add(c2.submit(c -> Outbox.claimOrphans(c, 5)));
+      claims.add(b.submit(c -> Outbox.claimOrphans(c, 5, List.of("console"))));
+      claims.add(c2.submit(c -> Outbox.claimOrphans(c, 5, List.of("console"))));
     }
     List<String> texts = new ArrayList<>();
     claims.forEach(f -> f.join().forEach(m -> texts.add(m.text())));
     assertEquals(40, texts.size(), "claimed: " + texts);
     assertEquals(40, new HashSet<>(texts).size(), "a message was claimed twice: " + texts);
     // and what the claimers hold is theirs for their own lease: nobody takes it back
-    assertTrue(dead.submit(c -> Outbox.claimOrphans(c, 100)).join().isEmpty());
+    assertTrue(dead.submit(c -> Outbox.claimOrphans(c, 100, List.of("console"))).join().isEmpty());
   }
 }
