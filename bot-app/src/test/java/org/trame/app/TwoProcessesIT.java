@@ -50,7 +50,7 @@ class TwoProcessesIT {
   }
 
   static Map<String, String> env(String url) {
-    return Map.of("TRAME_DB", url, "TRAME_OUTBOX_LEASE_SECONDS", "2");
+    return Map.of("TRAME_DB", url, "TRAME_OUTBOX_LEASE_SECONDS", "5");
   }
 
   static List<String> rows(String url, String sql) throws Exception {

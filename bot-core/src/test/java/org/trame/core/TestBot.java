@@ -82,7 +82,7 @@ public final class TestBot implements AutoCloseable {
       }
     };
     TrameConfig config = new TrameConfig(database, null, coordinators, Lang.EN, clock, null);
-    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(2)),
+    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(30)),
         List.of(recorder));
   }
 
