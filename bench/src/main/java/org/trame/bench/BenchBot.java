@@ -17,13 +17,21 @@ import org.trame.core.engine.Lang;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 
-/** The real core on a fresh SQLite file with the packaged messages and the bench's looping flow. */
+/**
+ * The real core on a fresh SQLite file (or on a PostgreSQL database) with the packaged messages
+ * and the bench's looping flow.
+ */
 final class BenchBot implements AutoCloseable {
 
   final Path dir;
   final Trame trame;
 
   BenchBot() throws IOException {
+    this(null);
+  }
+
+  /** On the PostgreSQL database at {@code postgresqlUrl}; on a fresh SQLite file when null. */
+  BenchBot(String postgresqlUrl) throws IOException {
     dir = Files.createTempDirectory("trame-bench");
     Path prompts = Files.createDirectories(dir.resolve("prompts"));
     copy("prompts/common.yaml", prompts.resolve("common.yaml"));
@@ -39,7 +47,9 @@ final class BenchBot implements AutoCloseable {
         // sending is not what is measured
       }
     };
-    trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), prompts, Set.of(), Lang.EN, Clock.systemUTC()), List.of(discard));
+    TrameConfig config = new TrameConfig(dir.resolve("trame.db"), prompts, Set.of(), Lang.EN, Clock.systemUTC());
+    trame = Trame.start(postgresqlUrl == null ? config : config.onPostgresql(postgresqlUrl, TrameConfig.DEFAULT_OUTBOX_LEASE),
+        List.of(discard));
   }
 
   private static void copy(String resource, Path to) throws IOException {
@@ -52,10 +62,10 @@ final class BenchBot implements AutoCloseable {
   void openConversations(String collective, int members) {
     trame.write(c -> {
       long now = System.currentTimeMillis();
-      exec(c, "INSERT OR IGNORE INTO collective (id, platform, external_id, created_at) VALUES (?, 'bench', ?, ?)",
+      exec(c, "INSERT INTO collective (id, platform, external_id, created_at) VALUES (?, 'bench', ?, ?) ON CONFLICT DO NOTHING",
           "bench:" + collective, collective, now);
       try (PreparedStatement m = c.prepareStatement(
-              "INSERT OR IGNORE INTO member (collective_id, member_id, created_at) VALUES (?, ?, ?)");
+              "INSERT INTO member (collective_id, member_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
           PreparedStatement conv = c.prepareStatement("INSERT INTO conversation (collective_id, member_id, flow, step, status, state,"
               + " started_at, updated_at) VALUES (?, ?, 'echo', 'say', 'active', '{\"step\":\"say\"}', ?, ?)")) {
         for (int i = 0; i < members; i++) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         "A chat-bot that helps collectives cooperate.",
         "With no platform credentials in the environment it runs in the terminal: type lines as",
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
-        "Configuration: TRAME_DB, TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE (see README)."},
+        "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT (see README)."},
     subcommands = {Main.PromptsCheck.class, TriageCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -58,24 +58,41 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<SlackSettings> slack;
     Optional<DiscordSettings> discord;
+    TrameConfig config;
+    Integer adminPort;
     try {
       slack = SlackSettings.fromEnvironment(env);
       discord = DiscordSettings.fromEnvironment(env);
+      config = TrameConfig.fromEnvironment(env);
+      adminPort = AdminServer.port(env);
     } catch (IllegalArgumentException e) {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;
     }
     if (slack.isEmpty() && discord.isEmpty()) {
-      return runConsole();
+      return runConsole(config, adminPort);
     }
-    return runPlatforms(slack, discord);
+    return runPlatforms(config, adminPort, slack, discord);
+  }
+
+  /** The operators' endpoint when TRAME_ADMIN_PORT is set, else null. */
+  private AdminServer admin(Integer port, Trame trame, java.util.Map<String, java.util.function.BooleanSupplier> platforms)
+      throws java.io.IOException {
+    if (port == null) {
+      return null;
+    }
+    AdminServer admin = AdminServer.start(port, trame, platforms);
+    err.println("trame: health and metrics on port " + admin.port() + " (/health/live, /health/ready, /metrics)");
+    return admin;
   }
 
   /** Slack and/or Discord in one process: one core, one database, each adapter its messenger. */
-  private int runPlatforms(Optional<SlackSettings> slack, Optional<DiscordSettings> discord) throws Exception {
+  private int runPlatforms(TrameConfig config, Integer adminPort, Optional<SlackSettings> slack,
+      Optional<DiscordSettings> discord) throws Exception {
     Platforms running;
+    AdminServer admin;
     try {
-      running = Platforms.start(TrameConfig.fromEnvironment(env), slack, discord, err);
+      running = Platforms.start(config, slack, discord, err);
     } catch (PromptsException | StorageException e) {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;
@@ -83,8 +100,18 @@ public final class Main implements Callable<Integer> {
       err.println("trame: an adapter could not start: " + e.getMessage());
       return STARTUP_FAILED;
     }
+    try {
+      admin = admin(adminPort, running.trame(), running.connections());
+    } catch (java.io.IOException e) {
+      err.println("trame: the admin endpoint could not start on port " + adminPort + ": " + e.getMessage());
+      running.close();
+      return STARTUP_FAILED;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (admin != null) {
+        admin.close();
+      }
       running.close();
       stopped.countDown();
     }, "trame-shutdown"));
@@ -92,8 +119,7 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  private int runConsole() throws Exception {
-    TrameConfig config = TrameConfig.fromEnvironment(env);
+  private int runConsole(TrameConfig config, Integer adminPort) throws Exception {
     String collective = env.getOrDefault("TRAME_COLLECTIVE", "").isBlank() ? "local" : env.get("TRAME_COLLECTIVE").trim();
     boolean interactive = System.console() != null;
     Trame trame;
@@ -105,9 +131,17 @@ public final class Main implements Callable<Integer> {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;
     }
+    AdminServer admin;
+    try {
+      admin = admin(adminPort, trame, java.util.Map.of());
+    } catch (java.io.IOException e) {
+      err.println("trame: the admin endpoint could not start on port " + adminPort + ": " + e.getMessage());
+      trame.close();
+      return STARTUP_FAILED;
+    }
     try (trame) {
       if (interactive) {
-        err.println("Trame, in the terminal. Collective '" + collective + "', database " + config.database() + ".");
+        err.println("Trame, in the terminal. Collective '" + collective + "', database " + config.databaseName() + ".");
         err.println("Write lines as 'member: text', e.g. 'alice: /trame help'. Ctrl-D to quit.");
       }
       ConsoleAdapter console = new ConsoleAdapter(trame::handle, collective, err, !interactive);
@@ -122,6 +156,10 @@ public final class Main implements Callable<Integer> {
         err.println("trame: " + summary.alreadyHandled() + " line(s) had already been handled in an earlier run and were skipped");
       }
       return summary.failed() > 0 ? 1 : 0;
+    } finally {
+      if (admin != null) {
+        admin.close();
+      }
     }
   }
 

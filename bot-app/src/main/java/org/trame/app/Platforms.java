@@ -22,6 +22,8 @@ final class Platforms implements AutoCloseable {
 
   private final Trame trame;
   private final List<AutoCloseable> adapters;
+  /** Each platform's connection check, for readiness. */
+  private final java.util.Map<String, java.util.function.BooleanSupplier> connections = new java.util.LinkedHashMap<>();
   private final PrintStream err;
 
   private Platforms(Trame trame, List<AutoCloseable> adapters, PrintStream err) {
@@ -45,12 +47,16 @@ final class Platforms implements AutoCloseable {
     Platforms running = new Platforms(trame, new ArrayList<>(), err);
     try {
       if (slackMessenger != null) {
-        running.adapters.add(SlackAdapter.start(slackMessenger, trame));
-        err.println("trame: running on Slack (" + slack.get() + "), database " + config.database());
+        SlackAdapter adapter = SlackAdapter.start(slackMessenger, trame);
+        running.adapters.add(adapter);
+        running.connections.put("slack", adapter::connected);
+        err.println("trame: running on Slack (" + slack.get() + "), database " + config.databaseName());
       }
       if (discordMessenger != null) {
-        running.adapters.add(DiscordAdapter.start(discord.get(), trame, discordMessenger));
-        err.println("trame: running on Discord, database " + config.database());
+        DiscordAdapter adapter = DiscordAdapter.start(discord.get(), trame, discordMessenger);
+        running.adapters.add(adapter);
+        running.connections.put("discord", adapter::connected);
+        err.println("trame: running on Discord, database " + config.databaseName());
       }
     } catch (Exception e) {
       running.close();
@@ -61,6 +67,10 @@ final class Platforms implements AutoCloseable {
 
   Trame trame() {
     return trame;
+  }
+
+  java.util.Map<String, java.util.function.BooleanSupplier> connections() {
+    return java.util.Map.copyOf(connections);
   }
 
   /** The adapters stop taking events first, then the core finishes what it holds. */

@@ -46,6 +46,11 @@ public final class Trame implements AutoCloseable {
       });
 
   private final MemberSummary summary;
+  private TrameConfig config;
+
+  private TrameConfig config() {
+    return config;
+  }
 
   private Trame(Prompts prompts, Database database, Writer writer, OutboxSender sender, TurnHandler turns, Scheduler scheduler,
       MemberSummary summary) {
@@ -72,13 +77,18 @@ public final class Trame implements AutoCloseable {
     features.engine(engine);
 
     LanguageGuesser languages = LanguageGuesser.loadInBackground();
-    Database database = Database.open(config.database());
+    Database database = config.databaseUrl() == null ? Database.open(config.database())
+        : Database.open(config.databaseUrl(), config.outboxLease().toMillis());
     Writer writer = new Writer(database);
     Map<String, Messenger> byPlatform = new HashMap<>();
     messengers.forEach(m -> byPlatform.put(m.platform(), m));
     OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
-    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.unsent(c, Integer.MAX_VALUE)).join();
+    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE, byPlatform.keySet())).join();
     sender.start(leftOver);
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      // Renewed well within the lease, so a live process never loses its rows to another.
+      sender.claimOrphansEvery(config.outboxLease().dividedBy(4));
+    }
     // Every collective gets its daily retention run, those created before it existed included.
     writer.submit(c -> {
       org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());
@@ -89,6 +99,7 @@ public final class Trame implements AutoCloseable {
     Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
         new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
+    trame.config = config;
     if (config.tickEvery() != null) {
       trame.startTicking(config.tickEvery());
     }
@@ -100,7 +111,24 @@ public final class Trame implements AutoCloseable {
    * acknowledge it to the platform); its replies are then on their way through the outbox.
    */
   public CompletableFuture<Handled> handle(InboundEvent event) {
-    return writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+    io.micrometer.core.instrument.Timer.Sample took = io.micrometer.core.instrument.Timer.start();
+    CompletableFuture<Handled> done = writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
+    // Turns handled and their latency, from arrival to commit, for operators (see ops.Operations).
+    done.whenComplete((handled, failure) -> took.stop(org.trame.core.ops.Operations.turnTimer(
+        failure != null ? "failed" : handled.outcome().name().toLowerCase(java.util.Locale.ROOT))));
+    return done;
+  }
+
+  /** What operators watch beside the counters: the outbox and the open rounds, read now. */
+  public org.trame.core.ops.Operations.Snapshot operations() throws java.sql.SQLException {
+    try (Connection c = database.connectReadOnly()) {
+      return org.trame.core.ops.Operations.snapshot(c, config().clock().millis());
+    }
+  }
+
+  /** Whether the database answers within {@code seconds}: readiness. */
+  public boolean databaseReachable(int seconds) {
+    return database.reachable(seconds);
   }
 
   /**
@@ -153,10 +181,15 @@ public final class Trame implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
-    // The sender first, then one last group transaction for its "sent" marks: without it, what the
-    // last turns sent was sent again at the next start.
+    // The sender stops first and the writer then records what it sent: otherwise those messages
+    // would look unsent, and be sent again at the next start or by another process.
     sender.close();
-    writer.submit(c -> null);
+    try {
+      writer.submit(c -> null).join();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Trame.class).warn("the last sent messages could not be recorded: {}", e.getMessage());
+    }
     writer.close();
+    database.close();
   }
 }

@@ -28,6 +28,8 @@ public final class TestBot implements AutoCloseable {
   private final Path database;
   private final Set<String> coordinators;
   private final Clock clock;
+  /** A PostgreSQL database to run on instead of the SQLite file, or null. */
+  private final String postgresql;
   private Trame trame;
 
   public TestBot(Path database, String... coordinators) {
@@ -35,7 +37,33 @@ public final class TestBot implements AutoCloseable {
   }
 
   public TestBot(Path database, Clock clock, String... coordinators) {
+    this(database, ON_POSTGRESQL.get() ? org.trame.core.storage.LocalPostgres.require().newDatabase() : null, clock,
+        coordinators);
+  }
+
+  private static final ThreadLocal<Boolean> ON_POSTGRESQL = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code setUp} with every test bot it starts on a new database of the local PostgreSQL
+   * instead of an SQLite file: how a feature's tests run again on the other backend.
+   */
+  public static void onPostgresql(Runnable setUp) {
+    ON_POSTGRESQL.set(true);
+    try {
+      setUp.run();
+    } finally {
+      ON_POSTGRESQL.set(false);
+    }
+  }
+
+  /** The real core on the PostgreSQL database at {@code url}, as one of possibly several processes. */
+  public static TestBot onPostgresql(Path files, String url, Clock clock, String... coordinators) {
+    return new TestBot(files, url, clock, coordinators);
+  }
+
+  private TestBot(Path database, String postgresql, Clock clock, String... coordinators) {
     this.database = database;
+    this.postgresql = postgresql;
     this.clock = clock;
     this.coordinators = Set.of(coordinators);
     start();
@@ -53,7 +81,9 @@ public final class TestBot implements AutoCloseable {
         sent.add(message);
       }
     };
-    trame = Trame.start(new TrameConfig(database, null, coordinators, Lang.EN, clock, null), List.of(recorder));
+    TrameConfig config = new TrameConfig(database, null, coordinators, Lang.EN, clock, null);
+    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(30)),
+        List.of(recorder));
   }
 
   /** Stops the core as a crash would leave it (no goodbye), then starts it again on the same file. */
@@ -111,6 +141,17 @@ public final class TestBot implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /** A table's column names, through JDBC's catalogue (the same on SQLite and PostgreSQL). */
+  public List<String> columns(String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = trame.read(); ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), table, "%")) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return names;
   }
 
   @Override

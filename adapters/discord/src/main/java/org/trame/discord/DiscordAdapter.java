@@ -71,6 +71,12 @@ public final class DiscordAdapter implements AutoCloseable {
     return shards;
   }
 
+  /** Whether every shard of this process is connected to Discord's gateway (readiness). */
+  public boolean connected() {
+    return !shards.getShardCache().isEmpty()
+        && shards.getShardCache().stream().allMatch(jda -> jda.getStatus() == net.dv8tion.jda.api.JDA.Status.CONNECTED);
+  }
+
   @Override
   public void close() {
     messenger.unbind();

@@ -94,6 +94,14 @@ public final class SlackAdapter implements AutoCloseable {
     return http == null ? -1 : http.port();
   }
 
+  /** Whether Slack can reach this process now (readiness): the socket connected, or the HTTP endpoint serving. */
+  public boolean connected() {
+    if (socket != null) {
+      return !socket.isClientStopped() && socket.getClient() != null && socket.getClient().verifyConnection();
+    }
+    return http != null;
+  }
+
   /** Waits until every accepted Slack delivery has reached the core and its follow-ups are done. */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     return dispatcher.awaitIdle(timeout);

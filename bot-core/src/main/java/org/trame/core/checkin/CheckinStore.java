@@ -73,7 +73,8 @@ final class CheckinStore {
   /** Cancels the pending jobs of the given kinds whose payload names this round. */
   static void cancelRoundJobs(Connection c, String collectiveId, long roundId, long now) throws SQLException {
     Sql.update(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind LIKE 'checkin.%' AND kind <> ?"
-        + " AND done_at IS NULL AND json_extract(payload, '$.round') = ?", now, collectiveId, CheckinRounds.OPEN, roundId);
+        + " AND done_at IS NULL AND " + (Sql.isPostgresql(c) ? "CAST(CAST(payload AS jsonb) ->> 'round' AS BIGINT)"
+        : "json_extract(payload, '$.round')") + " = ?", now, collectiveId, CheckinRounds.OPEN, roundId);
   }
 
   /** When the next scheduled round is due, or null. */

@@ -61,9 +61,9 @@ final class Erasure {
       Sql.update(c, "UPDATE collective_setting SET updated_by = ? WHERE collective_id = ? AND updated_by = ?", token, k, memberId);
       Sql.update(c, "UPDATE checkin_schedule SET set_by = ? WHERE collective_id = ? AND set_by = ?", token, k, memberId);
       Sql.update(c, "UPDATE audit_log SET actor = ? WHERE collective_id = ? AND actor = ?", token, k, memberId);
-      Sql.update(c, "UPDATE audit_log SET detail = replace(detail, ?, ?) WHERE collective_id = ? AND instr(detail, ?) > 0",
+      Sql.update(c, "UPDATE audit_log SET detail = replace(detail, ?, ?) WHERE collective_id = ? AND " + Sql.holds(c, "detail"),
           memberId, token, k, memberId);
-      Sql.update(c, "UPDATE scheduled_job SET payload = replace(payload, ?, ?) WHERE collective_id = ? AND instr(payload, ?) > 0",
+      Sql.update(c, "UPDATE scheduled_job SET payload = replace(payload, ?, ?) WHERE collective_id = ? AND " + Sql.holds(c, "payload"),
           memberId, token, k, memberId);
       Sql.update(c, "DELETE FROM member WHERE collective_id = ? AND member_id = ?", k, memberId);
       scrubOutbox(c, k, memberId, token, texts);
@@ -123,8 +123,9 @@ final class Erasure {
     Sql.update(c, "DELETE FROM outbox WHERE collective_id = ? AND audience = 'member' AND recipient = ?", collectiveId, memberId);
     List<long[]> hits = new ArrayList<>();
     List<String> payloads = new ArrayList<>();
-    try (ResultSet rs = Sql.query(c, "SELECT id, sent_at IS NOT NULL, payload FROM outbox WHERE collective_id = ?", collectiveId)
-        .executeQuery()) {
+    // A number, not a comparison: PostgreSQL returns a comparison as a boolean, SQLite as 0 or 1.
+    try (ResultSet rs = Sql.query(c, "SELECT id, CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END, payload FROM outbox"
+        + " WHERE collective_id = ?", collectiveId).executeQuery()) {
       while (rs.next()) {
         String payload = rs.getString(3);
         if (mentions(payload, memberId, texts)) {

@@ -56,7 +56,7 @@ final class PersonalData {
       s.put("audit_entries", Rows.of(c, "SELECT at, action, detail, refused FROM audit_log WHERE collective_id = ? AND actor = ?"
           + " ORDER BY id", k, memberId));
       s.put("scheduled_jobs", Rows.of(c, "SELECT kind, due_at, payload, done_at FROM scheduled_job"
-          + " WHERE collective_id = ? AND instr(payload, ?) > 0", k, memberId));
+          + " WHERE collective_id = ? AND " + org.trame.core.storage.Sql.holds(c, "payload"), k, memberId));
       s.put("messages_waiting", Rows.of(c, "SELECT created_at, sent_at, payload FROM outbox WHERE collective_id = ?"
           + " AND audience = 'member' AND recipient = ? AND sent_at IS NULL", k, memberId));
       ConflictPrivacy.export(c, k, memberId, displayName(c, k, memberId), s);

@@ -55,7 +55,7 @@ public final class Conversations {
   }
 
   public static Conversation find(Connection c, long id) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation WHERE id = ?");
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation WHERE id = ?" + Sql.forUpdate(c));
     ps.setLong(1, id);
     return one(ps);
   }
@@ -67,7 +67,7 @@ public final class Conversations {
    */
   public static Conversation latestOpen(Connection c, String collectiveId, String memberId) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + ", updated_at FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused')");
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused')" + Sql.forUpdate(c));
     ps.setString(1, collectiveId);
     ps.setString(2, memberId);
     try (ResultSet rs = ps.executeQuery()) {
@@ -98,7 +98,7 @@ public final class Conversations {
   /** The member's open conversation in the given flow, or null. */
   public static Conversation openIn(Connection c, String collectiveId, String memberId, String flow) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
-        + "WHERE collective_id = ? AND member_id = ? AND flow = ? AND status IN ('active', 'paused') ORDER BY id DESC LIMIT 1");
+        + "WHERE collective_id = ? AND member_id = ? AND flow = ? AND status IN ('active', 'paused') ORDER BY id DESC LIMIT 1" + Sql.forUpdate(c));
     ps.setString(1, collectiveId);
     ps.setString(2, memberId);
     ps.setString(3, flow);

@@ -1,30 +1,102 @@
 package org.trame.core.storage;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file: migrated by Flyway at open, in WAL mode with {@code synchronous=FULL} so an
- * acknowledged turn survives power loss. Writes go through one {@link Writer}; readers open their
- * own connections, which WAL lets run beside the writer.
+ * The database, SQLite or PostgreSQL, migrated by Flyway at open.
+ *
+ * <p>SQLite, the embedded default: WAL mode with {@code synchronous=FULL} so an acknowledged turn
+ * survives power loss. Writes go through one {@link Writer}; readers open their own connections,
+ * which WAL lets run beside the writer.
+ *
+ * <p>PostgreSQL, to run several processes on one database: connections come from a HikariCP
+ * pool; the common migrations run with a PostgreSQL-only location beside them (wider integer
+ * types, claims of outbox rows). Each open database is one process of record (see {@link
+ * #processId()}), named on its connections so that the outbox rows it writes are its own.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
-  private final Path file;
-  private final String url;
-
-  private Database(Path file) {
-    this.file = file;
-    this.url = "jdbc:sqlite:" + file;
+  /** The SQL engine behind a connection; a few statements differ. */
+  public enum Dialect {
+    SQLITE, POSTGRESQL
   }
 
-  /** Opens (creating if needed) and migrates the database at {@code file}. */
+  private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+  /** How long an outbox row stays with the process that claimed it before another may take it over. */
+  public static final long DEFAULT_OUTBOX_LEASE_MS = 60_000;
+
+  private final Dialect dialect;
+  private final Path file;
+  private final String url;
+  private final String processId = UUID.randomUUID().toString();
+  private final HikariDataSource pool;
+
+  private Database(Path file) {
+    this.dialect = Dialect.SQLITE;
+    this.file = file;
+    this.url = "jdbc:sqlite:" + file;
+    this.pool = null;
+  }
+
+  private Database(String url, long outboxLeaseMs) {
+    this.dialect = Dialect.POSTGRESQL;
+    this.file = null;
+    this.url = url;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("trame-" + processId.substring(0, 8));
+    // The writer holds one connection; readers, the outbox claims and the admin checks share the rest.
+    config.setMaximumPoolSize(6);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(10_000);
+    config.setValidationTimeout(3_000);
+    // The process's name and lease ride on every connection: the outbox columns default to them.
+    config.setConnectionInitSql("SELECT set_config('trame.process', '" + processId + "', false),"
+        + " set_config('trame.outbox_lease_ms', '" + outboxLeaseMs + "', false)");
+    config.setInitializationFailTimeout(-1);
+    this.pool = new HikariDataSource(config);
+  }
+
+  /**
+   * Opens the database named by {@code TRAME_DB}: a {@code jdbc:postgresql:} URL is PostgreSQL;
+   * a {@code jdbc:sqlite:} URL or a plain path is an SQLite file.
+   */
+  public static Database open(String location) {
+    return open(location, DEFAULT_OUTBOX_LEASE_MS);
+  }
+
+  /** As {@link #open(String)}, with how long a process keeps the outbox rows it claimed (PostgreSQL). */
+  public static Database open(String location, long outboxLeaseMs) {
+    String l = location.trim();
+    if (isPostgresql(l)) {
+      Database db = new Database(l, outboxLeaseMs);
+      try {
+        db.migrate();
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+      return db;
+    }
+    return open(Path.of(l.startsWith("jdbc:sqlite:") ? l.substring("jdbc:sqlite:".length()) : l));
+  }
+
+  /** Whether {@code TRAME_DB} names a PostgreSQL database. */
+  public static boolean isPostgresql(String location) {
+    return location != null && location.trim().startsWith(POSTGRESQL_PREFIX);
+  }
+
+  /** Opens (creating if needed) and migrates the SQLite database at {@code file}. */
   public static Database open(Path file) {
     Database db = new Database(file.toAbsolutePath());
     try {
@@ -39,22 +111,52 @@ public final class Database {
     return db;
   }
 
+  /** The SQLite file, or null on PostgreSQL. */
   public Path file() {
     return file;
   }
 
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** This process's name on PostgreSQL: the owner of the outbox rows it writes or claims. */
+  public String processId() {
+    return processId;
+  }
+
+  /** The database as an operator would recognise it in a message: the file, or the URL without its query. */
+  public String name() {
+    if (file != null) {
+      return file.toString();
+    }
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
   private void migrate() {
-    try (Connection c = connect()) {
-      // Flyway needs a DataSource; a fresh connection per call is fine for a one-off migration.
-      Flyway.configure()
-          .dataSource(url, null, null)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+    try {
+      if (dialect == Dialect.POSTGRESQL) {
+        // Flyway holds an advisory lock while it migrates: processes starting together wait their turn.
+        Flyway.configure()
+            .dataSource(pool)
+            .locations("classpath:db/migration", "classpath:db/migration-postgresql")
+            .load()
+            .migrate();
+        return;
+      }
+      try (Connection c = connect()) {
+        // Flyway needs a DataSource; a fresh connection per call is fine for a one-off migration.
+        Flyway.configure()
+            .dataSource(url, null, null)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+      }
     } catch (SQLException e) {
-      throw new StorageException("cannot open the database " + file + ": " + e.getMessage(), e);
+      throw new StorageException("cannot open the database " + name() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new StorageException("cannot migrate the database " + file + ": " + e.getMessage(), e);
+      throw new StorageException("cannot migrate the database " + name() + ": " + e.getMessage(), e);
     }
   }
 
@@ -69,6 +171,11 @@ public final class Database {
   }
 
   private Connection connect(boolean readOnly) throws SQLException {
+    if (pool != null) {
+      Connection c = pool.getConnection();
+      c.setReadOnly(readOnly);
+      return c;
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(readOnly);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -83,5 +190,22 @@ public final class Database {
       s.execute("PRAGMA temp_store=MEMORY");
     }
     return c;
+  }
+
+  /** Whether a query reaches the database within {@code seconds} (for readiness checks). */
+  public boolean reachable(int seconds) {
+    try (Connection c = connectReadOnly()) {
+      return c.isValid(seconds);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Closes the pool (PostgreSQL); SQLite connections are closed by their users. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
   }
 }

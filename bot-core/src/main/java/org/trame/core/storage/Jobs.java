@@ -29,10 +29,15 @@ public final class Jobs {
     }
   }
 
-  /** Jobs due at {@code now}, earliest first. */
+  /**
+   * Jobs due at {@code now}, earliest first. On PostgreSQL they are claimed: locked until the
+   * transaction that marks them done commits, and skipped by the other processes meanwhile, so a
+   * job fires in one process only.
+   */
   public static List<Job> due(Connection c, long now, int limit) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT id, collective_id, kind, due_at, payload FROM scheduled_job"
-        + " WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+        + " WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?"
+        + (Sql.isPostgresql(c) ? " FOR UPDATE SKIP LOCKED" : ""));
     ps.setLong(1, now);
     ps.setInt(2, limit);
     List<Job> jobs = new ArrayList<>();

@@ -27,8 +27,10 @@ public final class Members {
   public static Member arrive(Connection c, String collectiveId, String platform, String externalId, String memberId,
       String displayName, boolean coordinator, long now) throws SQLException {
     int flag = coordinator ? 1 : 0;
+    // Locked on PostgreSQL: two processes handling events of one member apply them one after the
+    // other, each reading what the other committed (no lost update of their conversation).
     try (ResultSet rs = Sql.query(c, "SELECT display_name, lang, lang_source, time_zone, coordinator FROM member"
-        + " WHERE collective_id = ? AND member_id = ?", collectiveId, memberId).executeQuery()) {
+        + " WHERE collective_id = ? AND member_id = ?" + Sql.forUpdate(c), collectiveId, memberId).executeQuery()) {
       if (rs.next()) {
         Member m = new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
         if (rs.getInt(5) != flag) {

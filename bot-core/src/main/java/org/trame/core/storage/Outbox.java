@@ -75,4 +75,58 @@ public final class Outbox {
     ps.setLong(2, id);
     ps.executeUpdate();
   }
+
+  /** The lease of a claimed row: the database's time now plus this connection's lease (PostgreSQL). */
+  private static final String LEASE_END = "(extract(epoch FROM clock_timestamp()) * 1000)::bigint"
+      + " + COALESCE(NULLIF(current_setting('trame.outbox_lease_ms', true), '')::bigint, 60000)";
+
+  /**
+   * What an earlier run left unsent, to send at start-up. On SQLite every unsent row: this process
+   * is the only one. On PostgreSQL only the rows no live process holds (see {@link #claimOrphans}).
+   */
+  public static List<OutboundMessage> leftOver(Connection c, int limit, Collection<String> platforms) throws SQLException {
+    return Sql.isPostgresql(c) ? claimOrphans(c, limit, platforms) : unsent(c, limit);
+  }
+
+  /**
+   * PostgreSQL: claims unsent rows whose lease ran out (the process that wrote or claimed them
+   * stopped renewing it), oldest first. {@code FOR UPDATE SKIP LOCKED}: two processes claiming at
+   * once take different rows, so each message is claimed by one process only.
+   */
+  public static List<OutboundMessage> claimOrphans(Connection c, int limit, Collection<String> platforms) throws SQLException {
+    // Only the platforms this process runs: a row for another platform waits for a process that runs it.
+    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET claimed_by = current_setting('trame.process', true),"
+        + " claimed_until = " + LEASE_END + " WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND platform = ANY (?)"
+        + " AND (claimed_until IS NULL OR claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint)"
+        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, payload");
+    ps.setArray(1, c.createArrayOf("text", platforms.toArray()));
+    ps.setInt(2, limit);
+    List<OutboundMessage> result = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        result.add(Json.read(rs.getString(2), OutboundMessage.class).withId(rs.getLong(1)));
+      }
+    }
+    result.sort(java.util.Comparator.comparingLong(OutboundMessage::id));
+    return result;
+  }
+
+  /** PostgreSQL: extends the lease of this process's unsent rows, which it is still sending. */
+  public static int renewClaims(Connection c, Collection<String> platforms) throws SQLException {
+    // Rows this process wrote for a platform it does not run are let go, for a process that runs it.
+    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET claimed_until = " + LEASE_END
+        + " WHERE sent_at IS NULL AND claimed_by = current_setting('trame.process', true) AND platform = ANY (?)");
+    ps.setArray(1, c.createArrayOf("text", platforms.toArray()));
+    return ps.executeUpdate();
+  }
+
+  /** Unsent messages and the age of the oldest, in the database's time (for operators' metrics). */
+  public static long[] depthAndOldest(Connection c, long now) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL").executeQuery()) {
+      rs.next();
+      long count = rs.getLong(1);
+      long oldest = rs.getLong(2);
+      return new long[] {count, rs.wasNull() ? 0 : Math.max(0, now - oldest)};
+    }
+  }
 }

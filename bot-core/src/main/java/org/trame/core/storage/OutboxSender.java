@@ -44,6 +44,9 @@ public final class OutboxSender implements AutoCloseable {
   /** Sent but not yet marked: marked inside the writer's next group transaction. */
   private final ConcurrentLinkedQueue<Long> sentIds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+  /** Ids queued and not yet sent: a row claimed again while still queued is not sent twice. */
+  private final java.util.Set<Long> queuedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private java.util.concurrent.ScheduledExecutorService claimer;
   private final Object idle = new Object();
   private final Thread thread;
   private volatile boolean running = true;
@@ -83,9 +86,42 @@ public final class OutboxSender implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * PostgreSQL, several processes: every {@code every}, renews the lease of the rows this process
+   * still has to send and claims the rows whose lease ran out (their process died), in the
+   * writer's transactions. So what a dead process committed is sent by another, once.
+   */
+  public void claimOrphansEvery(java.time.Duration every) {
+    claimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "trame-outbox-claims");
+      t.setDaemon(true);
+      return t;
+    });
+    claimer.scheduleWithFixedDelay(() -> {
+      try {
+        writer.submit(c -> {
+          Outbox.renewClaims(c, messengers.keySet());
+          return Outbox.claimOrphans(c, 500, messengers.keySet());
+        }, this::enqueueClaimed).join();
+      } catch (RuntimeException e) {
+        log.warn("outbox rows of stopped processes could not be claimed: {}", e.getMessage());
+      }
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Queues rows this process claimed (PostgreSQL), except those it already holds: a row claimed
+   * again while still queued is not sent twice. (Only claims are checked: SQLite may give a new row
+   * the id of a deleted one, and a committed message is always new.)
+   */
+  private void enqueueClaimed(List<OutboundMessage> claimed) {
+    enqueue(claimed.stream().filter(m -> !queuedIds.contains(m.id())).toList());
+  }
+
   /** Queues committed messages; called in commit order. */
   public void enqueue(List<OutboundMessage> messages) {
     for (OutboundMessage m : messages) {
+      queuedIds.add(m.id());
       pending.incrementAndGet();
       queue.add(m);
     }
@@ -157,15 +193,18 @@ public final class OutboxSender implements AutoCloseable {
       messengers.get(m.platform()).send(m);
       lanes.sent(m, at);
       sentIds.add(m.id());
+      queuedIds.remove(m.id());
       done();
     } catch (InterruptedException e) {
       throw e;
     } catch (RetryAfterException e) {
       // Not a failure: the platform asked for patience, and gets exactly what it asked.
       log.info("{} asked to wait {} ms before sending outbox message {} again", m.platform(), e.delay().toMillis(), m.id());
+      org.trame.core.ops.Operations.rateLimited(m.platform());
       lanes.retryAfter(m, timer.now(), e.delay());
     } catch (Exception e) {
       Duration wait = lanes.failed(m, timer.now());
+      org.trame.core.ops.Operations.sendRetried(m.platform());
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, wait.toMillis());
       writer.submit(c -> {
@@ -192,6 +231,9 @@ public final class OutboxSender implements AutoCloseable {
 
   @Override
   public void close() {
+    if (claimer != null) {
+      claimer.shutdownNow();
+    }
     running = false;
     thread.interrupt();
     try {

@@ -18,6 +18,8 @@ public final class Sql {
 
   private static final Map<Connection, Map<String, Cached>> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<Connection, Database.Dialect> DIALECTS =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private Sql() {}
 
@@ -58,6 +60,35 @@ public final class Sql {
       }
       return cached.statement;
     }
+  }
+
+  /** The engine behind {@code c}, for the few statements that differ. */
+  public static Database.Dialect dialect(Connection c) throws SQLException {
+    Database.Dialect known = DIALECTS.get(c);
+    if (known == null) {
+      known = c.getMetaData().getURL().startsWith("jdbc:postgresql:") ? Database.Dialect.POSTGRESQL : Database.Dialect.SQLITE;
+      DIALECTS.put(c, known);
+    }
+    return known;
+  }
+
+  public static boolean isPostgresql(Connection c) throws SQLException {
+    return dialect(c) == Database.Dialect.POSTGRESQL;
+  }
+
+  /**
+   * What a SELECT ends with to lock the rows it reads until the transaction ends: on PostgreSQL,
+   * where several processes write, {@code FOR UPDATE} (a turn of another process on the same
+   * rows waits, then reads what it committed); nothing on SQLite, where the one writer already
+   * runs turns one at a time, nor on a read-only connection.
+   */
+  public static String forUpdate(Connection c) throws SQLException {
+    return isPostgresql(c) && !c.isReadOnly() ? " FOR UPDATE" : "";
+  }
+
+  /** A condition true when {@code column} holds the text bound to its one parameter: each engine has its own word. */
+  public static String holds(Connection c, String column) throws SQLException {
+    return (isPostgresql(c) ? "strpos(" : "instr(") + column + ", ?) > 0";
   }
 
   private record Cached(PreparedStatement statement, int parameters) {}

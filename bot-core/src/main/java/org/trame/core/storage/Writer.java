@@ -27,6 +27,8 @@ public final class Writer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Writer.class);
   private static final int MAX_BATCH = 500;
+  /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
+  private static final int MOST_ATTEMPTS = 5;
 
   private final Database database;
   private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
@@ -34,6 +36,8 @@ public final class Writer implements AutoCloseable {
   private final List<Work<?>> everyBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
   private Connection connection;
+  /** Jobs that lost a race with another process: run again in the next transaction, first. */
+  private final List<Job<?>> again = new ArrayList<>();
   /** SQLite undid the group transaction by itself (it does on a full disk or an I/O error). */
   private boolean transactionLost;
   /** The first failure of the file itself in this connection's current transaction. */
@@ -101,16 +105,28 @@ public final class Writer implements AutoCloseable {
     List<Job<?>> batch = new ArrayList<>();
     while (true) {
       try {
-        Job<?> first = queue.take();
-        if (first.isPoison()) {
-          break;
+        if (again.isEmpty()) {
+          Job<?> first = queue.take();
+          if (first.isPoison()) {
+            break;
+          }
+          batch.add(first);
+        } else {
+          batch.addAll(again);
+          again.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
+        queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
         boolean poisoned = batch.removeIf(Job::isPoison);
         runBatch(batch);
         batch.clear();
         if (poisoned) {
+          // Jobs that lost a race still run before the writer stops (each a bounded number of times).
+          while (!again.isEmpty()) {
+            batch.addAll(again);
+            again.clear();
+            runBatch(batch);
+            batch.clear();
+          }
           break;
         }
       } catch (InterruptedException e) {
@@ -132,13 +148,16 @@ public final class Writer implements AutoCloseable {
     try {
       c = connection();
     } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot open the database " + database.file() + ": " + e.getMessage(), e);
+      StorageException failure = new StorageException("cannot open the database " + database.name() + ": " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       batch.forEach(job -> job.future.completeExceptionally(failure));
       return;
     }
     for (Job<?> job : batch) {
       job.runIn(c);
+    }
+    if (database.dialect() == Database.Dialect.POSTGRESQL) {
+      deferRaceLosers(batch);
     }
     for (Work<?> housekeeping : everyBatch) {
       Job<?> job = new Job<>(housekeeping, null);
@@ -156,7 +175,7 @@ public final class Writer implements AutoCloseable {
     } catch (SQLException e) {
       Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
       StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
-          + database.file() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
+          + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
       log.error("{}", failure.getMessage());
       rollbackQuietly(c);
       closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
@@ -180,20 +199,57 @@ public final class Writer implements AutoCloseable {
     }
   }
 
+  /**
+   * PostgreSQL: a job that failed because another process held what it needed (a deadlock, a
+   * serialization failure, or a row another process inserted first, such as the member both
+   * processes met at once) is not a failure of the job. It leaves this batch and runs again first
+   * in the next, once this transaction's commit has released this process's locks.
+   */
+  private void deferRaceLosers(List<Job<?>> batch) {
+    for (java.util.Iterator<Job<?>> it = batch.iterator(); it.hasNext(); ) {
+      Job<?> job = it.next();
+      if (job.failure != null && job.attempts < MOST_ATTEMPTS && lostRace(job.failure)) {
+        log.debug("a job lost a race with another process ({}); it runs again", job.failure.toString());
+        job.failure = null;
+        job.result = null;
+        again.add(job);
+        it.remove();
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} says another process held what the work needed (PostgreSQL: a deadlock, a
+   * serialization failure, a unique row it inserted first): work failing so runs again.
+   */
+  public static boolean lostRace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if ("40P01".equals(state) || "40001".equals(state) || "23505".equals(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private Connection connection() throws SQLException {
     if (connection == null) {
       Connection c = database.connect();
       c.setAutoCommit(false);
-      c.unwrap(org.sqlite.SQLiteConnection.class).addCommitListener(new org.sqlite.SQLiteCommitListener() {
-        @Override
-        public void onCommit() {
-        }
+      if (database.dialect() == Database.Dialect.SQLITE) {
+        c.unwrap(org.sqlite.SQLiteConnection.class).addCommitListener(new org.sqlite.SQLiteCommitListener() {
+          @Override
+          public void onCommit() {
+          }
 
-        @Override
-        public void onRollback() {
-          transactionLost = true; // the writer itself rolls back only to close the connection
-        }
-      });
+          @Override
+          public void onRollback() {
+            transactionLost = true; // the writer itself rolls back only to close the connection
+          }
+        });
+      }
       connection = c;
     }
     return connection;
@@ -245,6 +301,7 @@ public final class Writer implements AutoCloseable {
     final CompletableFuture<T> future = new CompletableFuture<>();
     T result;
     Throwable failure;
+    int attempts;
 
     Job(Work<T> work, Consumer<T> afterCommit) {
       this.work = work;
@@ -260,6 +317,7 @@ public final class Writer implements AutoCloseable {
     }
 
     void runIn(Connection c) {
+      attempts++;
       boolean opened = false;
       try {
         JOB.open(c);

@@ -65,10 +65,15 @@ public final class Scheduler {
         }
         c.releaseSavepoint(sp);
       } catch (Exception e) {
-        // A failing job must not fire again and again: it is logged and marked done.
-        log.error("scheduled job {} ({}) failed; its changes were rolled back", job.id(), job.kind(), e);
         c.rollback(sp);
         c.releaseSavepoint(sp);
+        if (org.trame.core.storage.Sql.isPostgresql(c) && org.trame.core.storage.Writer.lostRace(e)) {
+          // Another process held what the job needed (PostgreSQL): not the job's failure. The
+          // whole tick is rolled back and runs again, so the job still fires, once.
+          throw new SQLException("scheduled job " + job.id() + " lost a race with another process", e);
+        }
+        // A failing job must not fire again and again: it is logged and marked done.
+        log.error("scheduled job {} ({}) failed; its changes were rolled back", job.id(), job.kind(), e);
         sink.clear();
       }
       Jobs.done(c, job.id(), now.toEpochMilli());

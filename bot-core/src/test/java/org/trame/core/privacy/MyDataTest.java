@@ -107,7 +107,8 @@ class MyDataTest {
     // except the check-in remark she let the report show: it is stored with no link to anyone (not
     // even in her own conversation), so it stays with the round's figures, as published reports do
     assertEquals(List.of("checkin_answer.remark"), cellsHolding(bot, ALICE_REMARK));
-    assertEquals(List.of(), bot.rows("SELECT name FROM pragma_table_info('checkin_answer') WHERE name LIKE '%member%'"));
+    assertEquals(List.of("id", "round_id"), bot.columns("checkin_answer").stream().filter(n -> n.contains("id")).toList());
+    assertEquals(List.of(), bot.columns("checkin_answer").stream().filter(n -> n.contains("member")).toList());
     // and the others' data and the round's participation count stay
     assertFalse(cellsHolding(bot, BOB_WHY).isEmpty());
     assertEquals(List.of("2"), bot.rows("SELECT COUNT(*) FROM stakes_round_member WHERE answered_at IS NOT NULL"));

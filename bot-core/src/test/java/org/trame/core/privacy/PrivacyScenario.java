@@ -60,10 +60,13 @@ final class PrivacyScenario {
     List<String> found = new ArrayList<>();
     try (Connection c = bot.trame().read()) {
       List<String> tables = new ArrayList<>();
-      try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+      // Through JDBC's catalogue, so the scan runs on SQLite and PostgreSQL alike (the current schema's tables).
+      try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
         while (rs.next()) {
-          tables.add(rs.getString(1));
+          String name = rs.getString("TABLE_NAME");
+          if (!name.startsWith("sqlite_")) {
+            tables.add(name);
+          }
         }
       }
       for (String table : tables) {
