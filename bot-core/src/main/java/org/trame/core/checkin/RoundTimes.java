@@ -36,7 +36,7 @@ final class RoundTimes {
 
   /** The zone a member is asked in: theirs when known and valid, else the collective's. */
   static ZoneId zoneOf(Member m, ZoneId collective) {
-    return Rhythm.zone(m.timeZone()).orElse(collective);
+    return m.zone().orElse(collective);
   }
 
   /** The zones the collective's members are asked in, the collective's own included. */

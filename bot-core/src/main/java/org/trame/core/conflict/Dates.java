@@ -15,14 +15,7 @@ final class Dates {
 
   /** The member's own zone when they gave a valid one ({@code tz}), else UTC: the calendar and clock they read. */
   static java.time.ZoneId zoneOf(org.trame.core.storage.Member m) {
-    if (m != null && m.timeZone() != null) {
-      try {
-        return java.time.ZoneId.of(m.timeZone());
-      } catch (DateTimeException e) {
-        // an unreadable zone reads as UTC
-      }
-    }
-    return java.time.ZoneId.of("UTC");
+    return m == null ? java.time.ZoneId.of("UTC") : m.zone().orElse(java.time.ZoneId.of("UTC"));
   }
 
   /** The date, or null when the text is not one of the two forms or not a real day. */
