@@ -84,11 +84,11 @@ public final class Trame implements AutoCloseable {
     messengers.forEach(m -> byPlatform.put(m.platform(), m));
     OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
     List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE, byPlatform.keySet())).join();
-    sender.start(leftOver);
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       // Renewed well within the lease, so a live process never loses its rows to another.
       sender.claimOrphansEvery(config.outboxLease().dividedBy(4));
     }
+    sender.start(leftOver);
     // Every collective gets its daily retention run, those created before it existed included.
     writer.submit(c -> {
       org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());

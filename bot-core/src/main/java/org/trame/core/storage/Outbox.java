@@ -44,24 +44,32 @@ public final class Outbox {
     return result;
   }
 
+  /** Marks {@code ids} sent, in two statements whatever their number (they ride on a group commit). */
   public static void markSent(Connection c, Collection<Long> ids, long now) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET sent_at = ? WHERE id = ?");
-    for (long id : ids) {
-      ps.setLong(1, now);
-      ps.setLong(2, id);
-      ps.addBatch();
+    if (ids.isEmpty()) {
+      return;
     }
-    ps.executeBatch();
+    boolean postgresql = Sql.isPostgresql(c);
+    String those = postgresql ? "id = ANY (?)" : "id IN (SELECT value FROM json_each(?))";
+    Object list = postgresql ? c.createArrayOf("bigint", ids.toArray()) : jsonArray(ids);
+    Sql.update(c, "UPDATE outbox SET sent_at = ? WHERE " + those, now, list);
     // A private message to someone the collective no longer knows (they erased their data, the
     // farewell included) is not kept once delivered.
-    PreparedStatement gone = Sql.prepare(c, "DELETE FROM outbox WHERE id = ? AND audience = 'member'"
+    Sql.update(c, "DELETE FROM outbox WHERE " + those + " AND audience = 'member'"
         + " AND EXISTS (SELECT 1 FROM collective k WHERE k.id = outbox.collective_id)"
-        + " AND NOT EXISTS (SELECT 1 FROM member m WHERE m.collective_id = outbox.collective_id AND m.member_id = outbox.recipient)");
+        + " AND NOT EXISTS (SELECT 1 FROM member m WHERE m.collective_id = outbox.collective_id AND m.member_id = outbox.recipient)",
+        list);
+  }
+
+  private static String jsonArray(Collection<Long> ids) {
+    StringBuilder json = new StringBuilder(ids.size() * 8).append('[');
     for (long id : ids) {
-      gone.setLong(1, id);
-      gone.addBatch();
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append(id);
     }
-    gone.executeBatch();
+    return json.append(']').toString();
   }
 
   /** Sent messages older than {@code before}: the outbox is a queue, not an archive of what members said. */

@@ -44,8 +44,9 @@ public final class OutboxSender implements AutoCloseable {
   /** Sent but not yet marked: marked inside the writer's next group transaction. */
   private final ConcurrentLinkedQueue<Long> sentIds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
-  /** Ids queued and not yet sent: a row claimed again while still queued is not sent twice. */
+  /** Ids queued and not yet sent: a row claimed again while still queued is not sent twice (kept only where rows are claimed). */
   private final java.util.Set<Long> queuedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean claims;
   private java.util.concurrent.ScheduledExecutorService claimer;
   private final Object idle = new Object();
   private final Thread thread;
@@ -89,9 +90,11 @@ public final class OutboxSender implements AutoCloseable {
   /**
    * PostgreSQL, several processes: every {@code every}, renews the lease of the rows this process
    * still has to send and claims the rows whose lease ran out (their process died), in the
-   * writer's transactions. So what a dead process committed is sent by another, once.
+   * writer's transactions. So what a dead process committed is sent by another, once. Called
+   * before {@link #start}, so that every queued row is known when claims begin.
    */
   public void claimOrphansEvery(java.time.Duration every) {
+    claims = true;
     claimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "trame-outbox-claims");
       t.setDaemon(true);
@@ -121,7 +124,9 @@ public final class OutboxSender implements AutoCloseable {
   /** Queues committed messages; called in commit order. */
   public void enqueue(List<OutboundMessage> messages) {
     for (OutboundMessage m : messages) {
-      queuedIds.add(m.id());
+      if (claims) {
+        queuedIds.add(m.id());
+      }
       pending.incrementAndGet();
       queue.add(m);
     }
@@ -193,7 +198,9 @@ public final class OutboxSender implements AutoCloseable {
       messengers.get(m.platform()).send(m);
       lanes.sent(m, at);
       sentIds.add(m.id());
-      queuedIds.remove(m.id());
+      if (claims) {
+        queuedIds.remove(m.id());
+      }
       done();
     } catch (InterruptedException e) {
       throw e;

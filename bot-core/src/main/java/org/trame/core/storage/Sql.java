@@ -25,15 +25,21 @@ public final class Sql {
 
   /** Runs an INSERT, UPDATE or DELETE with its parameters in order; returns the rows changed. */
   public static int update(Connection c, String sql, Object... params) throws SQLException {
-    return bind(prepare(c, sql), params).executeUpdate();
+    return bound(c, sql, params).executeUpdate();
   }
 
   /** The connection's statement for {@code sql} with its parameters bound, ready to query. */
   public static PreparedStatement query(Connection c, String sql, Object... params) throws SQLException {
-    return bind(prepare(c, sql), params);
+    return bound(c, sql, params);
   }
 
-  private static PreparedStatement bind(PreparedStatement ps, Object... params) throws SQLException {
+  /** Binding every parameter overwrites the last run's values: clearing them first would bind each twice. */
+  private static PreparedStatement bound(Connection c, String sql, Object... params) throws SQLException {
+    Cached cached = cached(c, sql);
+    if (params.length != cached.parameters) {
+      clear(cached);
+    }
+    PreparedStatement ps = cached.statement;
     for (int i = 0; i < params.length; i++) {
       ps.setObject(i + 1, params[i]);
     }
@@ -46,6 +52,12 @@ public final class Sql {
    * re-prepare the statement on its next run, which cost more than running it.
    */
   public static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    Cached cached = cached(c, sql);
+    clear(cached);
+    return cached.statement;
+  }
+
+  private static Cached cached(Connection c, String sql) throws SQLException {
     Map<String, Cached> statements = CACHE.computeIfAbsent(c, k -> new HashMap<>());
     synchronized (statements) {
       Cached cached = statements.get(sql);
@@ -53,12 +65,14 @@ public final class Sql {
         PreparedStatement ps = c.prepareStatement(sql);
         cached = new Cached(ps, ps.getParameterMetaData().getParameterCount());
         statements.put(sql, cached);
-      } else {
-        for (int i = 1; i <= cached.parameters; i++) {
-          cached.statement.setNull(i, Types.NULL);
-        }
       }
-      return cached.statement;
+      return cached;
+    }
+  }
+
+  private static void clear(Cached cached) throws SQLException {
+    for (int i = 1; i <= cached.parameters; i++) {
+      cached.statement.setNull(i, Types.NULL);
     }
   }
 
