@@ -50,4 +50,43 @@ class TurnFailureTest {
     assertEquals(Handled.Outcome.DUPLICATE, bot.handle(answer).outcome());
     assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM inbound_event WHERE event_id = 'console:evt-broken'"));
   }
+
+  @Test
+  @DisplayName("a turn that fails in a group transaction is undone alone: the turns batched with it are applied once, in order")
+  void failedTurnInABatch() throws Exception {
+    // given alice's conversation broken as above, and bob and carol at the first stakes question
+    bot.command("alice", "stakes");
+    bot.trame().write(c -> c.createStatement().executeUpdate("UPDATE conversation SET state = json_set(state, '$.step', 'nowhere')")).join();
+    for (String m : List.of("bob", "carol")) {
+      bot.command(m, "lang en");
+      bot.command(m, "stakes");
+    }
+    long eventsBefore = Long.parseLong(bot.rows("SELECT COUNT(*) FROM inbound_event").get(0));
+
+    // when the three answer while the writer is busy, so that their turns share one transaction
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    var holding = bot.trame().write(c -> {
+      busy.countDown();
+      hold.await();
+      return null;
+    });
+    busy.await();
+    var bob = bot.trame().handle(InboundEvent.text("b1", TestBot.PLATFORM, TestBot.COLLECTIVE, "bob", "To learn from the others."));
+    var alice = bot.trame().handle(InboundEvent.text("a1", TestBot.PLATFORM, TestBot.COLLECTIVE, "alice", "To meet people."));
+    var carol = bot.trame().handle(InboundEvent.text("c1", TestBot.PLATFORM, TestBot.COLLECTIVE, "carol", "To share our tools."));
+    hold.countDown();
+    holding.join();
+
+    // then alice is told something went wrong, bob and carol are asked who may see their answer, each kept once
+    assertTrue(TestBot.joined(TestBot.texts(alice.join())).startsWith("Sorry, something went wrong"));
+    for (var handled : List.of(bob.join(), carol.join())) {
+      assertEquals(Handled.Outcome.APPLIED, handled.outcome());
+      assertTrue(TestBot.joined(TestBot.texts(handled)).contains("Who may see this answer?"), TestBot.texts(handled).toString());
+    }
+    assertEquals(List.of("why|To learn from the others.", "why|To share our tools."),
+        bot.rows("SELECT step || '|' || json_extract(state, '$.answers.why.value') FROM conversation"
+            + " WHERE member_id IN ('bob', 'carol') ORDER BY member_id"));
+    assertEquals(List.of(String.valueOf(eventsBefore + 3)), bot.rows("SELECT COUNT(*) FROM inbound_event"));
+  }
 }

@@ -153,8 +153,17 @@ public final class Writer implements AutoCloseable {
       batch.forEach(job -> job.future.completeExceptionally(failure));
       return;
     }
-    for (Job<?> job : batch) {
-      job.runIn(c);
+    boolean sqlite = database.dialect() == Database.Dialect.SQLITE;
+    if (!sqlite || !runWithoutSavepoints(c, batch)) {
+      if (sqlite) {
+        c = undoAttempt(c, batch);
+        if (c == null) {
+          return;
+        }
+      }
+      for (Job<?> job : batch) {
+        job.runIn(c);
+      }
     }
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       deferRaceLosers(batch);
@@ -173,13 +182,7 @@ public final class Writer implements AutoCloseable {
       }
       c.commit();
     } catch (SQLException e) {
-      Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
-      StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
-          + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
-      log.error("{}", failure.getMessage());
-      rollbackQuietly(c);
-      closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
-      batch.forEach(job -> job.future.completeExceptionally(failure));
+      failBatch(c, batch, e);
       return;
     }
     boolean fileAtFault = false;
@@ -197,6 +200,55 @@ public final class Writer implements AutoCloseable {
     if (fileAtFault) {
       closeConnection(); // a fresh connection for the next batch: no statement left half-run, recovery once fixed
     }
+  }
+
+  /** Undoes the batch and fails every job of it: the file, not the events, is at fault. */
+  private void failBatch(Connection c, List<Job<?>> batch, SQLException e) {
+    Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
+    StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
+        + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
+    log.error("{}", failure.getMessage());
+    rollbackQuietly(c);
+    closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
+    batch.forEach(job -> job.future.completeExceptionally(failure));
+  }
+
+  /**
+   * SQLite: runs the batch with no savepoint at all (a turn's two savepoints cost four statements,
+   * as much as its own writes), which holds as long as no job fails. At the first failure it stops
+   * and returns false: the caller undoes the transaction and runs the batch again with a savepoint
+   * per job, so that the failing job is undone alone. PostgreSQL never runs so: there a failed
+   * statement spoils the whole transaction unless a savepoint was taken before it.
+   */
+  private boolean runWithoutSavepoints(Connection c, List<Job<?>> batch) {
+    NamedSavepoint.skip(true);
+    try {
+      for (Job<?> job : batch) {
+        if (!job.runBare(c)) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      NamedSavepoint.skip(false);
+    }
+  }
+
+  /**
+   * Undoes a batch that failed without savepoints, for it to run again with them; returns the
+   * connection to run it on, or null when the file itself failed (a full disk, an I/O error):
+   * then nothing of the batch is kept and every event is refused, to apply when delivered again.
+   */
+  private Connection undoAttempt(Connection c, List<Job<?>> batch) {
+    if (transactionLost || fault != null) {
+      failBatch(c, batch, new SQLException("SQLite undid the transaction or could not write it (a full disk or an I/O error)"));
+      return null;
+    }
+    log.debug("a job failed in a group transaction without savepoints; the {} jobs run again with savepoints", batch.size());
+    rollbackQuietly(c);
+    transactionLost = false; // the writer's own rollback, not one of SQLite's
+    batch.forEach(Job::reset);
+    return c;
   }
 
   /**
@@ -314,6 +366,22 @@ public final class Writer implements AutoCloseable {
 
     boolean isPoison() {
       return work == null;
+    }
+
+    /** Runs the work with no savepoint; false when it failed (its changes are then mixed with the batch's). */
+    boolean runBare(Connection c) {
+      attempts++;
+      try {
+        result = work.run(c);
+        return true;
+      } catch (Throwable e) {
+        return false;
+      }
+    }
+
+    void reset() {
+      result = null;
+      failure = null;
     }
 
     void runIn(Connection c) {
