@@ -199,24 +199,4 @@ class CheckinAuthorTagTest {
     }
     return out;
   }
-
-  @Test
-  @DisplayName("the retention run removes the author tags, with the remarks, of check-ins closed longer ago than the retention")
-  void retentionRemovesTags() throws Exception {
-    // given a collective keeping texts one month, and a closed round where alice left a remark
-    bot.command(CAROL, "privacy retention 1");
-    bot.command(CAROL, "checkin now");
-    answer(ALICE, 4, ALICE_REMARK);
-    bot.command(CAROL, "checkin close");
-    assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM checkin_answer WHERE author_tag IS NOT NULL"));
-
-    // when five weeks pass, the daily run firing each day
-    for (int day = 0; day < 35; day++) {
-      clock.advance(Duration.ofDays(1));
-      bot.tick();
-    }
-
-    // then the answer keeps its scores, with neither remark nor tag
-    assertEquals(List.of("4|null|null"), bot.rows("SELECT alignment, remark, author_tag FROM checkin_answer"));
-  }
 }
