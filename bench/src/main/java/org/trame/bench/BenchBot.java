@@ -48,8 +48,9 @@ final class BenchBot implements AutoCloseable {
       }
     };
     TrameConfig config = new TrameConfig(dir.resolve("trame.db"), prompts, Set.of(), Lang.EN, Clock.systemUTC());
-    trame = Trame.start(postgresqlUrl == null ? config : config.onPostgresql(postgresqlUrl, TrameConfig.DEFAULT_OUTBOX_LEASE),
-        List.of(discard));
+    // On PostgreSQL every process shares the operator's pseudonym key; a bench's answers are no one's.
+    trame = Trame.start(postgresqlUrl == null ? config : config.onPostgresql(postgresqlUrl, TrameConfig.DEFAULT_OUTBOX_LEASE)
+        .withPseudonyms(org.trame.core.privacy.Pseudonyms.of("bench pseudonym key, the same for every worker")), List.of(discard));
   }
 
   private static void copy(String resource, Path to) throws IOException {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         "A chat-bot that helps collectives cooperate.",
         "With no platform credentials in the environment it runs in the terminal: type lines as",
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
-        "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT (see README)."},
+        "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT,",
+        "TRAME_PSEUDONYM_KEY_FILE (required on PostgreSQL) (see README)."},
     subcommands = {Main.PromptsCheck.class, TriageCommand.class})
 public final class Main implements Callable<Integer> {
 

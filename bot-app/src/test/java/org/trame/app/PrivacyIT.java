@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Withdrawal, export and erasure through the built jar, as a terminal user would do them. */
 class PrivacyIT {
 
+  static final String REMARK = "The agenda never leaves room for the smallest partners.";
+
   @TempDir
   Path dir;
 
   @Test
-  @DisplayName("the privacy transcript: felix withdraws with approved words, erin exports to an owner-only JSON file then erases, carol audits")
+  @DisplayName("the privacy transcript: felix withdraws with approved words, erin exports to an owner-only JSON file (her check-in remark in it) then erases, carol audits")
   void privacyTranscript() throws Exception {
     Path db = dir.resolve("trame.db");
     JarProcess bot = new JarProcess(Map.of("TRAME_DB", db.toString(), "TRAME_COORDINATORS", "carol"));
@@ -48,10 +50,14 @@ class PrivacyIT {
     String json = Files.readString(file);
     assertTrue(json.contains("\"time_zone\" : \"Europe/Paris\""), json);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertTrue(json.contains("\"remark\" : \"" + REMARK + "\""), json);
+    // found through her tag, whose key the jar keeps beside the database, owner-only
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("trame.db.key"))));
 
     // after her erasure, no cell of the database names her; carol's audit shows the refusal and the settings change
     assertTrue(all.contains("→ erin: Done: your data is erased."), all);
     assertEquals(List.of(), cellsHolding(db, "erin"));
+    assertEquals(List.of(), cellsHolding(db, REMARK));
     String audit = all.substring(all.lastIndexOf("→ carol: The collective's log"));
     assertTrue(audit.contains("carol — privacy retention (6)") && audit.contains("felix — audit") && audit.contains("refused"), audit);
   }

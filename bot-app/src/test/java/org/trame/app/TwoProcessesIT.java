@@ -50,7 +50,9 @@ class TwoProcessesIT {
   }
 
   static Map<String, String> env(String url) {
-    return Map.of("TRAME_DB", url, "TRAME_OUTBOX_LEASE_SECONDS", "5");
+    // One pseudonym key for both processes, as an operator sets it for every process of a deployment.
+    return Map.of("TRAME_DB", url, "TRAME_OUTBOX_LEASE_SECONDS", "5",
+        "TRAME_PSEUDONYM_KEY", "integration-test pseudonym key, the same for both");
   }
 
   static List<String> rows(String url, String sql) throws Exception {

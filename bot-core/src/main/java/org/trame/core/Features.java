@@ -68,6 +68,12 @@ public final class Features {
     triage(); // starts training the triage model in the background now, not at the first conflict
   }
 
+  /** Hands the key of check-in authors' tags to the features that write or find them (privacy, issue 9). */
+  void pseudonyms(org.trame.core.privacy.Pseudonyms key) {
+    checkin.pseudonyms(key);
+    privacy.pseudonyms(key);
+  }
+
   /** Tells every feature that a conversation ended (each looks only at its own flows). */
   void ended(org.trame.core.turn.TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
     for (Feature f : all) {

@@ -79,6 +79,13 @@ public final class Trame implements AutoCloseable {
     LanguageGuesser languages = LanguageGuesser.loadInBackground();
     Database database = config.databaseUrl() == null ? Database.open(config.database())
         : Database.open(config.databaseUrl(), config.outboxLease().toMillis());
+    try {
+      // After opening: the key file sits beside the SQLite file, which Database.open has placed.
+      features.pseudonyms(org.trame.core.privacy.Pseudonyms.resolve(config.pseudonyms(), database.file()));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     Writer writer = new Writer(database);
     Map<String, Messenger> byPlatform = new HashMap<>();
     messengers.forEach(m -> byPlatform.put(m.platform(), m));

@@ -21,20 +21,28 @@ import org.trame.core.engine.Lang;
  * @param databaseUrl  a {@code jdbc:postgresql:} URL to run on PostgreSQL instead of the SQLite file, or null
  * @param outboxLease  on PostgreSQL, how long a process keeps the outbox rows it wrote or claimed
  *                     before another process may send them (when it died, say)
+ * @param pseudonyms   the key of check-in authors' tags, from TRAME_PSEUDONYM_KEY(_FILE); null for
+ *                     the key file beside the SQLite file (required on PostgreSQL)
  */
 public record TrameConfig(Path database, Path prompts, Set<String> coordinators, Lang defaultLang, Clock clock,
-    java.time.Duration tickEvery, String databaseUrl, java.time.Duration outboxLease) {
+    java.time.Duration tickEvery, String databaseUrl, java.time.Duration outboxLease,
+    org.trame.core.privacy.Pseudonyms pseudonyms) {
 
   public static final java.time.Duration DEFAULT_OUTBOX_LEASE = java.time.Duration.ofSeconds(60);
 
   public TrameConfig(Path database, Path prompts, Set<String> coordinators, Lang defaultLang, Clock clock,
       java.time.Duration tickEvery) {
-    this(database, prompts, coordinators, defaultLang, clock, tickEvery, null, DEFAULT_OUTBOX_LEASE);
+    this(database, prompts, coordinators, defaultLang, clock, tickEvery, null, DEFAULT_OUTBOX_LEASE, null);
   }
 
   /** The same configuration on the PostgreSQL database at {@code url}. */
   public TrameConfig onPostgresql(String url, java.time.Duration lease) {
-    return new TrameConfig(database, prompts, coordinators, defaultLang, clock, tickEvery, url, lease);
+    return new TrameConfig(database, prompts, coordinators, defaultLang, clock, tickEvery, url, lease, pseudonyms);
+  }
+
+  /** The same configuration with the pseudonym key given by the operator (the secret). */
+  public TrameConfig withPseudonyms(org.trame.core.privacy.Pseudonyms key) {
+    return new TrameConfig(database, prompts, coordinators, defaultLang, clock, tickEvery, databaseUrl, outboxLease, key);
   }
 
   /** What TRAME_DB names, for messages: the SQLite file or the PostgreSQL URL without its parameters. */
@@ -69,6 +77,10 @@ public record TrameConfig(Path database, Path prompts, Set<String> coordinators,
         Arrays.stream(coordinators.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
         Lang.FR,
         Clock.systemUTC());
+    String key = org.trame.core.port.Secrets.read(env, org.trame.core.privacy.Pseudonyms.SECRET);
+    if (key != null) {
+      config = config.withPseudonyms(org.trame.core.privacy.Pseudonyms.of(key));
+    }
     return postgresql ? config.onPostgresql(db.trim(), outboxLease(env)) : config;
   }
 

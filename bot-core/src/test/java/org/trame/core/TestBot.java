@@ -22,6 +22,8 @@ public final class TestBot implements AutoCloseable {
 
   public static final String PLATFORM = "console";
   public static final String COLLECTIVE = "test";
+  /** The pseudonym key every test bot on PostgreSQL shares, as the processes of one deployment do. */
+  public static final String POSTGRESQL_PSEUDONYM_KEY = "test-only pseudonym key, shared by the processes";
 
   /** Everything the messenger was asked to send, across restarts. */
   public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
@@ -82,8 +84,9 @@ public final class TestBot implements AutoCloseable {
       }
     };
     TrameConfig config = new TrameConfig(database, null, coordinators, Lang.EN, clock, null);
-    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(30)),
-        List.of(recorder));
+    // On PostgreSQL the pseudonym key is the operator's secret, the same for every process (on SQLite: a file beside the database).
+    trame = Trame.start(postgresql == null ? config : config.onPostgresql(postgresql, java.time.Duration.ofSeconds(30))
+        .withPseudonyms(org.trame.core.privacy.Pseudonyms.of(POSTGRESQL_PSEUDONYM_KEY)), List.of(recorder));
   }
 
   /** Stops the core as a crash would leave it (no goodbye), then starts it again on the same file. */

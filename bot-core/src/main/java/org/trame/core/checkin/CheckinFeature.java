@@ -26,6 +26,12 @@ public final class CheckinFeature implements Feature {
   static final String HAS_REMARK = "checkin.has_remark";
 
   private final CheckinCommands commands = new CheckinCommands();
+  private org.trame.core.privacy.Pseudonyms pseudonyms;
+
+  /** The key of authors' tags: each answer carries its author's tag for the round, for export and erasure. */
+  public void pseudonyms(org.trame.core.privacy.Pseudonyms key) {
+    this.pseudonyms = key;
+  }
 
   @Override
   public Map<String, Command> commands() {
@@ -54,7 +60,7 @@ public final class CheckinFeature implements Feature {
 
   @Override
   public Map<String, FlowAction> actions() {
-    return Map.of(SAVE, CheckinFeature::save, HAS_REMARK, CheckinFeature::hasRemark);
+    return Map.of(SAVE, this::save, HAS_REMARK, CheckinFeature::hasRemark);
   }
 
   @Override
@@ -112,9 +118,11 @@ public final class CheckinFeature implements Feature {
 
   /**
    * Stores the answers without the member, and marks the member as having answered: the two
-   * facts are kept apart so that no one, coordinators included, can link them.
+   * facts are kept apart so that no one, coordinators included, can link them. The answers carry
+   * only the author's keyed tag for this round, which the bot alone (with the key kept outside the
+   * database) can compute again, to export or erase them at the member's request.
    */
-  private static String save(ActionContext ctx) throws Exception {
+  private String save(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
     CheckinStore.Invitee invitee = CheckinStore.byConversation(ctx.connection(), c.id());
     CheckinStore.Round round = invitee == null ? null : CheckinStore.round(ctx.connection(), invitee.roundId());
@@ -124,8 +132,13 @@ public final class CheckinFeature implements Feature {
     Map<String, Answer> a = c.state().onPath();
     Answer consent = a.get("consent");
     String remark = consent != null && "yes".equals(consent.value()) && a.get("remark") != null ? a.get("remark").value() : null;
+    if (pseudonyms == null) {
+      throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
+    }
+    String tag = pseudonyms.tag(CheckinStore.platformOf(ctx.connection(), round.collectiveId()), round.collectiveId(),
+        c.memberId(), round.id());
     CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(score(a, "alignment"), score(a, "engagement"),
-        score(a, "fairness"), score(a, "trust"), remark));
+        score(a, "fairness"), score(a, "trust"), remark), tag);
     CheckinStore.markAnswered(ctx.connection(), round.id(), c.memberId(), ctx.now().toEpochMilli());
     return null;
   }

@@ -215,10 +215,24 @@ final class CheckinStore {
 
   // --- answers
 
-  /** Stores one member's answers under a random id, with no trace of who gave them. */
-  static void saveAnswers(Connection c, long roundId, Answers a) throws SQLException {
-    Sql.update(c, "INSERT INTO checkin_answer (id, round_id, alignment, engagement, fairness, trust, remark) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        RANDOM.nextLong() & Long.MAX_VALUE, roundId, a.alignment(), a.engagement(), a.fairness(), a.trust(), a.remark());
+  /**
+   * Stores one member's answers under a random id, with no trace of who gave them but their keyed
+   * tag for this round ({@code authorTag}), which only the key kept outside the database re-creates.
+   */
+  static void saveAnswers(Connection c, long roundId, Answers a, String authorTag) throws SQLException {
+    Sql.update(c, "INSERT INTO checkin_answer (id, round_id, alignment, engagement, fairness, trust, remark, author_tag)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", RANDOM.nextLong() & Long.MAX_VALUE, roundId, a.alignment(), a.engagement(),
+        a.fairness(), a.trust(), a.remark(), authorTag);
+  }
+
+  /** The platform a collective lives on (part of an author's tag). */
+  static String platformOf(Connection c, String collectiveId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT platform FROM collective WHERE id = ?", collectiveId).executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("no collective " + collectiveId);
+      }
+      return rs.getString(1);
+    }
   }
 
   static List<Answers> answers(Connection c, long roundId) throws SQLException {

@@ -23,7 +23,8 @@ import org.trame.core.storage.Sql;
  * Erases a member (seed 004 sheet 9, transparency; GDPR erasure): their answers and conversations
  * are deleted, and where a row must stay for the others (who was asked in a round, who opened it,
  * a plan step) their id is replaced by a random token kept nowhere, so nothing links back. What was
- * already published (reports, aggregates) stays, without them.
+ * already published (reports, aggregates) stays, without them: their check-in scores stay, found
+ * through their keyed tag and cut loose from it, while their remarks go.
  */
 final class Erasure {
 
@@ -36,20 +37,17 @@ final class Erasure {
    * Erases the member on {@code platform}, in every collective, in the caller's transaction;
    * returns the texts they had written, for the caller to keep out of what it still sends.
    */
-  static Set<String> forget(Connection c, String platform, String memberId, FreeText freeText) throws SQLException {
+  static Set<String> forget(Connection c, Pseudonyms key, String platform, String memberId, FreeText freeText)
+      throws SQLException {
     List<String> collectives = Rows.collectivesOf(c, platform, memberId);
     Set<String> written = new LinkedHashSet<>();
     String token = "erased-" + UUID.randomUUID();
     for (String k : collectives) {
       Set<String> texts = textsOf(c, k, memberId, freeText);
       ConflictPrivacy.textsOf(c, k, memberId, texts);
+      CheckinAnswers.erase(c, key, platform, k, memberId).forEach(remark -> addText(texts, remark));
       written.addAll(texts);
       ConflictPrivacy.forget(c, k, memberId, PersonalData.displayName(c, k, memberId), token);
-      for (String text : texts) {
-        // A remark the member let the report show, unnamed: the scores stay, the words go.
-        Sql.update(c, "UPDATE checkin_answer SET remark = NULL WHERE remark = ? AND round_id IN"
-            + " (SELECT id FROM checkin_round WHERE collective_id = ?)", text, k);
-      }
       Sql.update(c, "UPDATE stakes_round_member SET member_id = ?, conversation_id = NULL WHERE member_id = ?"
           + " AND round_id IN (SELECT id FROM stakes_round WHERE collective_id = ?)", token, memberId, k);
       Sql.update(c, "UPDATE checkin_invitee SET member_id = ?, conversation_id = NULL WHERE member_id = ?"

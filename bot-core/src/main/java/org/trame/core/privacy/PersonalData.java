@@ -12,8 +12,8 @@ import org.trame.core.storage.Json;
 
 /**
  * Everything the bot holds about one member on one platform, across their collectives: the rows
- * themselves, so that the export is complete rather than a retelling. Check-in answers are stored
- * without their author by design and cannot be told apart, so they are not in it (the export says so).
+ * themselves, so that the export is complete rather than a retelling. Check-in answers, stored
+ * without their author, are found through the author's keyed tag (see {@link Pseudonyms}).
  */
 final class PersonalData {
 
@@ -29,7 +29,7 @@ final class PersonalData {
 
   private PersonalData() {}
 
-  static List<Part> collect(Connection c, String platform, String memberId) throws SQLException {
+  static List<Part> collect(Connection c, Pseudonyms key, String platform, String memberId) throws SQLException {
     List<Part> parts = new java.util.ArrayList<>();
     for (String k : Rows.collectivesOf(c, platform, memberId)) {
       Map<String, List<Map<String, Object>>> s = new LinkedHashMap<>();
@@ -47,6 +47,7 @@ final class PersonalData {
       s.put("checkin_invitations", Rows.of(c, "SELECT i.round_id, i.time_zone, i.ask_at, i.asked_at, i.answered_at,"
           + " i.skipped_at, i.reminded_at FROM checkin_invitee i JOIN checkin_round r ON r.id = i.round_id"
           + " WHERE r.collective_id = ? AND i.member_id = ? ORDER BY i.round_id", k, memberId));
+      s.put("checkin_answers", CheckinAnswers.of(c, key, platform, k, memberId));
       s.put("checkin_snooze", Rows.of(c, "SELECT until_date FROM checkin_snooze WHERE collective_id = ? AND member_id = ?",
           k, memberId));
       s.put("checkin_schedule_set", Rows.of(c, "SELECT cron, time_zone, updated_at FROM checkin_schedule"
@@ -72,15 +73,17 @@ final class PersonalData {
     }
   }
 
-  /** The JSON file: readable (indented), complete, with a note on what cannot be in it. */
+  /** The JSON file: readable (indented), complete, with a note on how check-in answers are kept. */
   static Attachment file(String platform, String memberId, List<Part> parts, Instant now) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("exported_at", now.toString());
     doc.put("platform", platform);
     doc.put("member_id", memberId);
-    doc.put("note", "Check-in answers are stored without their author, so no one (you included) can tell yours apart;"
-        + " they are not in this file. / Les réponses aux points d'étape sont enregistrées sans leur auteur :"
-        + " personne (vous compris) ne peut y retrouver les vôtres ; elles ne figurent pas dans ce fichier.");
+    doc.put("note", "Check-in answers are stored without your name, under a tag that only the bot's key, kept outside"
+        + " the database, links to you; yours are in checkin_answers (answers given before that tag existed cannot be"
+        + " found). / Les réponses aux points d'étape sont enregistrées sans votre nom, avec une étiquette que seule la"
+        + " clé du bot, gardée hors de la base, relie à vous ; les vôtres sont dans checkin_answers (celles données"
+        + " avant cette étiquette ne peuvent pas être retrouvées).");
     Map<String, Object> collectives = new LinkedHashMap<>();
     parts.forEach(p -> collectives.put(p.collectiveId(), p.sections()));
     doc.put("collectives", collectives);

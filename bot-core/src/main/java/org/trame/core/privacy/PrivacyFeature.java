@@ -32,6 +32,12 @@ public final class PrivacyFeature implements Feature {
   private final Withdrawal withdrawal = new Withdrawal(this);
   private FlowEngine engine;
   private org.trame.core.conflict.CaseExit exits;
+  private Pseudonyms pseudonyms;
+
+  /** The key of check-in authors' tags, to find a member's answers for export and erasure. */
+  public void pseudonyms(Pseudonyms key) {
+    this.pseudonyms = key;
+  }
 
   /** The engine is built after features register their actions; it is handed back here. */
   public void engine(FlowEngine flowEngine) {
@@ -116,7 +122,7 @@ public final class PrivacyFeature implements Feature {
   /** The export, privately: the JSON file and a short summary in the member's language. */
   void export(TurnContext t) throws Exception {
     String memberId = t.member().memberId();
-    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), t.platform(), memberId);
+    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), pseudonyms, t.platform(), memberId);
     t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts, t.now()));
   }
 
@@ -131,7 +137,7 @@ public final class PrivacyFeature implements Feature {
         exits.leave(t, open, t.member(), null);
       }
     }
-    for (String written : Erasure.forget(t.connection(), t.platform(), t.member().memberId(), this::freeText)) {
+    for (String written : Erasure.forget(t.connection(), pseudonyms, t.platform(), t.member().memberId(), this::freeText)) {
       t.redactPending(written, lang -> "…");
     }
     // What this turn still says to the others (their space stops, the collective's announcement) no longer names them.
@@ -147,10 +153,10 @@ public final class PrivacyFeature implements Feature {
         "file", PersonalData.FILE_NAME));
     for (PersonalData.Part p : parts) {
       int other = p.sections().values().stream().mapToInt(List::size).sum() - p.count("member") - p.count("conversations")
-          - p.count("stakes_answers") - p.count("checkin_invitations") - p.count("conflict_parties");
+          - p.count("stakes_answers") - p.count("checkin_invitations") - p.count("checkin_answers") - p.count("conflict_parties");
       sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_LINE, lang, "collective", p.collectiveId().split(":", 2)[1],
           "conversations", p.count("conversations"), "stakes", p.count("stakes_answers"),
-          "checkins", p.count("checkin_invitations"), "cases", p.count("conflict_parties"), "other", other));
+          "checkins", p.count("checkin_invitations"), "checkin_answers", p.count("checkin_answers"), "cases", p.count("conflict_parties"), "other", other));
     }
     sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
     return sb.toString();

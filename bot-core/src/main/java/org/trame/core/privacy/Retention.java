@@ -43,14 +43,16 @@ public final class Retention {
     long cutoff = t.now().atZone(ZoneOffset.UTC).minusMonths(months).toInstant().toEpochMilli();
     int conversations = Sql.update(t.connection(), "UPDATE conversation SET state = '{}' WHERE collective_id = ?"
         + " AND status IN ('done', 'cancelled') AND updated_at < ? AND state <> '{}'", k, cutoff);
-    int remarks = Sql.update(t.connection(), "UPDATE checkin_answer SET remark = NULL WHERE remark IS NOT NULL AND round_id IN"
+    // Past retention an answer keeps its scores only: no words, and no tag that could lead back to its author.
+    int checkinAnswers = Sql.update(t.connection(), "UPDATE checkin_answer SET remark = NULL, author_tag = NULL"
+        + " WHERE (remark IS NOT NULL OR author_tag IS NOT NULL) AND round_id IN"
         + " (SELECT id FROM checkin_round WHERE collective_id = ? AND status <> 'open' AND closed_at < ?)", k, cutoff);
     int cases = ConflictPrivacy.forgetTexts(t.connection(), k, cutoff);
     ConflictPrivacy.forgetRequests(t.connection(), k, cutoff);
     Outbox.purgeSent(t.connection(), now - SENT_MESSAGES_KEPT.toMillis());
-    if (conversations + remarks + cases > 0) {
-      AuditLog.record(t.connection(), k, null, "privacy retention run", conversations + " conversations, " + remarks
-          + " remarks, " + cases + " conflict cases older than " + months + " months", false, now);
+    if (conversations + checkinAnswers + cases > 0) {
+      AuditLog.record(t.connection(), k, null, "privacy retention run", conversations + " conversations, " + checkinAnswers
+          + " check-in answers, " + cases + " conflict cases older than " + months + " months", false, now);
     }
     Jobs.schedule(t.connection(), k, TASK, now + EVERY.toMillis(), "{}", now);
   }

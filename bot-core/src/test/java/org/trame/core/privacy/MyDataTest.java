@@ -53,6 +53,9 @@ class MyDataTest {
   @Test
   @DisplayName("mydata export sends the member, privately, a JSON file of their answers in all their collectives and a summary")
   void export() throws Exception {
+    // given alice and bob also answered a check-in with a remark each
+    checkin();
+
     // when alice asks for her data
     var handled = bot.handle(org.trame.core.port.InboundEvent.command("e1", TestBot.PLATFORM, TestBot.COLLECTIVE, ALICE,
         "mydata export"));
@@ -77,16 +80,22 @@ class MyDataTest {
     assertEquals(1, doc.at("/collectives/console:test/stakes_rounds").size());
     assertTrue(doc.at("/collectives/console:test/stakes_answers/0/answered_at").asText().startsWith("2026-03-02T"));
     assertTrue(doc.has("collectives") && doc.get("collectives").has("console:neighbours"));
+    // and her check-in answer with its scores and remark, found through her tag, and not bob's
+    JsonNode answers = doc.at("/collectives/console:test/checkin_answers");
+    assertEquals(1, answers.size(), answers.toString());
+    assertEquals(ALICE_REMARK, answers.get(0).get("remark").asText());
+    assertEquals(List.of(4, 3, 2, 4), List.of(answers.get(0).get("alignment").asInt(), answers.get(0).get("engagement").asInt(),
+        answers.get(0).get("fairness").asInt(), answers.get(0).get("trust").asInt()));
+    assertFalse(file.contains(BOB_REMARK), "the export holds bob's remark");
+    assertFalse(file.contains("author_tag"), "the tag itself is the bot's, not a datum to hand out");
+    assertTrue(m.text().contains("1 check-in answer(s)"), m.text());
   }
 
   @Test
-  @DisplayName("after mydata forget and yes, no cell holds the member's id or a text they typed, but for a remark they let a check-in report show, kept with no link to them; others keep theirs")
+  @DisplayName("after mydata forget and yes, no cell holds the member's id or any text they typed, a check-in remark they let the report show included; others keep theirs, and the round's scores stay")
   void forget() throws Exception {
-    // given alice also answered a check-in with a remark she let the report show, and exported her data once
-    bot.command(CAROL, "checkin now");
-    for (String line : List.of("4", "3", "2", "4", ALICE_REMARK, "yes")) {
-      bot.say(ALICE, line);
-    }
+    // given alice and bob answered a check-in, each with a remark they let the report show, and alice exported her data once
+    checkin();
     bot.command(ALICE, "mydata export");
     delivered(bot);
     assertFalse(cellsHolding(bot, ALICE_REMARK).isEmpty(), "the scenario did not store the remark");
@@ -98,21 +107,31 @@ class MyDataTest {
     List<String> done = bot.say(ALICE, "yes");
     delivered(bot);
 
-    // then she is told, and nothing in the database holds her id or anything she typed
+    // then she is told, and nothing in the database holds her id or anything she typed, her check-in remark included
     assertTrue(TestBot.joined(done).contains("your data is erased"), TestBot.joined(done));
     assertEquals(List.of(), cellsHolding(bot, ALICE));
-    for (String said : List.of(ALICE_WHY, ALICE_BRINGS, ALICE_RED, ALICE_WISH)) {
+    for (String said : List.of(ALICE_WHY, ALICE_BRINGS, ALICE_RED, ALICE_WISH, ALICE_REMARK)) {
       assertEquals(List.of(), cellsHolding(bot, said), "still stored: " + said);
     }
-    // except the check-in remark she let the report show: it is stored with no link to anyone (not
-    // even in her own conversation), so it stays with the round's figures, as published reports do
-    assertEquals(List.of("checkin_answer.remark"), cellsHolding(bot, ALICE_REMARK));
-    assertEquals(List.of("id", "round_id"), bot.columns("checkin_answer").stream().filter(n -> n.contains("id")).toList());
-    assertEquals(List.of(), bot.columns("checkin_answer").stream().filter(n -> n.contains("member")).toList());
-    // and the others' data and the round's participation count stay
+    // and her check-in answer keeps its scores (they are in the round's figures) but nothing that leads to her
+    assertEquals(List.of("4|null|null"), bot.rows("SELECT alignment, remark, author_tag FROM checkin_answer WHERE alignment = 4"));
+    // and the others' data stay: bob's stakes, bob's remark with his tag, the round's participation count
     assertFalse(cellsHolding(bot, BOB_WHY).isEmpty());
+    assertEquals(List.of(BOB_REMARK + "|tagged"), bot.rows("SELECT remark, CASE WHEN author_tag IS NULL THEN 'none' ELSE 'tagged' END"
+        + " FROM checkin_answer WHERE alignment = 2"));
     assertEquals(List.of("2"), bot.rows("SELECT COUNT(*) FROM stakes_round_member WHERE answered_at IS NOT NULL"));
-    assertEquals(List.of("4"), bot.rows("SELECT alignment FROM checkin_answer"));
+    assertEquals(List.of("2"), bot.rows("SELECT COUNT(*) FROM checkin_answer"));
+  }
+
+  /** A check-in round where alice (4, 3, 2, 4) and bob (2, 2, 5, 1) both let the report show their remark. */
+  private void checkin() {
+    bot.command(CAROL, "checkin now");
+    for (String line : List.of("4", "3", "2", "4", ALICE_REMARK, "yes")) {
+      bot.say(ALICE, line);
+    }
+    for (String line : List.of("2", "2", "5", "1", BOB_REMARK, "yes")) {
+      bot.say(BOB, line);
+    }
   }
 
   @Test

@@ -23,6 +23,7 @@ final class PrivacyScenario {
   static final String ALICE_SKILLS = "Facilitation of participatory workshops";
   static final String ALICE_WISH = "Monthly meetings rotating between our towns";
   static final String ALICE_REMARK = "The last meeting felt rushed and unfair to small members";
+  static final String BOB_REMARK = "Decisions should be prepared in writing before meetings";
   static final String BOB_WHY = "Secretly we want to take over the youth programme funding.";
   static final String BOB_BRINGS = "Our contacts at the regional council and an evaluation method.";
 

@@ -84,6 +84,28 @@ class RetentionTest {
   }
 
   @Test
+  @DisplayName("the retention run removes the author tags, with the remarks, of check-ins closed longer ago than the retention; scores stay")
+  void checkinTagsGoWithRemarks() throws Exception {
+    // given a collective keeping texts one month, and a closed round where alice left a remark she let the report show
+    bot.command(CAROL, "privacy retention 1");
+    bot.command(CAROL, "checkin now");
+    for (String line : List.of("4", "3", "3", "3", ALICE_REMARK, "yes")) {
+      bot.say(ALICE, line);
+    }
+    bot.command(CAROL, "checkin close");
+    assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM checkin_answer WHERE author_tag IS NOT NULL"));
+
+    // when three weeks pass, both stay; five weeks after, the daily run has removed them
+    days(21);
+    assertEquals(List.of(ALICE_REMARK), bot.rows("SELECT remark FROM checkin_answer WHERE author_tag IS NOT NULL"));
+    days(14);
+
+    // then the answer keeps its scores, with neither remark nor tag, and the run counted it
+    assertEquals(List.of("4|null|null"), bot.rows("SELECT alignment, remark, author_tag FROM checkin_answer"));
+    assertTrue(TestBot.joined(bot.command(CAROL, "audit")).contains("1 check-in answers"), TestBot.joined(bot.command(CAROL, "audit")));
+  }
+
+  @Test
   @DisplayName("the daily run survives a restart: it is a stored job, one pending per collective")
   void oneJobPerCollective() throws Exception {
     bot.restart();

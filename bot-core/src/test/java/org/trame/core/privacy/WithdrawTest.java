@@ -110,15 +110,20 @@ class WithdrawTest {
   }
 
   @Test
-  @DisplayName("withdrawing and choosing to erase: the announcement goes out without her name, then nothing of her stays")
+  @DisplayName("withdrawing and choosing to erase: the announcement goes out without her name, then nothing of her stays, her check-in remark included")
   void withdrawAndErase() throws Exception {
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
+    bot.command(CAROL, "checkin now");
+    lines(ALICE, "4", "3", "2", "4", ALICE_REMARK, "yes");
+    assertFalse(cellsHolding(bot, ALICE_REMARK).isEmpty(), "the scenario did not store the remark");
     List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", "skip", "skip", "yes", "3");
     assertTrue(to(out, Audience.member(ALICE)).contains("Your data is erased"));
     assertTrue(to(out, Audience.channel(TestBot.COLLECTIVE)).startsWith("someone who erased their data withdraws from the collective"),
         to(out, Audience.channel(TestBot.COLLECTIVE)));
     delivered(bot);
     assertEquals(List.of(), cellsHolding(bot, ALICE_WHY));
+    assertEquals(List.of(), cellsHolding(bot, ALICE_REMARK));
+    assertEquals(List.of("4|null|null"), bot.rows("SELECT alignment, remark, author_tag FROM checkin_answer"));
     assertEquals(List.of(), cellsHolding(bot, ALICE));
     assertEquals(List.of(), bot.rows("SELECT member_id FROM member WHERE member_id = ?", ALICE));
   }
