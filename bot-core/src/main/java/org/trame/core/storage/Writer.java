@@ -27,6 +27,8 @@ public final class Writer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Writer.class);
   private static final int MAX_BATCH = 500;
+  /** How long the writer stays awake for the next job after a batch. */
+  private static final long AWAKE_NANOS = 100_000;
   /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
   private static final int MOST_ATTEMPTS = 5;
 
@@ -106,7 +108,7 @@ public final class Writer implements AutoCloseable {
     while (true) {
       try {
         if (again.isEmpty()) {
-          Job<?> first = queue.take();
+          Job<?> first = nextJob();
           if (first.isPoison()) {
             break;
           }
@@ -141,6 +143,22 @@ public final class Writer implements AutoCloseable {
     for (Job<?> job : rest) {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
     }
+  }
+
+  /**
+   * The next job, waited for briefly awake before sleeping: a caller who waits for each commit
+   * sends its next event within microseconds, and waking a sleeping thread costs more than that
+   * (on a virtual machine, an interrupt between cores).
+   */
+  private Job<?> nextJob() throws InterruptedException {
+    Job<?> job = queue.poll();
+    if (job == null) {
+      long until = System.nanoTime() + AWAKE_NANOS;
+      while ((job = queue.poll()) == null && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
+    return job != null ? job : queue.take();
   }
 
   private void runBatch(List<Job<?>> batch) {
