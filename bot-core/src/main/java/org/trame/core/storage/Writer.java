@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one writer. Jobs queue up; the writer thread takes every job waiting when a transaction
- * starts, runs each inside its own savepoint (so one failing job never takes its neighbours
- * down), commits once, and only then completes each job's future. This is group commit: full
- * durability at the cost of one fsync per batch rather than per turn.
+ * starts, runs them, commits once, and only then completes each job's future. This is group
+ * commit: full durability at the cost of one fsync per batch rather than per turn. One failing
+ * job never takes its neighbours down: on SQLite the batch first runs without savepoints and, at
+ * a failure, runs again with one per job; on PostgreSQL each job always has its own.
  */
 public final class Writer implements AutoCloseable {
 
