@@ -161,4 +161,29 @@ public final class TestBot implements AutoCloseable {
   public void close() {
     trame.close();
   }
+
+  /**
+   * Keeps the writer busy until {@link WriterHold#release()}: events handled meanwhile wait, and
+   * then share one group transaction.
+   */
+  public WriterHold holdWriter() throws InterruptedException {
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    var holding = trame.write(c -> {
+      busy.countDown();
+      hold.await();
+      return null;
+    });
+    busy.await();
+    return new WriterHold(hold, holding);
+  }
+
+  /** The writer held busy by a test. */
+  public record WriterHold(java.util.concurrent.CountDownLatch hold, java.util.concurrent.CompletableFuture<Object> holding) {
+    /** Lets the writer go on, and waits until the held job is done. */
+    public void release() {
+      hold.countDown();
+      holding.join();
+    }
+  }
 }

@@ -64,19 +64,11 @@ class TurnFailureTest {
     long eventsBefore = Long.parseLong(bot.rows("SELECT COUNT(*) FROM inbound_event").get(0));
 
     // when the three answer while the writer is busy, so that their turns share one transaction
-    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
-    var holding = bot.trame().write(c -> {
-      busy.countDown();
-      hold.await();
-      return null;
-    });
-    busy.await();
+    TestBot.WriterHold held = bot.holdWriter();
     var bob = bot.trame().handle(InboundEvent.text("b1", TestBot.PLATFORM, TestBot.COLLECTIVE, "bob", "To learn from the others."));
     var alice = bot.trame().handle(InboundEvent.text("a1", TestBot.PLATFORM, TestBot.COLLECTIVE, "alice", "To meet people."));
     var carol = bot.trame().handle(InboundEvent.text("c1", TestBot.PLATFORM, TestBot.COLLECTIVE, "carol", "To share our tools."));
-    hold.countDown();
-    holding.join();
+    held.release();
 
     // then alice is told something went wrong, bob and carol are asked who may see their answer, each kept once
     assertTrue(TestBot.joined(TestBot.texts(alice.join())).startsWith("Sorry, something went wrong"));

@@ -100,21 +100,13 @@ class StorageFaultTest {
       fillDisk(bot);
       List<String> before = traces(bot);
       // when alice's long answer and bob's first word reach the writer in the same group transaction
-      java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
-      var holding = bot.trame().write(c -> {
-        writerBusy.countDown();
-        hold.await();
-        return null;
-      });
+      TestBot.WriterHold held = bot.holdWriter();
       InboundEvent answer = InboundEvent.text("full-2", TestBot.PLATFORM, TestBot.COLLECTIVE, "alice",
           "Visibility, and know-how shared with bigger partners. ".repeat(30).strip());
       InboundEvent bob = InboundEvent.command("full-3", TestBot.PLATFORM, TestBot.COLLECTIVE, "bob", "lang en");
-      writerBusy.await();
       var first = bot.trame().handle(answer);
       var second = bot.trame().handle(bob);
-      hold.countDown();
-      holding.join();
+      held.release();
       // then both are refused, and neither left anything behind (bob's would otherwise be kept though refused)
       assertThrows(CompletionException.class, first::join);
       assertThrows(CompletionException.class, second::join);
