@@ -34,13 +34,13 @@ public final class Writer implements AutoCloseable {
   private static final int MOST_ATTEMPTS = 5;
 
   private final Database database;
-  private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<WriterJob<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final List<Work<?>> everyBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closing;
   private Connection connection;
   /** Jobs that lost a race with another process: run again in the next transaction, first. */
-  private final List<Job<?>> again = new ArrayList<>();
+  private final List<WriterJob<?>> again = new ArrayList<>();
   /** SQLite undid the group transaction by itself (it does on a full disk or an I/O error). */
   private boolean transactionLost;
   /** The first failure of the file itself in this connection's current transaction. */
@@ -63,7 +63,7 @@ public final class Writer implements AutoCloseable {
    * commit order, before the future completes (e.g. to hand outbox rows to the sender in order).
    */
   public <T> CompletableFuture<T> submit(Work<T> work, Consumer<T> afterCommit) {
-    Job<T> job = new Job<>(guarded(work), afterCommit);
+    WriterJob<T> job = new WriterJob<>(guarded(work), afterCommit);
     if (closing) {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
       return job.future;
@@ -105,11 +105,11 @@ public final class Writer implements AutoCloseable {
   }
 
   private void loop() {
-    List<Job<?>> batch = new ArrayList<>();
+    List<WriterJob<?>> batch = new ArrayList<>();
     while (true) {
       try {
         if (again.isEmpty()) {
-          Job<?> first = nextJob();
+          WriterJob<?> first = nextJob();
           if (first.isPoison()) {
             break;
           }
@@ -119,7 +119,7 @@ public final class Writer implements AutoCloseable {
           again.clear();
         }
         queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
-        boolean poisoned = batch.removeIf(Job::isPoison);
+        boolean poisoned = batch.removeIf(WriterJob::isPoison);
         runBatch(batch);
         batch.clear();
         if (poisoned) {
@@ -139,9 +139,9 @@ public final class Writer implements AutoCloseable {
     }
     closeConnection();
     // Anything still queued after close is failed, never silently dropped.
-    List<Job<?>> rest = new ArrayList<>();
+    List<WriterJob<?>> rest = new ArrayList<>();
     queue.drainTo(rest);
-    for (Job<?> job : rest) {
+    for (WriterJob<?> job : rest) {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
     }
   }
@@ -151,8 +151,8 @@ public final class Writer implements AutoCloseable {
    * sends its next event within microseconds, and waking a sleeping thread costs more than that
    * (on a virtual machine, an interrupt between cores).
    */
-  private Job<?> nextJob() throws InterruptedException {
-    Job<?> job = queue.poll();
+  private WriterJob<?> nextJob() throws InterruptedException {
+    WriterJob<?> job = queue.poll();
     if (job == null) {
       long until = System.nanoTime() + AWAKE_NANOS;
       while ((job = queue.poll()) == null && System.nanoTime() < until) {
@@ -162,7 +162,7 @@ public final class Writer implements AutoCloseable {
     return job != null ? job : queue.take();
   }
 
-  private void runBatch(List<Job<?>> batch) {
+  private void runBatch(List<WriterJob<?>> batch) {
     Connection c;
     try {
       c = connection();
@@ -180,7 +180,7 @@ public final class Writer implements AutoCloseable {
           return;
         }
       }
-      for (Job<?> job : batch) {
+      for (WriterJob<?> job : batch) {
         job.runIn(c);
       }
     }
@@ -188,7 +188,7 @@ public final class Writer implements AutoCloseable {
       deferRaceLosers(batch);
     }
     for (Work<?> housekeeping : everyBatch) {
-      Job<?> job = new Job<>(housekeeping, null);
+      WriterJob<?> job = new WriterJob<>(housekeeping, null);
       job.runIn(c);
       if (job.failure != null) {
         log.warn("housekeeping in the group transaction failed: {}", job.failure.toString());
@@ -205,7 +205,7 @@ public final class Writer implements AutoCloseable {
       return;
     }
     boolean fileAtFault = false;
-    for (Job<?> job : batch) {
+    for (WriterJob<?> job : batch) {
       if (job.failure != null && StorageFaults.isFault(job.failure)) {
         // The file, not the event, failed: say so once, in words an operator can act on.
         job.failure = StorageFaults.explain(job.failure, database.file());
@@ -222,7 +222,7 @@ public final class Writer implements AutoCloseable {
   }
 
   /** Undoes the batch and fails every job of it: the file, not the events, is at fault. */
-  private void failBatch(Connection c, List<Job<?>> batch, SQLException e) {
+  private void failBatch(Connection c, List<WriterJob<?>> batch, SQLException e) {
     Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
     StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
         + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
@@ -239,10 +239,10 @@ public final class Writer implements AutoCloseable {
    * per job, so that the failing job is undone alone. PostgreSQL never runs so: there a failed
    * statement spoils the whole transaction unless a savepoint was taken before it.
    */
-  private boolean runWithoutSavepoints(Connection c, List<Job<?>> batch) {
+  private boolean runWithoutSavepoints(Connection c, List<WriterJob<?>> batch) {
     NamedSavepoint.skip(true);
     try {
-      for (Job<?> job : batch) {
+      for (WriterJob<?> job : batch) {
         if (!job.runBare(c)) {
           return false;
         }
@@ -258,7 +258,7 @@ public final class Writer implements AutoCloseable {
    * connection to run it on, or null when the file itself failed (a full disk, an I/O error):
    * then nothing of the batch is kept and every event is refused, to apply when delivered again.
    */
-  private Connection undoAttempt(Connection c, List<Job<?>> batch) {
+  private Connection undoAttempt(Connection c, List<WriterJob<?>> batch) {
     if (transactionLost || fault != null) {
       failBatch(c, batch, new SQLException("SQLite undid the transaction or could not write it (a full disk or an I/O error)"));
       return null;
@@ -266,7 +266,7 @@ public final class Writer implements AutoCloseable {
     log.debug("a job failed in a group transaction without savepoints; the {} jobs run again with savepoints", batch.size());
     rollbackQuietly(c);
     transactionLost = false; // the writer's own rollback, not one of SQLite's
-    batch.forEach(Job::reset);
+    batch.forEach(WriterJob::reset);
     return c;
   }
 
@@ -276,9 +276,9 @@ public final class Writer implements AutoCloseable {
    * processes met at once) is not a failure of the job. It leaves this batch and runs again first
    * in the next, once this transaction's commit has released this process's locks.
    */
-  private void deferRaceLosers(List<Job<?>> batch) {
-    for (java.util.Iterator<Job<?>> it = batch.iterator(); it.hasNext(); ) {
-      Job<?> job = it.next();
+  private void deferRaceLosers(List<WriterJob<?>> batch) {
+    for (java.util.Iterator<WriterJob<?>> it = batch.iterator(); it.hasNext(); ) {
+      WriterJob<?> job = it.next();
       if (job.failure != null && job.attempts < MOST_ATTEMPTS && lostRace(job.failure)) {
         log.debug("a job lost a race with another process ({}); it runs again", job.failure.toString());
         job.failure = null;
@@ -357,85 +357,11 @@ public final class Writer implements AutoCloseable {
       return;
     }
     closing = true;
-    queue.add(Job.poison());
+    queue.add(WriterJob.poison());
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static final class Job<T> {
-    private static final NamedSavepoint JOB = new NamedSavepoint("job");
-    final Work<T> work;
-    final Consumer<T> afterCommit;
-    final CompletableFuture<T> future = new CompletableFuture<>();
-    T result;
-    Throwable failure;
-    int attempts;
-
-    Job(Work<T> work, Consumer<T> afterCommit) {
-      this.work = work;
-      this.afterCommit = afterCommit;
-    }
-
-    static Job<Void> poison() {
-      return new Job<>(null, null);
-    }
-
-    boolean isPoison() {
-      return work == null;
-    }
-
-    /** Runs the work with no savepoint; false when it failed (its changes are then mixed with the batch's). */
-    boolean runBare(Connection c) {
-      attempts++;
-      try {
-        result = work.run(c);
-        return true;
-      } catch (Throwable e) {
-        return false;
-      }
-    }
-
-    void reset() {
-      result = null;
-      failure = null;
-    }
-
-    void runIn(Connection c) {
-      attempts++;
-      boolean opened = false;
-      try {
-        JOB.open(c);
-        opened = true;
-        result = work.run(c);
-        JOB.release(c);
-      } catch (Throwable e) {
-        failure = e;
-        if (opened) {
-          try {
-            JOB.rollback(c);
-          } catch (SQLException rollbackFailure) {
-            e.addSuppressed(rollbackFailure);
-          }
-        }
-      }
-    }
-
-    void complete() {
-      if (failure != null) {
-        future.completeExceptionally(failure);
-        return;
-      }
-      if (afterCommit != null) {
-        try {
-          afterCommit.accept(result);
-        } catch (RuntimeException e) {
-          log.warn("after-commit step failed: {}", e.toString());
-        }
-      }
-      future.complete(result);
     }
   }
 }
