@@ -40,6 +40,8 @@ final class CheckinRounds {
   static final int DEFAULT_REMINDER_HOURS = 24;
   static final int DEFAULT_DEADLINE_HOURS = 72;
   static final Duration GRACE = Duration.ofHours(12);
+  /** The most occurrences one late job records as missed. */
+  static final int MOST_MISSED_AT_ONCE = 1000;
   /** Reminder jobs for a round opened by hand cover every zone at once. */
   static final String EVERY_ZONE = "*";
 
@@ -78,20 +80,60 @@ final class CheckinRounds {
     }
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), due.occurrence(), due.due(),
         late ? "missed" : "open", anonymous(t));
-    Optional<Instant> next = RoundTimes.scheduleNext(t, s, occurrence);
+    LocalDateTime lastMissed = round != null && late ? recordMissedAfter(t, s, occurrence) : occurrence;
+    Optional<Instant> next = RoundTimes.scheduleNext(t, s, lastMissed);
     if (round == null) {
       return; // the unique key is the last guard: never twice
     }
     if (late) {
-      String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
-      for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
-        TurnContext theirs = t.as(c, true, t.lang());
-        theirs.say(Msg.CHECKIN_MISSED, "occurrence", occurrence.format(RoundTimes.SHOWN), "zone", zone.getId(),
-            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
-      }
+      tellMissed(t, occurrence, lastMissed, zone, next);
       return;
     }
     openRound(t, round, occurrence, zone, next.orElse(null));
+  }
+
+  /**
+   * After a missed occurrence, records as missed the following ones that are also past their grace
+   * period (the bot was down over several), so that the coordinators hear of the outage once rather
+   * than once per occurrence. Returns the last occurrence missed.
+   */
+  private static LocalDateTime recordMissedAfter(TurnContext t, CheckinStore.Schedule s, LocalDateTime first) throws Exception {
+    Rhythm rhythm = Rhythm.parse(s.cron());
+    ZoneId zone = ZoneId.of(s.timeZone());
+    boolean anonymous = anonymous(t);
+    LocalDateTime last = first;
+    // Rhythms are at least a day apart, so the guard only matters for years of downtime.
+    for (int guard = 0; guard < MOST_MISSED_AT_ONCE; guard++) {
+      Optional<LocalDateTime> following = rhythm.nextAfter(last);
+      if (following.isEmpty()) {
+        break;
+      }
+      Instant dueAt = RoundTimes.dueOf(t, zone, following.get());
+      if (!t.now().isAfter(dueAt.plus(GRACE))) {
+        break; // still within its grace period, or to come: it runs as usual
+      }
+      CheckinStore.createRound(t.connection(), t.collectiveId(), Rhythm.key(following.get()), dueAt.toEpochMilli(), "missed", anonymous);
+      last = following.get();
+    }
+    return last;
+  }
+
+  /** One message to each coordinator for the whole outage: how many occurrences were missed, since when. */
+  private static void tellMissed(TurnContext t, LocalDateTime first, LocalDateTime last, ZoneId zone, Optional<Instant> next)
+      throws Exception {
+    int count = CheckinStore.missedBetween(t.connection(), t.collectiveId(), Rhythm.key(first), Rhythm.key(last));
+    String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
+    for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
+      TurnContext theirs = t.as(c, true, t.lang());
+      if (count <= 1) {
+        theirs.say(Msg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
+            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
+      } else {
+        theirs.say(Msg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
+            last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(),
+            "next", nextText);
+      }
+    }
   }
 
   /**

@@ -111,6 +111,14 @@ final class CheckinStore {
     }
   }
 
+  /** How many occurrences from {@code first} to {@code last} (schedule keys, which sort as times) are recorded missed. */
+  static int missedBetween(Connection c, String collectiveId, String first, String last) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT COUNT(*) FROM checkin_round WHERE collective_id = ? AND status = 'missed'"
+        + " AND occurrence >= ? AND occurrence <= ?", collectiveId, first, last).executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
   static void markOpened(Connection c, long roundId, long openedAt, long deadlineAt) throws SQLException {
     Sql.update(c, "UPDATE checkin_round SET opened_at = ?, deadline_at = ? WHERE id = ?", openedAt, deadlineAt, roundId);
   }
