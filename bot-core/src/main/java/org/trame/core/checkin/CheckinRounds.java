@@ -192,11 +192,12 @@ final class CheckinRounds {
     }
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     ZoneId collective = s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone());
+    int reminderHours = hoursSetting(t, REMINDER_HOURS, DEFAULT_REMINDER_HOURS);
+    int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
+    Due replaced = replacePlanned(t, s, t.now().plus(Duration.ofHours(deadlineHours)));
     Long nextDue = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), CheckinStore.MANUAL + t.now().toEpochMilli(),
         t.now().toEpochMilli(), "open", anonymous(t));
-    int reminderHours = hoursSetting(t, REMINDER_HOURS, DEFAULT_REMINDER_HOURS);
-    int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
     Instant deadline = RoundTimes.capped(t.now().plus(Duration.ofHours(deadlineHours)), t.now(), nextDue == null ? null : Instant.ofEpochMilli(nextDue));
     Instant reminder = RoundTimes.reminderAt(t.now(), reminderHours, deadline);
     int invited = 0;
@@ -212,10 +213,35 @@ final class CheckinRounds {
     t.schedule(REMIND, reminder, Json.write(new Target(round.id(), EVERY_ZONE)));
     t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
     // The coordinator reads the summary before their own questions.
-    t.say(Msg.CHECKIN_OPENED, "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
+    String opened = t.texts().get(Msg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
         "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));
+    if (replaced != null) {
+      String next = RoundTimes.nextShown(t, s);
+      opened += "\n" + t.texts().get(Msg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
+          Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next == null ? "—" : next);
+    }
+    t.say(opened);
     Invitations.ask(t, round.id(), EVERY_ZONE);
     return true;
+  }
+
+  /**
+   * A round opened by hand gets the usual answer window; the planned round that would start within
+   * it is replaced by it (members are not asked twice a few minutes apart, and the round by hand is
+   * not cut to a minute): its job is dropped and the following occurrence planned. Returns the
+   * replaced occurrence, or null when the next planned round comes after the window.
+   */
+  private static Due replacePlanned(TurnContext t, CheckinStore.Schedule s, Instant usualDeadline) throws Exception {
+    String pending = s == null || s.paused() ? null : CheckinStore.nextOpenPayload(t.connection(), t.collectiveId());
+    if (pending == null) {
+      return null;
+    }
+    Due planned = Json.read(pending, Due.class);
+    if (!Instant.ofEpochMilli(planned.due()).isBefore(usualDeadline)) {
+      return null;
+    }
+    RoundTimes.scheduleNext(t, s, Rhythm.fromKey(planned.occurrence()));
+    return planned;
   }
 
   /**
