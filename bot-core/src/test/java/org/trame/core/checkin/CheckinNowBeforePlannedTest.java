@@ -59,6 +59,20 @@ class CheckinNowBeforePlannedTest extends CheckinCollectiveTest {
   }
 
   @Test
+  @DisplayName("a French-speaking coordinator reads the replacement in French")
+  void replacementInFrench() throws Exception {
+    // given carol reads French, ten minutes before the planned round
+    h.bot.command("carol", "lang fr");
+    h.runUntil(MONDAY_8_50_PARIS);
+    // when she starts a round by hand
+    String reply = TestBot.joined(h.bot.command("carol", "checkin now"));
+    // then the note is in French, with the same times
+    assertTrue(reply.contains("Le tour prévu le 2026-03-02 09:00 (Europe/Paris) tombait pendant celui-ci : il est remplacé par ce tour,"
+        + " pour ne pas solliciter les membres deux fois de suite. Tour suivant : 2026-03-09 09:00 (Europe/Paris)."), reply);
+    assertTrue(reply.contains("clôture le 2026-03-05 08:50 (Europe/Paris)"), reply);
+  }
+
+  @Test
   @DisplayName("in the middle of the week, a round by hand leaves the next planned round as it is")
   void farFromPlannedRound() throws Exception {
     // given it is Wednesday 4 March, 10:00 in Paris: the next planned round is five days away
