@@ -184,7 +184,9 @@ final class CheckinReport {
         int used = 0;
         int shown = 0;
         for (String r : remarks) {
-          String line = lang == Lang.FR ? "• « " + Texts.oneLine(r, 500) + " »" : "• \"" + Texts.oneLine(r, 500) + "\"";
+          // Whole: the flow already bounds each remark, and its author agreed to show what they wrote, not a part of it.
+          String whole = r.replace('\n', ' ').strip();
+          String line = lang == Lang.FR ? "• « " + whole + " »" : "• \"" + whole + "\"";
           if (used + line.length() > MOST_REMARK_CHARS) {
             break;
           }

@@ -40,6 +40,8 @@ final class CheckinRounds {
   static final int DEFAULT_REMINDER_HOURS = 24;
   static final int DEFAULT_DEADLINE_HOURS = 72;
   static final Duration GRACE = Duration.ofHours(12);
+  /** The most occurrences one late job records as missed. */
+  static final int MOST_MISSED_AT_ONCE = 1000;
   /** Reminder jobs for a round opened by hand cover every zone at once. */
   static final String EVERY_ZONE = "*";
 
@@ -78,20 +80,60 @@ final class CheckinRounds {
     }
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), due.occurrence(), due.due(),
         late ? "missed" : "open", anonymous(t));
-    Optional<Instant> next = RoundTimes.scheduleNext(t, s, occurrence);
+    LocalDateTime lastMissed = round != null && late ? recordMissedAfter(t, s, occurrence) : occurrence;
+    Optional<Instant> next = RoundTimes.scheduleNext(t, s, lastMissed);
     if (round == null) {
       return; // the unique key is the last guard: never twice
     }
     if (late) {
-      String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
-      for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
-        TurnContext theirs = t.as(c, true, t.lang());
-        theirs.say(Msg.CHECKIN_MISSED, "occurrence", occurrence.format(RoundTimes.SHOWN), "zone", zone.getId(),
-            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
-      }
+      tellMissed(t, occurrence, lastMissed, zone, next);
       return;
     }
     openRound(t, round, occurrence, zone, next.orElse(null));
+  }
+
+  /**
+   * After a missed occurrence, records as missed the following ones that are also past their grace
+   * period (the bot was down over several), so that the coordinators hear of the outage once rather
+   * than once per occurrence. Returns the last occurrence missed.
+   */
+  private static LocalDateTime recordMissedAfter(TurnContext t, CheckinStore.Schedule s, LocalDateTime first) throws Exception {
+    Rhythm rhythm = Rhythm.parse(s.cron());
+    ZoneId zone = ZoneId.of(s.timeZone());
+    boolean anonymous = anonymous(t);
+    LocalDateTime last = first;
+    // Rhythms are at least a day apart, so the guard only matters for years of downtime.
+    for (int guard = 0; guard < MOST_MISSED_AT_ONCE; guard++) {
+      Optional<LocalDateTime> following = rhythm.nextAfter(last);
+      if (following.isEmpty()) {
+        break;
+      }
+      Instant dueAt = RoundTimes.dueOf(t, zone, following.get());
+      if (!t.now().isAfter(dueAt.plus(GRACE))) {
+        break; // still within its grace period, or to come: it runs as usual
+      }
+      CheckinStore.createRound(t.connection(), t.collectiveId(), Rhythm.key(following.get()), dueAt.toEpochMilli(), "missed", anonymous);
+      last = following.get();
+    }
+    return last;
+  }
+
+  /** One message to each coordinator for the whole outage: how many occurrences were missed, since when. */
+  private static void tellMissed(TurnContext t, LocalDateTime first, LocalDateTime last, ZoneId zone, Optional<Instant> next)
+      throws Exception {
+    int count = CheckinStore.missedBetween(t.connection(), t.collectiveId(), Rhythm.key(first), Rhythm.key(last));
+    String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
+    for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
+      TurnContext theirs = t.as(c, true, t.lang());
+      if (count <= 1) {
+        theirs.say(Msg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
+            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
+      } else {
+        theirs.say(Msg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
+            last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(),
+            "next", nextText);
+      }
+    }
   }
 
   /**
@@ -150,11 +192,12 @@ final class CheckinRounds {
     }
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     ZoneId collective = s == null ? RoundTimes.UTC : ZoneId.of(s.timeZone());
+    int reminderHours = hoursSetting(t, REMINDER_HOURS, DEFAULT_REMINDER_HOURS);
+    int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
+    Due replaced = replacePlanned(t, s, t.now().plus(Duration.ofHours(deadlineHours)));
     Long nextDue = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
     CheckinStore.Round round = CheckinStore.createRound(t.connection(), t.collectiveId(), CheckinStore.MANUAL + t.now().toEpochMilli(),
         t.now().toEpochMilli(), "open", anonymous(t));
-    int reminderHours = hoursSetting(t, REMINDER_HOURS, DEFAULT_REMINDER_HOURS);
-    int deadlineHours = hoursSetting(t, DEADLINE_HOURS, DEFAULT_DEADLINE_HOURS);
     Instant deadline = RoundTimes.capped(t.now().plus(Duration.ofHours(deadlineHours)), t.now(), nextDue == null ? null : Instant.ofEpochMilli(nextDue));
     Instant reminder = RoundTimes.reminderAt(t.now(), reminderHours, deadline);
     int invited = 0;
@@ -170,10 +213,35 @@ final class CheckinRounds {
     t.schedule(REMIND, reminder, Json.write(new Target(round.id(), EVERY_ZONE)));
     t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
     // The coordinator reads the summary before their own questions.
-    t.say(Msg.CHECKIN_OPENED, "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
+    String opened = t.texts().get(Msg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
         "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));
+    if (replaced != null) {
+      String next = RoundTimes.nextShown(t, s);
+      opened += "\n" + t.texts().get(Msg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
+          Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next == null ? "—" : next);
+    }
+    t.say(opened);
     Invitations.ask(t, round.id(), EVERY_ZONE);
     return true;
+  }
+
+  /**
+   * A round opened by hand gets the usual answer window; the planned round that would start within
+   * it is replaced by it (members are not asked twice a few minutes apart, and the round by hand is
+   * not cut to a minute): its job is dropped and the following occurrence planned. Returns the
+   * replaced occurrence, or null when the next planned round comes after the window.
+   */
+  private static Due replacePlanned(TurnContext t, CheckinStore.Schedule s, Instant usualDeadline) throws Exception {
+    String pending = s == null || s.paused() ? null : CheckinStore.nextOpenPayload(t.connection(), t.collectiveId());
+    if (pending == null) {
+      return null;
+    }
+    Due planned = Json.read(pending, Due.class);
+    if (!Instant.ofEpochMilli(planned.due()).isBefore(usualDeadline)) {
+      return null;
+    }
+    RoundTimes.scheduleNext(t, s, Rhythm.fromKey(planned.occurrence()));
+    return planned;
   }
 
   /**

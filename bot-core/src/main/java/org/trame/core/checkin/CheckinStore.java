@@ -89,6 +89,14 @@ final class CheckinStore {
     }
   }
 
+  /** The pending occurrence job's payload (the next scheduled round), or null when none is planned. */
+  static String nextOpenPayload(Connection c, String collectiveId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT payload FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL"
+        + " ORDER BY due_at, id LIMIT 1", collectiveId, CheckinRounds.OPEN).executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
   // --- rounds
 
   /** Creates the round of an occurrence; null when that occurrence already has one (never twice). */
@@ -108,6 +116,14 @@ final class CheckinStore {
     try (ResultSet rs = Sql.query(c, "SELECT 1 FROM checkin_round WHERE collective_id = ? AND occurrence = ?", collectiveId, occurrence)
         .executeQuery()) {
       return rs.next();
+    }
+  }
+
+  /** How many occurrences from {@code first} to {@code last} (schedule keys, which sort as times) are recorded missed. */
+  static int missedBetween(Connection c, String collectiveId, String first, String last) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT COUNT(*) FROM checkin_round WHERE collective_id = ? AND status = 'missed'"
+        + " AND occurrence >= ? AND occurrence <= ?", collectiveId, first, last).executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 

@@ -53,6 +53,11 @@ final class RoundTimes {
     return zones.stream().map(z -> Rhythm.at(occurrence, z)).min(Instant::compareTo).orElseThrow();
   }
 
+  /** When an occurrence is due: its earliest instant over the zones members are asked in, as its job would be. */
+  static Instant dueOf(TurnContext t, ZoneId collective, LocalDateTime occurrence) throws SQLException {
+    return earliest(occurrence, zonesInUse(t, collective));
+  }
+
   /**
    * Schedules the next occurrence after {@code after} (a local date-time of the schedule), or, when
    * it is null, the first whose earliest instant is still to come. Replaces any pending one.

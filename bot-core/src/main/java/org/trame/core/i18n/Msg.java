@@ -307,7 +307,10 @@ public enum Msg {
   WITHDRAW_KEPT,
   WITHDRAW_CASE_FACT,
   WITHDRAW_RELEASED,
-  PRIVACY_ERASED_NAME;
+  PRIVACY_ERASED_NAME,
+  // check-in follow-ups
+  CHECKIN_MISSED_SEVERAL,
+  CHECKIN_REPLACES_PLANNED;
 
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -77,7 +78,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
   }
 
   @Test
-  @DisplayName("down for three weeks: each missed round is recorded and told once, then the rhythm resumes")
+  @DisplayName("down for three weeks: each missed round is recorded, the coordinator is told once with the count, then the rhythm resumes")
   void longDowntime() throws Exception {
     h.bot.close();
     h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofDays(14)).plus(Duration.ofHours(20))));
@@ -85,9 +86,58 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     h.advance(Duration.ofSeconds(1));
     assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-09T09:00|missed", "2026-03-16T09:00|missed"),
         h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
-    assertEquals(3, CheckinHarness.to(h.fromJobs, "carol").stream().filter(m -> m.text().contains("could not start")).count());
+    List<String> told = CheckinHarness.to(h.fromJobs, "carol").stream().map(OutboundMessage::text).filter(m -> m.contains("could not start"))
+        .toList();
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).startsWith("3 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-16 09:00"),
+        told.get(0));
     h.runUntil(MONDAY_9_PARIS.plus(Duration.ofDays(21)));
     assertEquals(List.of("2026-03-23T09:00|open"), h.bot.rows("SELECT occurrence, status FROM checkin_round WHERE status <> 'missed'"));
+  }
+
+  @Test
+  @DisplayName("a daily rhythm down over three occurrences: one message to the coordinator naming the count and since when")
+  void dailyOutageToldOnce() throws Exception {
+    // given a daily rhythm at 09:00 Paris time
+    h.bot.command("carol", "checkin schedule 0 9 * * * Europe/Paris");
+    // when the bot is down from now until Wednesday 4 March 21:30 Paris, past the grace of Monday's, Tuesday's and Wednesday's rounds
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), Instant.parse("2026-03-04T20:30:00Z")));
+    h.bot.restart();
+    List<OutboundMessage> back = h.advance(Duration.ofSeconds(1));
+    // then the three occurrences are recorded missed, and carol reads one message with the count, since when, and the next round
+    assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-03T09:00|missed", "2026-03-04T09:00|missed"),
+        h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
+    List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
+    assertEquals(1, toCarol.size(), back.toString());
+    assertEquals("3 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-04 09:00, could not start:"
+        + " the bot was unavailable until 2026-03-04 21:30 (Europe/Paris), beyond the 12 h grace period. They are recorded as missed."
+        + " Next round: 2026-03-05 09:00 (Europe/Paris). \"checkin now\" starts one right away.", toCarol.get(0).text());
+    assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
+    // and Thursday's round asks everyone as usual
+    List<OutboundMessage> thursday = h.runUntil(Instant.parse("2026-03-05T08:00:00Z"));
+    assertEquals(List.of("alice", "bob", "carol", "dan"), CheckinHarness.recipients(thursday, "The collective's check-in"));
+  }
+
+  @Test
+  @DisplayName("back within the grace of the last occurrence: the earlier ones are told missed together, that one starts")
+  void outageEndingWithinGrace() throws Exception {
+    // given a daily rhythm, down until Wednesday 4 March 12:00 Paris: Monday's and Tuesday's rounds are past their grace, Wednesday's is not
+    h.bot.command("carol", "checkin schedule 0 9 * * * Europe/Paris");
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), Instant.parse("2026-03-04T11:00:00Z")));
+    h.bot.restart();
+    // when the jobs run on return
+    List<OutboundMessage> back = h.advance(Duration.ofSeconds(1));
+    // then one message counts two missed rounds, and Wednesday's round asks everyone
+    List<String> missed = CheckinHarness.to(back, "carol").stream().map(OutboundMessage::text).filter(m -> m.contains("could not start"))
+        .toList();
+    assertEquals(1, missed.size(), back.toString());
+    assertTrue(missed.get(0).startsWith("2 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-03 09:00"),
+        missed.get(0));
+    assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-03T09:00|missed", "2026-03-04T09:00|open"),
+        h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
+    assertEquals(List.of("alice", "bob", "carol", "dan"), CheckinHarness.recipients(back, "The collective's check-in"));
   }
 
   @Test
