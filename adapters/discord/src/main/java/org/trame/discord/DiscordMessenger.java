@@ -25,8 +25,8 @@ import org.trame.core.port.Pacing;
  * error), {@link #send} throws and the message stays in the outbox to be tried again.
  *
  * <p>A message Discord refuses for good (closed DMs outside an interaction, no channel the bot
- * may write in) is given up with a warning: the outbox sends each recipient's messages in order
- * and would otherwise hold back that recipient's later messages for ever.
+ * may write in) throws {@link org.trame.core.port.UndeliverableException}: the outbox gives it up
+ * rather than hold back that recipient's later messages for ever.
  *
  * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
  * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
@@ -87,12 +87,7 @@ public final class DiscordMessenger implements Messenger {
   }
 
   private void deliver(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
-    try {
-      route(b, m, parts);
-    } catch (UndeliverableException e) {
-      // Retrying would hold back the recipient's later messages, for nothing.
-      log.warn("outbox message {} given up: {}", m.id(), e.getMessage());
-    }
+    route(b, m, parts);
   }
 
   /**

@@ -14,14 +14,14 @@ interface DiscordOps {
    * Sends the parts to a member's DMs and returns a link to the first one.
    *
    * @throws DmsClosedException when Discord refuses because the member does not accept DMs
-   * @throws UndeliverableException when Discord refuses for another reason no retry changes
+   * @throws org.trame.core.port.UndeliverableException when Discord refuses for another reason no retry changes
    */
   String sendPrivate(String userId, List<MessageCreateData> parts, long outboxId) throws Exception;
 
   /**
    * Posts the parts to the guild's collective channel.
    *
-   * @throws UndeliverableException when there is no channel to post to, or Discord refuses for good
+   * @throws org.trame.core.port.UndeliverableException when there is no channel to post to, or Discord refuses for good
    */
   void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) throws Exception;
 

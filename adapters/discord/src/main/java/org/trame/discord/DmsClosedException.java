@@ -1,9 +1,11 @@
 package org.trame.discord;
 
-/** Discord refused a DM: the member does not accept messages from this server's members or bots. */
+import org.trame.core.port.UndeliverableException;
+
+/** Discord refused a DM (code 50007): the member does not accept messages from this server's members or bots. */
 public final class DmsClosedException extends UndeliverableException {
 
-  public DmsClosedException(String userId, Throwable cause) {
-    super("member " + userId + " does not accept direct messages", cause);
+  public DmsClosedException(Throwable cause) {
+    super("50007 the member does not accept direct messages", cause);
   }
 }

@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.trame.core.port.UndeliverableException;
 
 /** {@link DiscordOps} through JDA's REST actions, waited on with {@code complete()}. */
 final class JdaOps implements DiscordOps {
@@ -33,9 +34,9 @@ final class JdaOps implements DiscordOps {
       return send(dm, parts, outboxId);
     } catch (ErrorResponseException e) {
       if (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
-        throw new DmsClosedException(userId, e);
+        throw new DmsClosedException(e);
       }
-      throw permanent(e, "member " + userId);
+      throw permanent(e);
     }
   }
 
@@ -43,25 +44,29 @@ final class JdaOps implements DiscordOps {
   public void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) throws Exception {
     Guild guild = shards.getGuildById(guildId);
     if (guild == null) {
-      throw new UndeliverableException("guild " + guildId + " is not on a shard of this process, or the bot left it", null);
+      throw new UndeliverableException("the guild is not on a shard of this process, or the bot left it", null);
     }
     GuildMessageChannel channel = channels.channelOf(guild);
     if (channel == null) {
-      throw new UndeliverableException("no channel of guild " + guildId
-          + " accepts the bot's messages; set TRAME_DISCORD_CHANNEL or give the bot Send Messages", null);
+      throw new UndeliverableException("no channel of the guild accepts the bot's messages;"
+          + " set TRAME_DISCORD_CHANNEL or give the bot Send Messages", null);
     }
     try {
       send(channel, parts, outboxId);
     } catch (ErrorResponseException e) {
-      throw permanent(e, "channel " + channel.getId());
+      throw permanent(e);
     }
   }
 
-  /** Discord's answers that no retry changes; anything else (network, 5xx) stays a retried failure. */
-  private static Exception permanent(ErrorResponseException e, String target) {
+  /**
+   * Discord's answers that no retry changes (50001 missing access, 50013 missing permissions, 10003
+   * unknown channel, 10013 unknown user, 10004 unknown guild), thrown with Discord's code and
+   * meaning for the outbox to give the message up; anything else (network, 5xx) stays a retried failure.
+   */
+  private static Exception permanent(ErrorResponseException e) {
     return switch (e.getErrorResponse()) {
       case MISSING_ACCESS, MISSING_PERMISSIONS, UNKNOWN_CHANNEL, UNKNOWN_USER, UNKNOWN_GUILD ->
-          new UndeliverableException(target + ": " + e.getMeaning(), e);
+          new UndeliverableException(e.getErrorCode() + " " + e.getMeaning(), e);
       default -> e;
     };
   }

@@ -146,7 +146,7 @@ class DiscordMessengerTest {
   @DisplayName("with DMs closed, a reply to an interaction is shown ephemerally in its place")
   void dmsClosedDuringInteraction() throws Exception {
     // given a member whose DMs are closed, answering a question
-    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(52L))).thenThrow(new DmsClosedException(MEMBER, null));
+    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(52L))).thenThrow(new DmsClosedException(null));
     OutboundMessage next = question(52);
     turn(Turns.Origin.COMPONENT, next);
     // when the next question is sent
@@ -188,18 +188,18 @@ class DiscordMessengerTest {
   }
 
   @Test
-  @DisplayName("with DMs closed and no interaction to answer, the message is given up rather than holding back the outbox")
+  @DisplayName("with DMs closed and no interaction to answer, the outbox is told the message can never be delivered")
   void dmsClosedWithoutInteraction() throws Exception {
     // given a member whose DMs are closed, and a reminder for them
-    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(61L))).thenThrow(new DmsClosedException(MEMBER, null));
-    // when it is sent
-    messenger.send(question(61));
-    // then send returns (the outbox moves on to the next message), nothing shown anywhere else
+    when(ops.sendPrivate(eq(MEMBER), anyList(), eq(61L))).thenThrow(new DmsClosedException(null));
+    // when it is sent, then send says it is undeliverable (the outbox gives it up and moves on)
+    assertThrows(org.trame.core.port.UndeliverableException.class, () -> messenger.send(question(61)));
+    // and nothing is shown anywhere else
     verify(replies, never()).followUp(any());
   }
 
   @Test
-  @DisplayName("the collective's messages are posted to its channel; passing failures are retried, lasting ones given up")
+  @DisplayName("the collective's messages are posted to its channel; passing failures reach the outbox as failures, lasting ones as undeliverable")
   void channel() throws Exception {
     // given a message for the collective's channel
     OutboundMessage post = new OutboundMessage(71, "discord", GUILD, Audience.channel(GUILD), "Round closed",
@@ -211,9 +211,9 @@ class DiscordMessengerTest {
     // and when Discord cannot be reached, the failure reaches the outbox, which retries
     org.mockito.Mockito.doThrow(new IllegalStateException("timeout")).when(ops).sendToCollective(eq(GUILD), anyList(), eq(72L));
     assertThrows(IllegalStateException.class, () -> messenger.send(post.withId(72)));
-    // but a guild where the bot may write nowhere gives the post up instead of blocking the outbox
-    org.mockito.Mockito.doThrow(new UndeliverableException("no channel", null)).when(ops)
+    // but a guild where the bot may write nowhere tells the outbox the post can never be delivered
+    org.mockito.Mockito.doThrow(new org.trame.core.port.UndeliverableException("no channel", null)).when(ops)
         .sendToCollective(eq(GUILD), anyList(), eq(73L));
-    messenger.send(post.withId(73));
+    assertThrows(org.trame.core.port.UndeliverableException.class, () -> messenger.send(post.withId(73)));
   }
 }

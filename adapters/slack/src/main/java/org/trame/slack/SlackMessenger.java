@@ -13,13 +13,15 @@ import org.trame.core.i18n.Texts;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.Pacing;
+import org.trame.core.port.UndeliverableException;
 
 /**
  * The core's outbound port on Slack: a member's messages in their DM with the bot, the
  * collective's in its channel (see {@link Channels}), questions with Block Kit widgets. A failed
  * call throws, so the outbox keeps the message and sends it again later (a 429 as a retry-after,
- * waited out exactly); only failures no retry can cure are logged and given up, so that they do not
- * hold back the recipient's later messages for ever.
+ * waited out exactly); Slack's errors that mean "never" (see {@link #UNDELIVERABLE}) are thrown as
+ * {@link UndeliverableException}, and the outbox gives the message up rather than hold back the
+ * recipient's later messages for ever.
  *
  * <p>Create it before {@code Trame.start} (the core needs its messengers) and hand it to
  * {@link SlackAdapter#start}, which gives it the core's texts for the button words.
@@ -31,8 +33,12 @@ public final class SlackMessenger implements Messenger {
   private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
   private static final long READY_WAIT_SECONDS = 10;
   private static final int REMEMBERED_SENDS = 10_000;
-  /** Slack errors that no retry can cure: the recipient or the channel is gone or out of reach. */
+  /**
+   * Slack errors that no retry can cure (chat.postMessage's and conversations.open's lists): the
+   * recipient or the channel is gone or out of reach, or the workspace deleted ({@code account_inactive}).
+   */
   static final Set<String> UNDELIVERABLE = Set.of("user_not_found", "users_not_found", "user_disabled", "cannot_dm_bot",
+      "account_inactive",
       "channel_not_found", "is_archived", "not_in_channel", "restricted_action", "restricted_action_read_only_channel",
       "restricted_action_thread_only_channel", "restricted_action_non_threadable_channel");
   /** Slack errors about the blocks themselves: the text alone can still go. */
@@ -115,7 +121,7 @@ public final class SlackMessenger implements Messenger {
   /**
    * Where and whether to deliver: once per outbox id, to the member's DM or the collective's
    * channel. A failure that retrying cannot cure (the member left, the channel is archived) is
-   * logged and the message given up, because a message that throws holds back its recipient's later ones.
+   * thrown as {@link UndeliverableException} with Slack's error code: the outbox gives it up.
    */
   private void deliver(OutboundMessage m, Delivery delivery) throws Exception {
     // Messages left over from a previous run may come before the adapter is started.
@@ -136,8 +142,7 @@ public final class SlackMessenger implements Messenger {
       if (!UNDELIVERABLE.contains(e.error())) {
         throw e;
       }
-      log.error("outbox message {} can never be delivered on Slack and was dropped: {}", m.id(), e.getMessage());
-      return;
+      throw new UndeliverableException(e.error(), e);
     }
     if (m.id() > 0) {
       synchronized (sent) {

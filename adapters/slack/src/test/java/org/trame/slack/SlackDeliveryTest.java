@@ -244,6 +244,29 @@ class SlackDeliveryTest {
     // then
     assertTrue(s.posts(DM).isEmpty());
     assertEquals(1, s.posts("DUBOB").size());
+    // and the outbox gave hers up, keeping Slack's reason, instead of marking it sent
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trame.db"));
+         var rs = c.createStatement().executeQuery("SELECT last_error FROM outbox WHERE given_up_at IS NOT NULL AND sent_at IS NULL")) {
+      assertTrue(rs.next(), "no outbox message was given up");
+      assertEquals("user_not_found", rs.getString(1));
+    }
+  }
+
+  @Test
+  @DisplayName("given Slack answers a post with is_archived, when the messenger sends it, then it says the message can never be delivered, with Slack's reason")
+  void archivedChannelIsUndeliverable() throws Exception {
+    // given
+    s.api.planNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"is_archived\"}");
+    var message = new org.trame.core.port.OutboundMessage(9001, "slack", FakeSlackApi.TEAM,
+        org.trame.core.port.Audience.member(ALICE), "hello", org.trame.core.port.OutboundMessage.Expects.NOTHING,
+        List.of(), null, null, "en");
+
+    // when
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(org.trame.core.port.UndeliverableException.class,
+        () -> s.messenger.send(message));
+
+    // then
+    assertEquals("is_archived", refused.reason());
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.trame.core.storage.Sql;
  * nothing until the app adds a registry to it (the admin endpoint's Prometheus one); so the core
  * names its measures without knowing who reads them. Names are Prometheus-style once exported:
  * {@code trame_turns_seconds}, {@code trame_outbox_sends_retried_total},
- * {@code trame_platform_rate_limited_total}.
+ * {@code trame_platform_rate_limited_total}, {@code trame_outbox_given_up_total}.
  */
 public final class Operations {
 
@@ -37,6 +37,11 @@ public final class Operations {
   /** A send failed and will be tried again. */
   public static void sendRetried(String platform) {
     Metrics.counter("trame.outbox.sends.retried", "platform", platform).increment();
+  }
+
+  /** A message was given up: undeliverable, or failing for too long (see OutboxSender). */
+  public static void givenUp(String platform) {
+    Metrics.counter("trame.outbox.given.up", "platform", platform).increment();
   }
 
   /** A platform answered 429 (or its own "retry after"). */

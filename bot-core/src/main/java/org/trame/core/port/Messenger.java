@@ -12,7 +12,9 @@ public interface Messenger {
 
   /**
    * Delivers one message, throwing if it could not be delivered (it will be retried). A platform's
-   * "retry after" answer is thrown as {@link RetryAfterException}, which the sender waits out exactly.
+   * "retry after" answer is thrown as {@link RetryAfterException}, which the sender waits out exactly;
+   * an answer meaning "never" (recipient or channel gone, bot blocked) as {@link UndeliverableException},
+   * and the sender gives the message up.
    */
   void send(OutboundMessage message) throws Exception;
 

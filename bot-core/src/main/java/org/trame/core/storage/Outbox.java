@@ -31,10 +31,13 @@ public final class Outbox {
     }
   }
 
-  /** Unsent messages in the order they were written. */
+  /** Rows still to send: neither sent nor given up. */
+  private static final String TO_SEND = "sent_at IS NULL AND given_up_at IS NULL";
+
+  /** Unsent messages in the order they were written (given-up ones are not sent again). */
   public static List<OutboundMessage> unsent(Connection c, int limit) throws SQLException {
     List<OutboundMessage> result = new ArrayList<>();
-    PreparedStatement ps = Sql.prepare(c, "SELECT id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?");
+    PreparedStatement ps = Sql.prepare(c, "SELECT id, payload FROM outbox WHERE " + TO_SEND + " ORDER BY id LIMIT ?");
     ps.setInt(1, limit);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -72,9 +75,22 @@ public final class Outbox {
     return json.append(']').toString();
   }
 
-  /** Sent messages older than {@code before}: the outbox is a queue, not an archive of what members said. */
+  /**
+   * Sent and given-up messages older than {@code before}: the outbox is a queue, not an archive of
+   * what members said.
+   */
   public static int purgeSent(Connection c, long before) throws SQLException {
-    return Sql.update(c, "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", before);
+    return Sql.update(c, "DELETE FROM outbox WHERE (sent_at IS NOT NULL AND sent_at < ?)"
+        + " OR (given_up_at IS NOT NULL AND given_up_at < ?)", before, before);
+  }
+
+  /**
+   * Marks a message given up: it is never sent again, and {@code reason} (the platform's, never
+   * the message's text) stays in {@code last_error} until the row is purged.
+   */
+  public static void markGivenUp(Connection c, long id, String reason, long now) throws SQLException {
+    String kept = reason == null ? "" : reason.substring(0, Math.min(500, reason.length()));
+    Sql.update(c, "UPDATE outbox SET given_up_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND sent_at IS NULL", now, kept, id);
   }
 
   public static void markFailed(Connection c, long id, String error) throws SQLException {
@@ -104,7 +120,7 @@ public final class Outbox {
   public static List<OutboundMessage> claimOrphans(Connection c, int limit, Collection<String> platforms) throws SQLException {
     // Only the platforms this process runs: a row for another platform waits for a process that runs it.
     PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET claimed_by = current_setting('trame.process', true),"
-        + " claimed_until = " + LEASE_END + " WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND platform = ANY (?)"
+        + " claimed_until = " + LEASE_END + " WHERE id IN (SELECT id FROM outbox WHERE " + TO_SEND + " AND platform = ANY (?)"
         + " AND (claimed_until IS NULL OR claimed_until < (extract(epoch FROM clock_timestamp()) * 1000)::bigint)"
         + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, payload");
     ps.setArray(1, c.createArrayOf("text", platforms.toArray()));
@@ -123,14 +139,14 @@ public final class Outbox {
   public static int renewClaims(Connection c, Collection<String> platforms) throws SQLException {
     // Rows this process wrote for a platform it does not run are let go, for a process that runs it.
     PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET claimed_until = " + LEASE_END
-        + " WHERE sent_at IS NULL AND claimed_by = current_setting('trame.process', true) AND platform = ANY (?)");
+        + " WHERE " + TO_SEND + " AND claimed_by = current_setting('trame.process', true) AND platform = ANY (?)");
     ps.setArray(1, c.createArrayOf("text", platforms.toArray()));
     return ps.executeUpdate();
   }
 
-  /** Unsent messages and the age of the oldest, in the database's time (for operators' metrics). */
+  /** Messages still to send and the age of the oldest, in the database's time (for operators' metrics). */
   public static long[] depthAndOldest(Connection c, long now) throws SQLException {
-    try (ResultSet rs = Sql.query(c, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL").executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE " + TO_SEND).executeQuery()) {
       rs.next();
       long count = rs.getLong(1);
       long oldest = rs.getLong(2);

@@ -18,6 +18,7 @@ import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.Pacing;
 import org.trame.core.port.RetryAfterException;
+import org.trame.core.port.UndeliverableException;
 import org.trame.core.storage.pacing.PacingTimer;
 import org.trame.core.storage.pacing.RecipientLanes;
 
@@ -25,7 +26,9 @@ import org.trame.core.storage.pacing.RecipientLanes;
  * Sends committed outbox messages through the messenger of their platform, and marks them sent in
  * the writer's next group transaction. Each recipient's messages go in order; each platform's
  * {@link Pacing} spaces them; a platform's "retry after" is waited out exactly; a message whose
- * send fails stays unsent and is tried again with a growing delay. A waiting message holds back
+ * send fails stays unsent and is tried again with a growing delay, until it has failed for
+ * {@link #GIVE_UP_AFTER}; a message the platform says can never be delivered
+ * ({@link UndeliverableException}) is given up at once. A waiting message holds back
  * only its own recipient's later messages (see {@link RecipientLanes}). At start-up, what a
  * previous run left unsent is sent first. Delivery is at least once: a crash between a send and
  * its mark sends it again, which is why messengers get the outbox id to deduplicate where their
@@ -35,8 +38,15 @@ public final class OutboxSender implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final long QUIET_MS = 200;
+  /**
+   * How long a message may keep failing before it is given up. A day outlasts any outage of a
+   * platform or of this host's network, after which the message is stale anyway (a question for a
+   * round long closed) and only holds back its recipient's later messages.
+   */
+  public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
   private final Writer writer;
+  private final Clock clock;
   private final Map<String, Messenger> messengers;
   private final PacingTimer timer;
   private final RecipientLanes lanes;
@@ -62,6 +72,7 @@ public final class OutboxSender implements AutoCloseable {
    */
   public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock, PacingTimer timer) {
     this.writer = writer;
+    this.clock = clock;
     this.messengers = Map.copyOf(messengers);
     this.timer = timer;
     Map<String, Pacing> pacings = new HashMap<>();
@@ -209,16 +220,44 @@ public final class OutboxSender implements AutoCloseable {
       log.info("{} asked to wait {} ms before sending outbox message {} again", m.platform(), e.delay().toMillis(), m.id());
       org.trame.core.ops.Operations.rateLimited(m.platform());
       lanes.retryAfter(m, timer.now(), e.delay());
+    } catch (UndeliverableException e) {
+      giveUp(m, timer.now(), e.reason());
     } catch (Exception e) {
-      Duration wait = lanes.failed(m, timer.now());
-      org.trame.core.ops.Operations.sendRetried(m.platform());
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      Instant failedAt = timer.now();
+      Duration failing = lanes.failingFor(m, failedAt);
+      if (failing.compareTo(GIVE_UP_AFTER) >= 0) {
+        giveUp(m, failedAt, "still failing after " + failing.toHours() + " h: " + error);
+        return;
+      }
+      Duration wait = lanes.failed(m, failedAt);
+      org.trame.core.ops.Operations.sendRetried(m.platform());
       log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, wait.toMillis());
       writer.submit(c -> {
         Outbox.markFailed(c, m.id(), error);
         return null;
       });
     }
+  }
+
+  /**
+   * Gives {@code m} up: its recipient's next message may go, it is marked so that no restart sends
+   * it again, and the operator reads why once (the platform's reason, never the member's text).
+   */
+  private void giveUp(OutboundMessage m, Instant at, String reason) {
+    lanes.givenUp(m, at);
+    org.trame.core.ops.Operations.givenUp(m.platform());
+    log.warn("outbox message {} on {} to a {} given up: {}", m.id(), m.platform(),
+        m.audience().isPrivate() ? "member" : "channel", reason);
+    long now = clock.millis();
+    writer.submit(c -> {
+      Outbox.markGivenUp(c, m.id(), reason, now);
+      return null;
+    });
+    if (claims) {
+      queuedIds.remove(m.id());
+    }
+    done();
   }
 
   /** Marks what was sent without waiting for the next turn's commit. */

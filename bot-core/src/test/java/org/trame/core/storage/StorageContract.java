@@ -99,6 +99,37 @@ abstract class StorageContract {
   }
 
   @Test
+  @DisplayName("a given-up outbox message is no longer waiting, keeps its reason, and is purged after 7 days like sent ones")
+  void outboxGivenUp() throws Exception {
+    // given two messages, the first of which the platform says can never be delivered
+    List<OutboundMessage> added = write(c -> {
+      member(c, "alice");
+      return List.of(
+          Outbox.add(c, "console:test", message("blocked"), 4_102_444_800_000L),
+          Outbox.add(c, "console:test", message("next"), 4_102_444_800_001L));
+    });
+    // when the first is given up
+    write(c -> {
+      Outbox.markGivenUp(c, added.get(0).id(), "cannot_dm_bot", 4_102_444_800_500L);
+      return null;
+    });
+    // then only the second waits to be sent, and the depth operators see counts it alone
+    assertEquals(List.of("next"), write(c -> Outbox.unsent(c, 10)).stream().map(OutboundMessage::text).toList());
+    assertEquals(1L, write(c -> Outbox.depthAndOldest(c, 4_102_444_800_600L))[0]);
+    try (Connection c = db.connectReadOnly();
+         var rs = Sql.query(c, "SELECT given_up_at, last_error, sent_at FROM outbox WHERE id = ?", added.get(0).id()).executeQuery()) {
+      assertTrue(rs.next());
+      assertEquals(4_102_444_800_500L, rs.getLong(1));
+      assertEquals("cannot_dm_bot", rs.getString(2));
+      assertNull(rs.getObject(3));
+    }
+    // and a purge before 7 days keeps it, one after removes it
+    assertEquals(0, (int) write(c -> Outbox.purgeSent(c, 4_102_444_800_500L)));
+    assertEquals(1, (int) write(c -> Outbox.purgeSent(c, 4_102_444_800_500L + 7 * 86_400_000L + 1)));
+    assertEquals(List.of("next"), write(c -> Outbox.unsent(c, 10)).stream().map(OutboundMessage::text).toList());
+  }
+
+  @Test
   @DisplayName("a scheduled job is due once its time comes, and never again once done or cancelled")
   void jobs() {
     long[] ids = write(c -> {

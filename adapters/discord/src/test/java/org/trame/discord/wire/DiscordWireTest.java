@@ -325,19 +325,35 @@ class DiscordWireTest {
   }
 
   @Test
-  @DisplayName("a channel post Discord refuses for lack of permission is given up, and the next one goes out")
+  @DisplayName("a channel post Discord refuses for lack of permission is undeliverable, with Discord's code, and the next one goes out")
   void refusedPostGivenUp() throws Exception {
     // given a channel where the bot lost the right to post, once
     discord.refuseChannelPosts(1);
     org.trame.core.port.OutboundMessage post = new org.trame.core.port.OutboundMessage(9100, "discord", GUILD_ID,
         org.trame.core.port.Audience.channel(GUILD_ID), "Premier message", null, List.of(), null, null, "fr");
     // when two messages are sent
-    messenger.send(post);
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(org.trame.core.port.UndeliverableException.class,
+        () -> messenger.send(post));
     messenger.send(new org.trame.core.port.OutboundMessage(9101, "discord", GUILD_ID,
         org.trame.core.port.Audience.channel(GUILD_ID), "Second message", null, List.of(), null, null, "fr"));
-    // then the refused one did not throw (the outbox moves on), and the second was posted
+    // then the refused one told the outbox it can never go, with Discord's code, and the second was posted
+    assertTrue(refused.reason().startsWith("50013"), refused.reason());
     Predicate<FakeDiscord.Call> channelPost = c -> c.path().equals("/api/v10/channels/" + Payloads.CHANNEL_ID + "/messages");
     assertEquals("Second message", discord.await(channelPost, 2, WAIT).body().path("content").asText());
+  }
+
+  @Test
+  @DisplayName("a DM Discord refuses with code 50007, outside any interaction, reaches the outbox as undeliverable, with Discord's code")
+  void refusedDmGivenUpByTheOutbox() throws Exception {
+    // given a member who does not accept DMs
+    discord.closeDms();
+    // when the core has two messages for them, outside any interaction
+    var first = new org.trame.core.port.OutboundMessage(9200, "discord", GUILD_ID,
+        org.trame.core.port.Audience.member(Payloads.MEMBER_ID), "Rappel", null, List.of(), null, null, "fr");
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(org.trame.core.port.UndeliverableException.class,
+        () -> messenger.send(first));
+    // then Discord's refusal is translated as undeliverable, with its code
+    assertTrue(refused.reason().startsWith("50007"), refused.reason());
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ public final class RecipientLanes {
     /** The pace as a virtual schedule (GCRA): the recipient is free when this, less the burst, has passed. */
     Instant paceTat = Instant.MIN;
     Duration backoff = FIRST_RETRY;
+    /** When the head first failed, null while it has not: how long a failing head has been failing. */
+    Instant failingSince;
     /** When the head may go as far as this lane goes (its platform's pace aside); set while lined up. */
     Instant free = Instant.MIN;
 
@@ -175,9 +177,18 @@ public final class RecipientLanes {
 
   /** {@code m} was delivered at {@code at}: its lane moves on. */
   public void sent(OutboundMessage m, Instant at) {
-    Lane lane = tried(m, at);
+    moveOn(tried(m, at));
+  }
+
+  /** {@code m}, tried at {@code at}, will never be delivered: its lane moves on to the recipient's next message. */
+  public void givenUp(OutboundMessage m, Instant at) {
+    moveOn(tried(m, at));
+  }
+
+  private void moveOn(Lane lane) {
     lane.messages.poll();
     lane.backoff = FIRST_RETRY;
+    lane.failingSince = null;
     waiting--;
     if (!lane.messages.isEmpty()) {
       lineUp(lane);
@@ -191,9 +202,21 @@ public final class RecipientLanes {
     lineUp(lane);
   }
 
+  /**
+   * How long {@code m}, the head of its lane, has been failing at {@code at}: zero if it has not
+   * failed yet (a retry-after is no failure).
+   */
+  public Duration failingFor(OutboundMessage m, Instant at) {
+    Lane lane = lanes.get(recipient(m));
+    return lane == null || lane.failingSince == null ? Duration.ZERO : Duration.between(lane.failingSince, at);
+  }
+
   /** Sending {@code m} failed at {@code at}; returns how long its lane now waits (it grows at each failure). */
   public Duration failed(OutboundMessage m, Instant at) {
     Lane lane = tried(m, at);
+    if (lane.failingSince == null) {
+      lane.failingSince = at;
+    }
     Duration wait = lane.backoff;
     lane.notBefore = later(lane.notBefore, at.plus(wait));
     lane.backoff = min(LONGEST_RETRY, wait.multipliedBy(2));
