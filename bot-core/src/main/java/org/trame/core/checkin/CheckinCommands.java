@@ -11,6 +11,7 @@ import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Conversations;
+import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
 import org.trame.core.turn.TurnContext;
@@ -111,7 +112,7 @@ final class CheckinCommands {
     CheckinStore.Schedule before = CheckinStore.schedule(t.connection(), t.collectiveId());
     ZoneId zone;
     if (zoneWord != null) {
-      Optional<ZoneId> z = Rhythm.zone(zoneWord);
+      Optional<ZoneId> z = Member.validZone(zoneWord);
       if (z.isEmpty()) {
         t.say(Msg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(zoneWord, 60));
         return;
@@ -120,7 +121,7 @@ final class CheckinCommands {
     } else if (before != null) {
       zone = ZoneId.of(before.timeZone());
     } else {
-      zone = Rhythm.zone(t.member().timeZone()).orElse(RoundTimes.UTC);
+      zone = t.member().zone().orElse(RoundTimes.UTC);
     }
     if (rhythm.nextAfter(t.now(), zone).isEmpty()) {
       t.say(Msg.CHECKIN_CRON_NEVER, "cron", cron);
@@ -266,7 +267,7 @@ final class CheckinCommands {
   /** {@code tz}: shows the member's zone; {@code tz Area/City} sets it. */
   void tz(TurnContext t, List<String> args) throws Exception {
     if (args.isEmpty()) {
-      Optional<ZoneId> mine = Rhythm.zone(t.member().timeZone());
+      Optional<ZoneId> mine = t.member().zone();
       if (mine.isPresent()) {
         t.say(Msg.TZ_SHOW, "zone", mine.get().getId());
       } else {
@@ -278,7 +279,7 @@ final class CheckinCommands {
       t.say(Msg.TZ_USAGE);
       return;
     }
-    Optional<ZoneId> zone = Rhythm.zone(args.get(0));
+    Optional<ZoneId> zone = Member.validZone(args.get(0));
     if (zone.isEmpty()) {
       t.say(Msg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(args.get(0), 60));
       return;

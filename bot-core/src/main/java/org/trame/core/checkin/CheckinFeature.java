@@ -7,6 +7,7 @@ import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.storage.Conversations;
+import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Json;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -76,7 +77,7 @@ public final class CheckinFeature implements Feature {
           Invitations.remind(t, target.round(), target.zone());
         },
         CheckinRounds.CLOSE, (t, payload) -> {
-          CheckinStore.Round round = CheckinStore.round(t.connection(), Json.read(payload, CheckinRounds.Target.class).round());
+          CheckinStore.Round round = CheckinStore.round(t.connection(), Jobs.roundOf(payload));
           if (round != null && round.open()) {
             CheckinRounds.close(t, round);
           }

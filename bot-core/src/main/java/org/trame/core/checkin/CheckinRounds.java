@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Conversations;
+import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Json;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
@@ -163,7 +164,7 @@ final class CheckinRounds {
       }
       t.schedule(REMIND, RoundTimes.reminderAt(g.getValue().isAfter(t.now()) ? g.getValue() : t.now(), reminderHours, deadline), target);
     }
-    t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
+    t.schedule(CLOSE, deadline, Jobs.roundPayload(round.id()));
     // Saved before asking, so that the invitation can quote the deadline.
     CheckinStore.markOpened(t.connection(), round.id(), t.now().toEpochMilli(), deadline.toEpochMilli());
     for (Map.Entry<ZoneId, Instant> g : groups.entrySet()) {
@@ -211,7 +212,7 @@ final class CheckinRounds {
     }
     CheckinStore.markOpened(t.connection(), round.id(), t.now().toEpochMilli(), deadline.toEpochMilli());
     t.schedule(REMIND, reminder, Json.write(new Target(round.id(), EVERY_ZONE)));
-    t.schedule(CLOSE, deadline, Json.write(new Target(round.id(), null)));
+    t.schedule(CLOSE, deadline, Jobs.roundPayload(round.id()));
     // The coordinator reads the summary before their own questions.
     String opened = t.texts().get(Msg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
         "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));

@@ -81,11 +81,7 @@ final class CheckinStore {
   static Long nextOpenDue(Connection c, String collectiveId) throws SQLException {
     try (ResultSet rs = Sql.query(c, "SELECT MIN(due_at) FROM scheduled_job WHERE collective_id = ? AND kind = ? AND done_at IS NULL",
         collectiveId, CheckinRounds.OPEN).executeQuery()) {
-      if (rs.next()) {
-        long v = rs.getLong(1);
-        return rs.wasNull() ? null : v;
-      }
-      return null;
+      return rs.next() ? Sql.longOrNull(rs, 1) : null;
     }
   }
 
@@ -169,7 +165,7 @@ final class CheckinStore {
 
   private static Round round(ResultSet rs) throws SQLException {
     return new Round(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6) == 1,
-        nullable(rs, 7), nullable(rs, 8), nullable(rs, 9));
+        Sql.longOrNull(rs, 7), Sql.longOrNull(rs, 8), Sql.longOrNull(rs, 9));
   }
 
   // --- invitees
@@ -222,8 +218,8 @@ final class CheckinStore {
     List<Invitee> list = new ArrayList<>();
     try (ResultSet rs = Sql.query(c, sql, params).executeQuery()) {
       while (rs.next()) {
-        list.add(new Invitee(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), nullable(rs, 5), nullable(rs, 6),
-            nullable(rs, 7), nullable(rs, 8), nullable(rs, 9)));
+        list.add(new Invitee(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), Sql.longOrNull(rs, 5), Sql.longOrNull(rs, 6),
+            Sql.longOrNull(rs, 7), Sql.longOrNull(rs, 8), Sql.longOrNull(rs, 9)));
       }
     }
     return list;
@@ -256,7 +252,7 @@ final class CheckinStore {
     try (ResultSet rs = Sql.query(c, "SELECT alignment, engagement, fairness, trust, remark FROM checkin_answer WHERE round_id = ?"
         + " ORDER BY id", roundId).executeQuery()) {
       while (rs.next()) {
-        list.add(new Answers(nullableInt(rs, 1), nullableInt(rs, 2), nullableInt(rs, 3), nullableInt(rs, 4), rs.getString(5)));
+        list.add(new Answers(Sql.intOrNull(rs, 1), Sql.intOrNull(rs, 2), Sql.intOrNull(rs, 3), Sql.intOrNull(rs, 4), rs.getString(5)));
       }
     }
     return list;
@@ -275,15 +271,5 @@ final class CheckinStore {
         collectiveId, memberId).executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     }
-  }
-
-  private static Long nullable(ResultSet rs, int column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
   }
 }

@@ -5,7 +5,6 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -128,17 +127,5 @@ final class Rhythm {
 
   static LocalDateTime fromKey(String key) {
     return LocalDateTime.parse(key, OCCURRENCE);
-  }
-
-  /** An IANA zone such as Europe/Paris; empty for anything else (offsets and abbreviations included). */
-  static Optional<ZoneId> zone(String name) {
-    if (name == null || !name.matches("[A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2}|UTC")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ZoneId.of(name));
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
   }
 }

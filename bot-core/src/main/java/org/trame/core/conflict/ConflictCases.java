@@ -89,8 +89,8 @@ final class ConflictCases {
 
   private static Case readCase(ResultSet rs) throws SQLException {
     return new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        Phase.of(rs.getString(6)), rs.getInt(7), rs.getInt(8), rs.getInt(9), longOrNull(rs, 10), intOrNull(rs, 11),
-        rs.getString(12), longOrNull(rs, 13));
+        Phase.of(rs.getString(6)), rs.getInt(7), rs.getInt(8), rs.getInt(9), Sql.longOrNull(rs, 10), Sql.intOrNull(rs, 11),
+        rs.getString(12), Sql.longOrNull(rs, 13));
   }
 
   /** Moves the case to {@code phase}; the sequence number makes jobs of the phase left behind do nothing. */
@@ -132,9 +132,9 @@ final class ConflictCases {
   }
 
   private static Party readParty(ResultSet rs) throws SQLException {
-    return new Party(rs.getLong(1), rs.getString(2), rs.getString(3), longOrNull(rs, 4), intOrNull(rs, 5), rs.getString(6),
-        intOrNull(rs, 7), rs.getString(8), intOrNull(rs, 9), intOrNull(rs, 10), rs.getString(11), rs.getString(12),
-        rs.getString(13), rs.getString(14), longOrNull(rs, 15), rs.getString(16), rs.getString(17));
+    return new Party(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.longOrNull(rs, 4), Sql.intOrNull(rs, 5), rs.getString(6),
+        Sql.intOrNull(rs, 7), rs.getString(8), Sql.intOrNull(rs, 9), Sql.intOrNull(rs, 10), rs.getString(11), rs.getString(12),
+        rs.getString(13), rs.getString(14), Sql.longOrNull(rs, 15), rs.getString(16), rs.getString(17));
   }
 
   static void setParty(Connection c, long caseId, String memberId, String column, Object value) throws SQLException {
@@ -242,15 +242,5 @@ final class ConflictCases {
   static void request(Connection c, String collectiveId, String memberId, String message, long now) throws SQLException {
     Sql.update(c, "INSERT INTO conflict_request (collective_id, member_id, message, created_at) VALUES (?, ?, ?, ?)",
         collectiveId, memberId, message, now);
-  }
-
-  private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
   }
 }

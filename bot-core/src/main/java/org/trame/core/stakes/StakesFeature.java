@@ -12,6 +12,7 @@ import org.trame.core.engine.StepKind;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
+import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Settings;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
@@ -73,9 +74,9 @@ public final class StakesFeature implements Feature {
   @Override
   public Map<String, ScheduledTask> tasks() {
     return Map.of(
-        StakesRoundService.REMIND, (t, payload) -> rounds.remind(t, StakesRoundService.roundOf(payload)),
+        StakesRoundService.REMIND, (t, payload) -> rounds.remind(t, Jobs.roundOf(payload)),
         StakesRoundService.CLOSE, (t, payload) -> {
-          StakesRounds.Round round = StakesRounds.find(t.connection(), StakesRoundService.roundOf(payload));
+          StakesRounds.Round round = StakesRounds.find(t.connection(), Jobs.roundOf(payload));
           if (round != null) {
             rounds.close(t, round);
           }

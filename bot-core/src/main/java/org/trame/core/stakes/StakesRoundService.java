@@ -44,14 +44,6 @@ final class StakesRoundService {
     return DATE.format(Instant.ofEpochMilli(millis));
   }
 
-  private static String payload(long roundId) {
-    return "{\"round\":" + roundId + "}";
-  }
-
-  static long roundOf(String payload) {
-    return Long.parseLong(payload.replaceAll("[^0-9]", ""));
-  }
-
   /** Opens a round and invites every member; false when one is already open. */
   boolean open(TurnContext t, String openedBy, int days, int reminderHours) throws Exception {
     StakesRounds.Round open = StakesRounds.openRound(t.connection(), t.collectiveId());
@@ -79,8 +71,8 @@ final class StakesRoundService {
       Conversation c = theirs.flows().start(theirs, StakesFeature.FLOW);
       StakesRounds.invite(t.connection(), round, m.memberId(), c.id());
     }
-    t.schedule(REMIND, reminder, payload(round));
-    t.schedule(CLOSE, deadline, payload(round));
+    t.schedule(REMIND, reminder, Jobs.roundPayload(round));
+    t.schedule(CLOSE, deadline, Jobs.roundPayload(round));
     if (openedBy != null) {
       t.say(Msg.STAKES_ROUND_OPENED, "count", members.size(), "reminder", Duration.between(now, reminder).toHours(),
           "deadline", date(deadline.toEpochMilli()));
@@ -114,8 +106,8 @@ final class StakesRoundService {
   void close(TurnContext t, StakesRounds.Round round) throws Exception {
     long now = t.now().toEpochMilli();
     StakesRounds.close(t.connection(), round.id(), now);
-    Jobs.cancel(t.connection(), t.collectiveId(), REMIND, payload(round.id()), now);
-    Jobs.cancel(t.connection(), t.collectiveId(), CLOSE, payload(round.id()), now);
+    Jobs.cancel(t.connection(), t.collectiveId(), REMIND, Jobs.roundPayload(round.id()), now);
+    Jobs.cancel(t.connection(), t.collectiveId(), CLOSE, Jobs.roundPayload(round.id()), now);
     Jobs.cancel(t.connection(), t.collectiveId(), REEVALUATE, "{}", now);
     int months = Settings.get(t.connection(), t.collectiveId(), EVERY_MONTHS).map(Integer::parseInt).orElse(DEFAULT_EVERY_MONTHS);
     Instant next = t.now().atZone(ZoneOffset.UTC).plusMonths(months).toInstant();

@@ -57,15 +57,10 @@ final class StakesRounds {
     List<Invitee> list = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        list.add(new Invitee(rs.getString(1), nullableLong(rs, 2), nullableLong(rs, 3), nullableLong(rs, 4)));
+        list.add(new Invitee(rs.getString(1), Sql.longOrNull(rs, 2), Sql.longOrNull(rs, 3), Sql.longOrNull(rs, 4)));
       }
     }
     return list;
-  }
-
-  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
   }
 
   static void markAnswered(Connection c, long roundId, String memberId, long now) throws SQLException {

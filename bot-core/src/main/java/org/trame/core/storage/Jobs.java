@@ -58,4 +58,16 @@ public final class Jobs {
     Sql.update(c, "UPDATE scheduled_job SET done_at = ? WHERE collective_id = ? AND kind = ? AND payload = ? AND done_at IS NULL",
         now, collectiveId, kind, payload);
   }
+
+  /** The payload of a job about one round, {@code {"round":n}}: the form stored rows already hold. */
+  public static String roundPayload(long roundId) {
+    return Json.write(new RoundPayload(roundId));
+  }
+
+  /** The round a job's payload names; other fields (a check-in zone group) are ignored. */
+  public static long roundOf(String payload) {
+    return Json.read(payload, RoundPayload.class).round();
+  }
+
+  private record RoundPayload(long round) {}
 }

@@ -88,11 +88,7 @@ public final class Members {
   public static Long withdrawnAt(Connection c, String collectiveId, String memberId) throws SQLException {
     try (ResultSet rs = Sql.query(c, "SELECT withdrawn_at FROM member WHERE collective_id = ? AND member_id = ?", collectiveId, memberId)
         .executeQuery()) {
-      if (rs.next()) {
-        long at = rs.getLong(1);
-        return rs.wasNull() ? null : at;
-      }
-      return null;
+      return rs.next() ? Sql.longOrNull(rs, 1) : null;
     }
   }
 

@@ -2,6 +2,7 @@ package org.trame.core.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
@@ -103,6 +104,19 @@ public final class Sql {
   /** A condition true when {@code column} holds the text bound to its one parameter: each engine has its own word. */
   public static String holds(Connection c, String column) throws SQLException {
     return (isPostgresql(c) ? "strpos(" : "instr(") + column + ", ?) > 0";
+  }
+
+
+  /** The number in {@code column} of the current row, or null where the column holds NULL (not 0). */
+  public static Long longOrNull(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /** The number in {@code column} of the current row, or null where the column holds NULL (not 0). */
+  public static Integer intOrNull(ResultSet rs, int column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
   }
 
   private record Cached(PreparedStatement statement, int parameters) {}

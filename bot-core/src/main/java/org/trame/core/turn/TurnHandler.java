@@ -82,7 +82,7 @@ public final class TurnHandler {
         member = Members.setLang(c, member, fromPlatform.get().code(), Member.LANG_PLATFORM);
       }
     }
-    if (member.timeZone() == null && e.hints().timeZone() != null && validZone(e.hints().timeZone())) {
+    if (member.timeZone() == null && Member.validZone(e.hints().timeZone()).isPresent()) {
       // The platform's zone until the member gives one with "tz": check-ins then reach them at their local time.
       member = Members.setTimeZone(c, member, e.hints().timeZone());
     }
@@ -112,14 +112,6 @@ public final class TurnHandler {
       stored.add(Outbox.add(c, collectiveId, m, millis));
     }
     return new Handled(Handled.Outcome.APPLIED, stored);
-  }
-
-  private static boolean validZone(String zone) {
-    try {
-      return zone.contains("/") && java.time.ZoneId.of(zone) != null;
-    } catch (java.time.DateTimeException ex) {
-      return false;
-    }
   }
 
   private Lang langOf(Member m) {

@@ -8,34 +8,18 @@ import static org.trame.core.privacy.PrivacyScenario.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.trame.core.MutableClock;
 import org.trame.core.TestBot;
 import org.trame.core.port.Audience;
 import org.trame.core.port.OutboundMessage;
 
 /** mydata export and mydata forget, on a collective that has been through a stakes round and a check-in. */
-class MyDataTest {
+class MyDataTest extends PrivacyCollectiveTest {
 
-  @TempDir
-  Path dir;
-  MutableClock clock;
-  TestBot bot;
-
-  @BeforeEach
-  void start() throws Exception {
-    clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    bot = new TestBot(dir.resolve("trame.db"), clock, CAROL);
-    for (String m : List.of(ALICE, BOB, CAROL)) {
-      bot.command(m, "lang en");
-    }
+  @Override
+  void given() {
     // a stakes round where alice shares everything with the collective and bob keeps his answers private
     bot.command(CAROL, "stakes round 7");
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "3");
@@ -43,11 +27,6 @@ class MyDataTest {
     bot.command(CAROL, "stakes round close");
     // alice is also a member of a second collective on the same platform
     commandIn(bot, "neighbours", ALICE, "lang en");
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
   }
 
   @Test

@@ -5,38 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trame.core.privacy.PrivacyScenario.*;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.trame.core.MutableClock;
 import org.trame.core.TestBot;
 
 /** Free texts of finished conversations are erased by a daily job once the collective's retention has passed. */
-class RetentionTest {
+class RetentionTest extends PrivacyCollectiveTest {
 
-  @TempDir
-  Path dir;
-  MutableClock clock;
-  TestBot bot;
-
-  @BeforeEach
-  void start() {
-    clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    bot = new TestBot(dir.resolve("trame.db"), clock, CAROL);
-    for (String m : List.of(ALICE, CAROL)) {
-      bot.command(m, "lang en");
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
+  @Override
+  String[] members() {
+    return new String[] {ALICE, CAROL};
   }
 
   /** Moves the clock a day at a time, firing the jobs due, as the ticker does. */

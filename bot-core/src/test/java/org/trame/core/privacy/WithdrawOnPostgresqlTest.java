@@ -8,13 +8,7 @@ class WithdrawOnPostgresqlTest extends WithdrawTest {
 
   @Override
   @BeforeEach
-  void start() {
-    TestBot.onPostgresql(() -> {
-      try {
-        super.start();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+  void openCollective() {
+    TestBot.onPostgresql(super::openCollective);
   }
 }

@@ -5,44 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trame.core.privacy.PrivacyScenario.*;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.trame.core.MutableClock;
 import org.trame.core.TestBot;
 import org.trame.core.port.Audience;
 import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
 
 /** The guided right of withdrawal from the collective: reasons, approved words, data, and coming back. */
-class WithdrawTest {
+class WithdrawTest extends PrivacyCollectiveTest {
 
   static final String REASON = "I no longer have the time this network deserves";
   static final String WORDS = "Thank you all, it was a pleasure to work with you";
 
-  @TempDir
-  Path dir;
-  TestBot bot;
-
-  @BeforeEach
-  void start() {
-    bot = new TestBot(dir.resolve("trame.db"), new MutableClock(Instant.parse("2026-03-02T09:00:00Z")), CAROL);
-    for (String m : List.of(ALICE, BOB, CAROL)) {
-      bot.command(m, "lang en");
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
 
   /** Every message the lines produce, whoever they are for. */
   private List<OutboundMessage> lines(String member, String... lines) {
