@@ -180,10 +180,13 @@ public final class TestBot implements AutoCloseable {
 
   /** The writer held busy by a test. */
   public record WriterHold(java.util.concurrent.CountDownLatch hold, java.util.concurrent.CompletableFuture<Object> holding) {
-    /** Lets the writer go on, and waits until the held job is done. */
+    /**
+     * Lets the writer go on, and waits until the held job is done (it shares the fate of the events
+     * that joined its transaction: refused with them when the file fails).
+     */
     public void release() {
       hold.countDown();
-      holding.join();
+      holding.handle((done, failure) -> null).join();
     }
   }
 }

@@ -28,6 +28,8 @@ public final class Writer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Writer.class);
   private static final int MAX_BATCH = 500;
+  /** How long a transaction takes in jobs queued after it started, before it commits anyway. */
+  private static final long LATE_JOIN_NANOS = 2_000_000;
   /** How long the writer stays awake for the next job after a batch. */
   private static final long AWAKE_NANOS = 100_000;
   /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
@@ -41,6 +43,8 @@ public final class Writer implements AutoCloseable {
   private Connection connection;
   /** Jobs that lost a race with another process: run again in the next transaction, first. */
   private final List<WriterJob<?>> again = new ArrayList<>();
+  /** The writer was asked to stop: what was queued before is done, nothing after it joins. */
+  private boolean poisoned;
   /** SQLite undid the group transaction by itself (it does on a full disk or an I/O error). */
   private boolean transactionLost;
   /** The first failure of the file itself in this connection's current transaction. */
@@ -119,7 +123,7 @@ public final class Writer implements AutoCloseable {
           again.clear();
         }
         queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
-        boolean poisoned = batch.removeIf(WriterJob::isPoison);
+        poisoned = batch.removeIf(WriterJob::isPoison);
         runBatch(batch);
         batch.clear();
         if (poisoned) {
@@ -240,10 +244,11 @@ public final class Writer implements AutoCloseable {
    * statement spoils the whole transaction unless a savepoint was taken before it.
    */
   private boolean runWithoutSavepoints(Connection c, List<WriterJob<?>> batch) {
+    long started = System.nanoTime();
     NamedSavepoint.skip(true);
     try {
-      for (WriterJob<?> job : batch) {
-        if (!job.runBare(c)) {
+      for (int i = 0; i < batch.size() || joinLate(batch, started); i++) {
+        if (!batch.get(i).runBare(c)) {
           return false;
         }
       }
@@ -251,6 +256,22 @@ public final class Writer implements AutoCloseable {
     } finally {
       NamedSavepoint.skip(false);
     }
+  }
+
+  /**
+   * Jobs queued while the transaction ran join it before its commit (for a little while): a burst
+   * of events then costs one fsync rather than one for its first event and one for the rest.
+   * True when some joined.
+   */
+  private boolean joinLate(List<WriterJob<?>> batch, long started) {
+    if (poisoned || batch.size() >= MAX_BATCH || System.nanoTime() - started > LATE_JOIN_NANOS) {
+      return false;
+    }
+    int before = batch.size();
+    queue.drainTo(batch, MAX_BATCH - before);
+    List<WriterJob<?>> joined = batch.subList(before, batch.size());
+    poisoned = joined.removeIf(WriterJob::isPoison);
+    return !joined.isEmpty();
   }
 
   /**

@@ -97,4 +97,36 @@ class WriterTest {
     writer.close();
     assertThrows(CompletionException.class, () -> writer.submit(c -> 1).join());
   }
+
+  @Test
+  @DisplayName("events queued while a group transaction runs join it: a burst costs one commit")
+  void lateJobsJoinTheTransaction() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db)) {
+      // given a count of the writer's transactions (housekeeping runs once in each)
+      java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
+      writer.everyBatch(c -> transactions.incrementAndGet());
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch hold = new CountDownLatch(1);
+      CompletableFuture<Object> first = writer.submit(c -> {
+        running.countDown();
+        hold.await();
+        return EventLog.record(c, "first", 1);
+      });
+      running.await();
+      int before = transactions.get();
+
+      // when three more events come while the first one's transaction runs
+      List<CompletableFuture<Object>> late = new ArrayList<>();
+      for (String id : List.of("a", "b", "c")) {
+        late.add(writer.submit(c -> EventLog.record(c, id, 1)));
+      }
+      hold.countDown();
+
+      // then all four are committed by one transaction
+      assertEquals(true, first.join());
+      late.forEach(f -> assertEquals(true, f.join()));
+      assertEquals(before + 1, transactions.get());
+    }
+  }
 }
