@@ -219,16 +219,7 @@ class OutboxGiveUpTest {
 
   /** Writes the messages to the outbox, as a turn would, and returns them with their row ids. */
   private List<OutboundMessage> store(List<Audience> audiences) {
-    return writer.submit(c -> {
-      List<OutboundMessage> stored = new ArrayList<>();
-      int n = 0;
-      for (Audience a : audiences) {
-        var m = new OutboundMessage(0, "test", "T1", a, "message " + n++, OutboundMessage.Expects.NOTHING,
-            List.of(), null, null, "en");
-        stored.add(Outbox.add(c, "T1", m, 0));
-      }
-      return stored;
-    }).join();
+    return StoredMessages.store(writer, "test", audiences);
   }
 
   /** Starts a sender with the messages as left over from a previous run, and waits until each is sent or given up. */
