@@ -35,6 +35,10 @@ final class BenchBot implements AutoCloseable {
     dir = Files.createTempDirectory("trame-bench");
     Path prompts = Files.createDirectories(dir.resolve("prompts"));
     copy("prompts/common.yaml", prompts.resolve("common.yaml"));
+    Path messages = Files.createDirectories(prompts.resolve("messages"));
+    for (String feature : List.of("checkin", "conflict", "privacy", "sheets", "stakes")) {
+      copy("prompts/messages/" + feature + ".yaml", messages.resolve(feature + ".yaml"));
+    }
     copy("bench-prompts/echo.yaml", prompts.resolve("echo.yaml"));
     Messenger discard = new Messenger() {
       @Override

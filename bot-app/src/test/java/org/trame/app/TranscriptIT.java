@@ -104,6 +104,12 @@ class TranscriptIT {
   void brokenPrompts() throws Exception {
     Path prompts = Files.createDirectories(dir.resolve("prompts"));
     Files.copy(Path.of("..", "prompts", "common.yaml"), prompts.resolve("common.yaml"));
+    Path messages = Files.createDirectories(prompts.resolve("messages"));
+    try (var files = Files.list(Path.of("..", "prompts", "messages"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, messages.resolve(f.getFileName()));
+      }
+    }
     Files.writeString(prompts.resolve("stakes.yaml"), Files.readString(Path.of("..", "prompts", "stakes.yaml"))
         .replace("      en: \"Which skills?\"\n", ""));
     JarProcess bot = new JarProcess(Map.of("TRAME_DB", dir.resolve("trame.db").toString(), "TRAME_PROMPTS", prompts.toString()));

@@ -26,13 +26,16 @@ import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 
 /**
- * Reads {@code common.yaml} (the core's messages) and one flow per other {@code *.yaml} file,
+ * Reads {@code common.yaml} and {@code messages/*.yaml} (the bot's messages, the kernel's and each
+ * feature's; a message in two files is an error) and one flow per other {@code *.yaml} file,
  * and checks them against the flow schema. Any problem stops loading with a {@link
  * PromptsException} whose one-line message names the file, the step and what is wrong.
  */
 public final class PromptsLoader {
 
   public static final String COMMON = "common.yaml";
+  /** The folder beside {@code common.yaml} holding each feature's messages, one file per feature. */
+  public static final String MESSAGES = "messages";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> FLOW_KEYS = Set.of("flow", "title", "help", "steps", "on_complete");
@@ -95,7 +98,13 @@ public final class PromptsLoader {
       String name = shownAs + "/" + file.getFileName();
       JsonNode root = read(file, name);
       if (file.getFileName().toString().equals(COMMON)) {
-        texts = readTexts(root, name);
+        Map<String, Located> messages = new LinkedHashMap<>();
+        addMessages(messages, root, name);
+        for (Path more : messageFiles(dir, shownAs)) {
+          String moreName = shownAs + "/" + MESSAGES + "/" + more.getFileName();
+          addMessages(messages, read(more, moreName), moreName);
+        }
+        texts = readTexts(messages, name);
       } else {
         Flow flow = readFlow(root, name, file.getFileName().toString());
         if (flows.put(flow.id(), flow) != null) {
@@ -124,18 +133,44 @@ public final class PromptsLoader {
     }
   }
 
-  private static Texts readTexts(JsonNode root, String name) {
+  /** A message's text and the file it was read from, for errors that name it. */
+  private record Located(JsonNode text, String file) {}
+
+  /** The feature files of messages ({@code messages/*.yaml}), if the folder is there. */
+  private static List<Path> messageFiles(Path dir, String shownAs) {
+    Path folder = dir.resolve(MESSAGES);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new PromptsException(shownAs + "/" + MESSAGES + ": cannot list the folder: " + e.getMessage(), e);
+    }
+  }
+
+  private static void addMessages(Map<String, Located> into, JsonNode root, String name) {
     JsonNode messages = root.get("messages");
     if (messages == null || !messages.isObject()) {
       throw new PromptsException(name + ": expected a 'messages' mapping");
     }
+    for (Iterator<Map.Entry<String, JsonNode>> it = messages.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> m = it.next();
+      Located earlier = into.putIfAbsent(m.getKey(), new Located(m.getValue(), name));
+      if (earlier != null) {
+        throw new PromptsException(name + ": message '" + m.getKey() + "' is already in " + earlier.file());
+      }
+    }
+  }
+
+  private static Texts readTexts(Map<String, Located> messages, String commonName) {
     Map<Msg, LocalText> map = new EnumMap<>(Msg.class);
     for (Msg msg : Msg.values()) {
-      JsonNode node = messages.get(msg.key());
-      if (node == null) {
-        throw new PromptsException(name + ": message '" + msg.key() + "' is missing");
+      Located found = messages.get(msg.key());
+      if (found == null) {
+        throw new PromptsException(commonName + " (or a file of " + MESSAGES + "/): message '" + msg.key() + "' is missing");
       }
-      map.put(msg, localText(node, name + ": message '" + msg.key() + "'"));
+      map.put(msg, localText(found.text(), found.file() + ": message '" + msg.key() + "'"));
     }
     return new Texts(map);
   }

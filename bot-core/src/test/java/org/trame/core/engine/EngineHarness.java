@@ -25,9 +25,9 @@ final class EngineHarness {
           recorded.add(ctx.conversation().state().onPath().toString());
           return null;
         });
-    // The sample flow beside the real messages of prompts/common.yaml.
+    // The sample flow beside the real messages of prompts/.
     Path dir = java.nio.file.Files.createTempDirectory("sample-flows");
-    java.nio.file.Files.copy(Path.of("..", "prompts", "common.yaml"), dir.resolve("common.yaml"));
+    MessageFiles.copy(Path.of("..", "prompts"), dir);
     java.nio.file.Files.copy(Path.of(EngineHarness.class.getResource("/sample-flows/sample.yaml").toURI()), dir.resolve("sample.yaml"));
     Prompts prompts = new PromptsLoader(actions.keySet()).load(dir);
     engine = new FlowEngine(prompts, actions);

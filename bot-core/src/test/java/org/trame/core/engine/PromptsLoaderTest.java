@@ -44,9 +44,9 @@ class PromptsLoaderTest {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     List<String> missing = new ArrayList<>();
     int texts = 0;
-    try (Stream<Path> files = Files.list(PROMPTS)) {
+    try (Stream<Path> files = Files.walk(PROMPTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        texts += collect(yaml.readTree(file.toFile()), file.getFileName().toString(), missing);
+        texts += collect(yaml.readTree(file.toFile()), PROMPTS.relativize(file).toString(), missing);
       }
     }
     assertTrue(texts > 40, "expected to find the texts, found " + texts);
@@ -91,7 +91,7 @@ class PromptsLoaderTest {
   }
 
   private String brokenFlowError(String steps) throws Exception {
-    Files.copy(PROMPTS.resolve("common.yaml"), dir.resolve("common.yaml"));
+    MessageFiles.copy(PROMPTS, dir);
     Files.writeString(dir.resolve("demo.yaml"), """
         flow: demo
         title: { fr: "démo", en: "demo" }
@@ -131,18 +131,37 @@ class PromptsLoaderTest {
   }
 
   @Test
-  @DisplayName("a missing message in common.yaml is named")
+  @DisplayName("a missing message is named, with where it is looked for")
   void missingMessage() throws Exception {
+    MessageFiles.copy(PROMPTS, dir);
     String common = Files.readString(PROMPTS.resolve("common.yaml")).replace("  paused:", "  pausedd:");
     Files.writeString(dir.resolve("common.yaml"), common);
     PromptsException e = assertThrows(PromptsException.class, () -> new PromptsLoader(Set.of()).load(dir));
-    assertTrue(e.getMessage().endsWith("common.yaml: message 'paused' is missing"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("common.yaml (or a file of messages/): message 'paused' is missing"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("a feature's messages are read from messages/, and a message in two files is refused naming both")
+  void messagesOfFeatures() throws Exception {
+    // given the packaged messages, where check-in texts live in messages/checkin.yaml
+    MessageFiles.copy(PROMPTS, dir);
+    assertTrue(Files.readString(dir.resolve("messages/checkin.yaml")).contains("  checkin_usage:"));
+    assertTrue(new PromptsLoader(Set.of()).load(dir).texts() != null);
+
+    // when common.yaml also defines one of them
+    Files.writeString(dir.resolve("common.yaml"), Files.readString(dir.resolve("common.yaml"))
+        + "  checkin_usage:\n    fr: \"double\"\n    en: \"twice\"\n");
+
+    // then loading stops, naming both files
+    PromptsException e = assertThrows(PromptsException.class, () -> new PromptsLoader(Set.of()).load(dir));
+    assertTrue(e.getMessage().contains("messages/checkin.yaml: message 'checkin_usage' is already in")
+        && e.getMessage().endsWith("common.yaml"), e.getMessage());
   }
 
   @Test
   @DisplayName("a flow whose name differs from its file is refused")
   void flowNameMatchesFile() throws Exception {
-    Files.copy(PROMPTS.resolve("common.yaml"), dir.resolve("common.yaml"));
+    MessageFiles.copy(PROMPTS, dir);
     Files.writeString(dir.resolve("other.yaml"), "flow: demo\ntitle: {fr: a, en: b}\nhelp: {fr: a, en: b}\nsteps:\n  - {id: a, kind: message, text: {fr: a, en: b}}\n");
     try {
       new PromptsLoader(Set.of()).load(dir);
