@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Every message the core itself says (as opposed to flow texts). Each key must exist, in French
- * and English, under {@code messages:} in {@code prompts/common.yaml}; the loader checks it.
+ * and English, under {@code messages:} in {@code prompts/common.yaml} (the kernel's) or in
+ * {@code prompts/messages/<feature>.yaml}; the loader checks it.
  */
 public enum Msg {
   HELP_COMMANDS,

@@ -4,7 +4,7 @@ import org.trame.core.i18n.Msg;
 
 /**
  * The nine practice sheets of seed 004 ("Pratiquer la coopération"), paraphrased in French and
- * English in prompts/common.yaml: a title, when the sheet fits, and its approaches.
+ * English in prompts/messages/sheets.yaml: a title, when the sheet fits, and its approaches.
  */
 public final class Sheets {
 
