@@ -154,26 +154,6 @@ class OutboxGiveUpTest {
     return rs.wasNull() ? null : value;
   }
 
-  /** Time moved by hand: the sender's waits move it forward instead of passing. */
-  private static final class HandTimer implements PacingTimer {
-    final Instant start = Instant.parse("2026-11-23T09:00:00Z");
-    private volatile Instant now = start;
-
-    @Override
-    public Instant now() {
-      return now;
-    }
-
-    @Override
-    public void sleep(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public void wake() {
-    }
-  }
-
   /** A platform that answers each try as told (an exception, or null for delivered) and records it. */
   private final class Platform implements Messenger {
     private final BiFunction<OutboundMessage, Instant, Exception> answer;

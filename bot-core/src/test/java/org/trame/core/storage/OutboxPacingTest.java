@@ -46,7 +46,7 @@ class OutboxPacingTest {
   private Database db;
   private Writer writer;
   private OutboxSender sender;
-  private final ManualTimer timer = new ManualTimer();
+  private final HandTimer timer = new HandTimer();
 
   @BeforeEach
   void open() {
@@ -251,23 +251,6 @@ class OutboxPacingTest {
 
   // --- helpers
 
-  private static final class ManualTimer implements PacingTimer {
-    private volatile Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-    @Override
-    public Instant now() {
-      return now;
-    }
-
-    @Override
-    public void sleep(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public void wake() {
-    }
-  }
 
   private record Delivery(long id, String recipient, Instant at) {}
 
