@@ -27,7 +27,6 @@ import org.trame.core.port.Audience;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.UndeliverableException;
-import org.trame.core.storage.pacing.PacingTimer;
 
 /**
  * A message that can never be delivered stops blocking its recipient: the outbox gives it up at

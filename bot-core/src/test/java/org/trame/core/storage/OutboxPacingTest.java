@@ -27,7 +27,6 @@ import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.Pacing;
 import org.trame.core.port.RetryAfterException;
-import org.trame.core.storage.pacing.PacingTimer;
 
 /**
  * The outbox sender paces each platform, waits out "retry after" answers exactly, and lets a
