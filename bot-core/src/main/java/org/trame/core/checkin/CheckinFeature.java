@@ -37,26 +37,8 @@ public final class CheckinFeature implements Feature {
   @Override
   public Map<String, Command> commands() {
     return Map.of(
-        "checkin", command("checkin", commands::checkin),
-        "tz", command("tz", commands::tz));
-  }
-
-  private interface Run {
-    void run(TurnContext t, List<String> args) throws Exception;
-  }
-
-  private static Command command(String word, Run run) {
-    return new Command() {
-      @Override
-      public String name() {
-        return word;
-      }
-
-      @Override
-      public void run(TurnContext t, List<String> args) throws Exception {
-        run.run(t, args);
-      }
-    };
+        "checkin", Command.of("checkin", commands::checkin),
+        "tz", Command.of("tz", commands::tz));
   }
 
   @Override

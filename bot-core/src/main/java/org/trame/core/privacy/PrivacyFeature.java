@@ -60,10 +60,10 @@ public final class PrivacyFeature implements Feature {
   @Override
   public Map<String, Command> commands() {
     return Map.of(
-        "mydata", command("mydata", this::mydata),
-        WITHDRAW_FLOW, command(WITHDRAW_FLOW, withdrawal::command),
-        "privacy", command("privacy", this::privacy),
-        "audit", command("audit", this::audit));
+        "mydata", Command.of("mydata", this::mydata),
+        WITHDRAW_FLOW, Command.of(WITHDRAW_FLOW, withdrawal::command),
+        "privacy", Command.of("privacy", this::privacy),
+        "audit", Command.of("audit", this::audit));
   }
 
   @Override
@@ -90,24 +90,6 @@ public final class PrivacyFeature implements Feature {
   @Override
   public Map<String, ScheduledTask> tasks() {
     return Map.of(Retention.TASK, (t, payload) -> Retention.run(t));
-  }
-
-  interface Run {
-    void run(TurnContext t, List<String> args) throws Exception;
-  }
-
-  static Command command(String word, Run run) {
-    return new Command() {
-      @Override
-      public String name() {
-        return word;
-      }
-
-      @Override
-      public void run(TurnContext t, List<String> args) throws Exception {
-        run.run(t, args);
-      }
-    };
   }
 
   private void mydata(TurnContext t, List<String> args) throws Exception {
