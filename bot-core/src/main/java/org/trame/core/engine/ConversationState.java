@@ -23,6 +23,17 @@ public final class ConversationState {
   /** Answers from the member's previous run of this flow, by step id, shown as "last time you said". */
   public Map<String, String> previous = new LinkedHashMap<>();
 
+  /** A copy that shares nothing mutable with this state (answers themselves are immutable). */
+  public ConversationState copy() {
+    ConversationState c = new ConversationState();
+    c.step = step;
+    c.awaitingSharing = awaitingSharing;
+    c.answers = new LinkedHashMap<>(answers);
+    c.trail = new ArrayList<>(trail);
+    c.previous = new LinkedHashMap<>(previous);
+    return c;
+  }
+
   /**
    * The answers on the path actually taken, in order: after {@code back} and a different branch,
    * answers left on the abandoned path are not part of the result.

@@ -12,6 +12,7 @@ import org.trame.core.engine.ConversationState;
 public final class Conversations {
 
   private static final String COLUMNS = "id, collective_id, member_id, flow, status, state";
+  private static final ParsedStates STATES = new ParsedStates();
 
   private Conversations() {}
 
@@ -23,12 +24,15 @@ public final class Conversations {
     ps.setString(1, collectiveId);
     ps.setString(2, memberId);
     ps.setString(3, flow);
-    ps.setString(4, Json.write(state));
+    String json = Json.write(state);
+    ps.setString(4, json);
     ps.setLong(5, now);
     ps.setLong(6, now);
     try (ResultSet keys = ps.executeQuery()) {
       keys.next();
-      return new Conversation(keys.getLong(1), collectiveId, memberId, flow, Conversation.Status.ACTIVE, state);
+      long id = keys.getLong(1);
+      STATES.remember(id, json, state);
+      return new Conversation(id, collectiveId, memberId, flow, Conversation.Status.ACTIVE, state);
     }
   }
 
@@ -43,14 +47,16 @@ public final class Conversations {
         ? "UPDATE conversation SET step = ?, state = ?, updated_at = ?, status = ? WHERE id = ?"
         : "UPDATE conversation SET step = ?, state = ?, updated_at = ? WHERE id = ?");
     int i = 1;
+    String json = Json.write(conv.state());
     ps.setString(i++, conv.state().step);
-    ps.setString(i++, Json.write(conv.state()));
+    ps.setString(i++, json);
     ps.setLong(i++, now);
     if (statusChanged) {
       ps.setString(i++, conv.status().name().toLowerCase(Locale.ROOT));
     }
     ps.setLong(i, conv.id());
     ps.executeUpdate();
+    STATES.remember(conv.id(), json, conv.state());
     conv.stored(conv.status());
   }
 
@@ -91,7 +97,7 @@ public final class Conversations {
         }
       }
       return new Conversation(bestId, collectiveId, memberId, bestFlow,
-          Conversation.Status.valueOf(bestStatus.toUpperCase(Locale.ROOT)), Json.read(bestState, ConversationState.class));
+          Conversation.Status.valueOf(bestStatus.toUpperCase(Locale.ROOT)), STATES.read(bestId, bestState));
     }
   }
 
@@ -110,9 +116,9 @@ public final class Conversations {
       if (!rs.next()) {
         return null;
       }
-      return new Conversation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-          Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-          Json.read(rs.getString(6), ConversationState.class));
+      long id = rs.getLong(1);
+      return new Conversation(id, rs.getString(2), rs.getString(3), rs.getString(4),
+          Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), STATES.read(id, rs.getString(6)));
     }
   }
 }

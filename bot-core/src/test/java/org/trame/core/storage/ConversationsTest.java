@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 
 class ConversationsTest {
@@ -66,6 +69,54 @@ class ConversationsTest {
       assertEquals(checkin.id(), Conversations.latestOpen(c, "console:t", "alice").id(), "on a tie, the newer conversation");
       assertEquals(Conversation.Status.ACTIVE, Conversations.latestOpen(c, "console:t", "alice").status());
       assertNull(Conversations.latestOpen(c, "console:t", "bob"));
+    }
+  }
+
+  @Test
+  @DisplayName("a state changed in the database behind a turn's back (a rollback, another process) is read as stored")
+  void theDatabaseWinsOverTheLastParsedState() throws Exception {
+    Database db = Database.open(dir.resolve("c.db"));
+    try (Connection c = db.connect()) {
+      // given a conversation whose answer "first" was saved and read back
+      Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
+      Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
+      conv.state().step = "why";
+      conv.state().answers.put("why", new Answer("first", null));
+      Conversations.save(c, conv, 2);
+      assertEquals("first", Conversations.latestOpen(c, "console:t", "alice").state().answers.get("why").value());
+      // when the stored row is changed by something else than this process's last save
+      c.createStatement().executeUpdate("UPDATE conversation SET state = '{\"step\":\"fear\",\"answers\":"
+          + "{\"why\":{\"value\":\"second\"}},\"trail\":[\"why\"]}' WHERE id = " + conv.id());
+      // then both ways of reading it see what the database holds
+      Conversation open = Conversations.latestOpen(c, "console:t", "alice");
+      assertEquals("fear", open.state().step);
+      assertEquals("second", open.state().answers.get("why").value());
+      assertEquals(List.of("why"), Conversations.find(c, conv.id()).state().trail);
+    }
+  }
+
+  @Test
+  @DisplayName("each reader gets a state of its own: changing one in a turn that is not saved changes nothing for the next")
+  void readersDoNotShareStates() throws Exception {
+    Database db = Database.open(dir.resolve("c.db"));
+    try (Connection c = db.connect()) {
+      // given a saved conversation
+      Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
+      Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
+      conv.state().step = "why";
+      conv.state().trail.add("intro");
+      Conversations.save(c, conv, 2);
+      // when one reader, then the saver itself, change their states without saving
+      Conversation first = Conversations.find(c, conv.id());
+      first.state().step = "fear";
+      first.state().trail.add("why");
+      first.state().answers.put("why", new Answer("never saved", null));
+      conv.state().trail.clear();
+      // then the next reader sees the state as saved
+      Conversation next = Conversations.latestOpen(c, "console:t", "alice");
+      assertEquals("why", next.state().step);
+      assertEquals(List.of("intro"), next.state().trail);
+      assertEquals(Map.of(), next.state().answers);
     }
   }
 }
