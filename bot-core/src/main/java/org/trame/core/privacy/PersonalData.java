@@ -58,8 +58,11 @@ final class PersonalData {
           + " ORDER BY id", k, memberId));
       s.put("scheduled_jobs", Rows.of(c, "SELECT kind, due_at, payload, done_at FROM scheduled_job"
           + " WHERE collective_id = ? AND " + org.trame.core.storage.Sql.holds(c, "payload"), k, memberId));
-      s.put("messages_waiting", Rows.of(c, "SELECT created_at, sent_at, payload FROM outbox WHERE collective_id = ?"
-          + " AND audience = 'member' AND recipient = ? AND sent_at IS NULL", k, memberId));
+      s.put("messages_waiting", Rows.of(c, "SELECT created_at, payload FROM outbox WHERE collective_id = ?"
+          + " AND audience = 'member' AND recipient = ? AND sent_at IS NULL AND given_up_at IS NULL", k, memberId));
+      // Kept for 7 days like delivered ones, and never sent: the member should know they exist, and why.
+      s.put("messages_given_up", Rows.of(c, "SELECT created_at, given_up_at, last_error AS reason, payload FROM outbox"
+          + " WHERE collective_id = ? AND audience = 'member' AND recipient = ? AND given_up_at IS NOT NULL", k, memberId));
       ConflictPrivacy.export(c, k, memberId, displayName(c, k, memberId), s);
       parts.add(new Part(k, s));
     }

@@ -71,6 +71,35 @@ class MyDataTest extends PrivacyCollectiveTest {
   }
 
   @Test
+  @DisplayName("mydata export lists a reply still to be sent as waiting, and one the platform refused as given up, with why")
+  void exportTellsWaitingFromGivenUp() throws Exception {
+    // given two private replies to alice: one not sent yet, one the platform said it can never deliver
+    bot.trame().awaitSent(java.time.Duration.ofSeconds(10));
+    bot.trame().write(c -> null).join(); // what was sent is marked so
+    List<String> ids = bot.rows("SELECT id FROM outbox WHERE collective_id = 'console:test' AND recipient = ? AND audience = 'member'"
+        + " ORDER BY id DESC LIMIT 2", ALICE);
+    bot.trame().write(c -> {
+      c.createStatement().executeUpdate("UPDATE outbox SET sent_at = NULL WHERE id = " + ids.get(0));
+      c.createStatement().executeUpdate("UPDATE outbox SET sent_at = NULL, given_up_at = 1772409600000,"
+          + " last_error = 'user_not_found' WHERE id = " + ids.get(1));
+      return null;
+    }).join();
+
+    // when she asks for her data
+    var handled = bot.handle(org.trame.core.port.InboundEvent.command("e2", TestBot.PLATFORM, TestBot.COLLECTIVE, ALICE,
+        "mydata export"));
+
+    // then the first is waiting and the second given up, with the platform's reason, and neither is in the other list
+    JsonNode test = new ObjectMapper().readTree(handled.messages().get(0).image().bytes()).at("/collectives/console:test");
+    assertEquals(1, test.at("/messages_waiting").size(), test.at("/messages_waiting").toString());
+    JsonNode givenUp = test.at("/messages_given_up");
+    assertEquals(1, givenUp.size(), givenUp.toString());
+    assertEquals("user_not_found", givenUp.get(0).get("reason").asText());
+    assertTrue(givenUp.get(0).get("given_up_at").asText().startsWith("2026-03-02T"), givenUp.toString());
+    assertFalse(test.at("/messages_waiting/0/payload").toString().equals(givenUp.get(0).get("payload").toString()));
+  }
+
+  @Test
   @DisplayName("after mydata forget and yes, no cell holds the member's id or any text they typed, a check-in remark they let the report show included; others keep theirs, and the round's scores stay")
   void forget() throws Exception {
     // given alice and bob answered a check-in, each with a remark they let the report show, and alice exported her data once
