@@ -62,26 +62,21 @@ public final class ConflictFeature implements Feature {
   public Map<String, Command> commands() {
     Map<String, Command> map = new HashMap<>();
     for (String word : List.of("conflict", "conflit")) {
-      map.put(word, new Command() {
-        @Override
-        public String name() {
-          return word;
-        }
-
-        @Override
-        public void run(TurnContext t, List<String> args) throws Exception {
-          String sub = args.isEmpty() ? "" : GlobalWord.normalize(args.get(0));
-          switch (sub) {
-            case "request", "demande", "demander" -> t.flows().start(t, REQUEST_FLOW);
-            case "status", "etat", "suivi" -> status(t);
-            case "close", "clore", "fermer" -> close(t, args.subList(1, args.size()));
-            case "" -> t.say(t.coordinator() ? Msg.CONFLICT_USAGE : Msg.CONFLICT_MEMBER_USAGE);
-            default -> open(t, args);
-          }
-        }
-      });
+      map.put(word, Command.of(word, this::conflict));
     }
     return map;
+  }
+
+  /** {@code conflict} (or {@code conflit}) and its sub-commands. */
+  private void conflict(TurnContext t, List<String> args) throws Exception {
+    String sub = args.isEmpty() ? "" : GlobalWord.normalize(args.get(0));
+    switch (sub) {
+      case "request", "demande", "demander" -> t.flows().start(t, REQUEST_FLOW);
+      case "status", "etat", "suivi" -> status(t);
+      case "close", "clore", "fermer" -> close(t, args.subList(1, args.size()));
+      case "" -> t.say(t.coordinator() ? Msg.CONFLICT_USAGE : Msg.CONFLICT_MEMBER_USAGE);
+      default -> open(t, args);
+    }
   }
 
   @Override

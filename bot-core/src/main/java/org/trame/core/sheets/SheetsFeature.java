@@ -18,23 +18,18 @@ public final class SheetsFeature implements Feature {
 
   @Override
   public Map<String, Command> commands() {
-    return Map.of(COMMAND, new Command() {
-      @Override
-      public String name() {
-        return COMMAND;
-      }
+    return Map.of(COMMAND, Command.of(COMMAND, SheetsFeature::sheet));
+  }
 
-      @Override
-      public void run(TurnContext t, List<String> args) {
-        if (args.isEmpty()) {
-          list(t);
-        } else if (args.size() == 1 && args.get(0).matches("\\d{1,2}") && Sheets.exists(Integer.parseInt(args.get(0)))) {
-          show(t, Integer.parseInt(args.get(0)));
-        } else {
-          t.say(Msg.SHEET_USAGE);
-        }
-      }
-    });
+  /** {@code sheet} lists the sheets; {@code sheet <n>} shows one. */
+  private static void sheet(TurnContext t, List<String> args) {
+    if (args.isEmpty()) {
+      list(t);
+    } else if (args.size() == 1 && args.get(0).matches("\\d{1,2}") && Sheets.exists(Integer.parseInt(args.get(0)))) {
+      show(t, Integer.parseInt(args.get(0)));
+    } else {
+      t.say(Msg.SHEET_USAGE);
+    }
   }
 
   @Override

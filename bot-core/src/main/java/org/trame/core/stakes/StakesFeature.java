@@ -43,27 +43,22 @@ public final class StakesFeature implements Feature {
 
   @Override
   public Map<String, Command> commands() {
-    return Map.of(FLOW, new Command() {
-      @Override
-      public String name() {
-        return FLOW;
-      }
+    return Map.of(FLOW, Command.of(FLOW, this::stakes));
+  }
 
-      @Override
-      public void run(TurnContext t, List<String> args) throws Exception {
-        String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(java.util.Locale.ROOT);
-        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
-        switch (sub) {
-          case "" -> t.flows().start(t, FLOW);
-          case "history" -> history(t);
-          case "round" -> round(t, rest);
-          case "ambition" -> ambition(t, rest);
-          case "every" -> every(t, rest);
-          case "share" -> share(t, rest);
-          default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + Texts.oneLine(sub, 40));
-        }
-      }
-    });
+  /** {@code stakes} and its sub-commands. */
+  private void stakes(TurnContext t, List<String> args) throws Exception {
+    String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(java.util.Locale.ROOT);
+    List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    switch (sub) {
+      case "" -> t.flows().start(t, FLOW);
+      case "history" -> history(t);
+      case "round" -> round(t, rest);
+      case "ambition" -> ambition(t, rest);
+      case "every" -> every(t, rest);
+      case "share" -> share(t, rest);
+      default -> t.say(Msg.UNKNOWN_COMMAND, "command", "stakes " + Texts.oneLine(sub, 40));
+    }
   }
 
   @Override

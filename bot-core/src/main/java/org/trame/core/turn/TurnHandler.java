@@ -213,34 +213,19 @@ public final class TurnHandler {
   /** Registers the commands every collective has, whatever its features: help and lang. */
   public static Map<String, Command> kernelCommands() {
     Map<String, Command> map = new HashMap<>();
-    map.put("help", new Command() {
-      @Override
-      public String name() {
-        return "help";
-      }
-
-      @Override
-      public void run(TurnContext t, List<String> args) {
-        t.say(Msg.HELP_COMMANDS);
-      }
-    });
-    map.put("lang", new Command() {
-      @Override
-      public String name() {
-        return "lang";
-      }
-
-      @Override
-      public void run(TurnContext t, List<String> args) throws SQLException {
-        Optional<Lang> chosen = args.size() == 1 && args.get(0).length() == 2 ? Lang.parse(args.get(0)) : Optional.empty();
-        if (chosen.isEmpty()) {
-          t.say(Msg.LANG_USAGE);
-          return;
-        }
-        t.member(Members.setLang(t.connection(), t.member(), chosen.get().code(), Member.LANG_CHOSEN), chosen.get());
-        t.say(Msg.LANG_SET);
-      }
-    });
+    map.put("help", Command.of("help", (t, args) -> t.say(Msg.HELP_COMMANDS)));
+    map.put("lang", Command.of("lang", TurnHandler::lang));
     return map;
+  }
+
+  /** {@code lang fr|en}: the member's choice, which detection never overrides. */
+  private static void lang(TurnContext t, List<String> args) throws SQLException {
+    Optional<Lang> chosen = args.size() == 1 && args.get(0).length() == 2 ? Lang.parse(args.get(0)) : Optional.empty();
+    if (chosen.isEmpty()) {
+      t.say(Msg.LANG_USAGE);
+      return;
+    }
+    t.member(Members.setLang(t.connection(), t.member(), chosen.get().code(), Member.LANG_CHOSEN), chosen.get());
+    t.say(Msg.LANG_SET);
   }
 }
