@@ -23,10 +23,7 @@ class ConversationsTest {
   void statusSurvivesSavesWithAndWithoutChange() throws Exception {
     Database db = Database.open(dir.resolve("c.db"));
     try (Connection c = db.connect()) {
-      Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
-      Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
-      conv.state().step = "why";
-      Conversations.save(c, conv, 2);
+      Conversation conv = savedAtWhy(c);
       conv.status(Conversation.Status.PAUSED);
       Conversations.save(c, conv, 3);
 
@@ -78,9 +75,7 @@ class ConversationsTest {
     Database db = Database.open(dir.resolve("c.db"));
     try (Connection c = db.connect()) {
       // given a conversation whose answer "first" was saved and read back
-      Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
-      Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
-      conv.state().step = "why";
+      Conversation conv = savedAtWhy(c);
       conv.state().answers.put("why", new Answer("first", null));
       Conversations.save(c, conv, 2);
       assertEquals("first", Conversations.latestOpen(c, "console:t", "alice").state().answers.get("why").value());
@@ -101,9 +96,7 @@ class ConversationsTest {
     Database db = Database.open(dir.resolve("c.db"));
     try (Connection c = db.connect()) {
       // given a saved conversation
-      Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
-      Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
-      conv.state().step = "why";
+      Conversation conv = savedAtWhy(c);
       conv.state().trail.add("intro");
       Conversations.save(c, conv, 2);
       // when one reader, then the saver itself, change their states without saving
@@ -118,5 +111,14 @@ class ConversationsTest {
       assertEquals(List.of("intro"), next.state().trail);
       assertEquals(Map.of(), next.state().answers);
     }
+  }
+
+  /** Alice's stakes conversation, saved at its "why" step. */
+  private static Conversation savedAtWhy(Connection c) throws Exception {
+    Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
+    Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
+    conv.state().step = "why";
+    Conversations.save(c, conv, 2);
+    return conv;
   }
 }
