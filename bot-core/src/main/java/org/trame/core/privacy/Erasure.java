@@ -55,6 +55,7 @@ final class Erasure {
       Sql.update(c, "DELETE FROM stakes_answer WHERE collective_id = ? AND member_id = ?", k, memberId);
       Sql.update(c, "DELETE FROM checkin_snooze WHERE collective_id = ? AND member_id = ?", k, memberId);
       Sql.update(c, "DELETE FROM conversation WHERE collective_id = ? AND member_id = ?", k, memberId);
+      org.trame.core.storage.Conversations.forgetParsedStates();
       Sql.update(c, "UPDATE stakes_round SET opened_by = ? WHERE collective_id = ? AND opened_by = ?", token, k, memberId);
       Sql.update(c, "UPDATE collective_setting SET updated_by = ? WHERE collective_id = ? AND updated_by = ?", token, k, memberId);
       Sql.update(c, "UPDATE checkin_schedule SET set_by = ? WHERE collective_id = ? AND set_by = ?", token, k, memberId);

@@ -43,6 +43,9 @@ public final class Retention {
     long cutoff = t.now().atZone(ZoneOffset.UTC).minusMonths(months).toInstant().toEpochMilli();
     int conversations = Sql.update(t.connection(), "UPDATE conversation SET state = '{}' WHERE collective_id = ?"
         + " AND status IN ('done', 'cancelled') AND updated_at < ? AND state <> '{}'", k, cutoff);
+    if (conversations > 0) {
+      org.trame.core.storage.Conversations.forgetParsedStates();
+    }
     // Past retention an answer keeps its scores only: no words, and no tag that could lead back to its author.
     int checkinAnswers = Sql.update(t.connection(), "UPDATE checkin_answer SET remark = NULL, author_tag = NULL"
         + " WHERE (remark IS NOT NULL OR author_tag IS NOT NULL) AND round_id IN"

@@ -67,6 +67,19 @@ public final class Conversations {
   }
 
   /**
+   * Forgets the states parsed or written so far, kept in memory to spare a parse per turn: called
+   * where answers are erased (a member's erasure, the retention run), so that none outlives its row.
+   */
+  public static void forgetParsedStates() {
+    STATES.clear();
+  }
+
+  /** How many parsed states are held in memory (for tests). */
+  static int parsedStatesHeld() {
+    return STATES.size();
+  }
+
+  /**
    * The member's most recently touched open conversation in the collective, or null. A member
    * has one or two open at most, so they are compared here: SQLite's ORDER BY ... LIMIT 1 set up
    * a sorter on every turn, which cost as much as the rest of the query.

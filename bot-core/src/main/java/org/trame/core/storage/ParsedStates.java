@@ -39,6 +39,15 @@ final class ParsedStates {
     return parsed;
   }
 
+  /** Drops every state held: what was erased from the database is not kept in memory either. */
+  synchronized void clear() {
+    byConversation.clear();
+  }
+
+  synchronized int size() {
+    return byConversation.size();
+  }
+
   /** Notes that conversation {@code id} now stores {@code state} as {@code json}. */
   void remember(long id, String json, ConversationState state) {
     Parsed parsed = new Parsed(json, state.copy());

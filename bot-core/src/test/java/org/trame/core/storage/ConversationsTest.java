@@ -2,6 +2,7 @@ package org.trame.core.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,6 +111,23 @@ class ConversationsTest {
       assertEquals("why", next.state().step);
       assertEquals(List.of("intro"), next.state().trail);
       assertEquals(Map.of(), next.state().answers);
+    }
+  }
+
+  @Test
+  @DisplayName("after an erasure no answer stays in memory: the states kept to spare a parse are dropped")
+  void erasureDropsParsedStates() throws Exception {
+    Database db = Database.open(dir.resolve("c.db"));
+    try (Connection c = db.connect()) {
+      // given a conversation saved and read, its state held in memory
+      savedAtWhy(c);
+      Conversations.latestOpen(c, "console:t", "alice");
+      assertTrue(Conversations.parsedStatesHeld() > 0);
+      // when answers are erased
+      Conversations.forgetParsedStates();
+      // then none is held, and the next read parses what the database holds
+      assertEquals(0, Conversations.parsedStatesHeld());
+      assertEquals("why", Conversations.latestOpen(c, "console:t", "alice").state().step);
     }
   }
 
