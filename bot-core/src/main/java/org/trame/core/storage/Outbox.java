@@ -89,15 +89,20 @@ public final class Outbox {
    * the message's text) stays in {@code last_error} until the row is purged.
    */
   public static void markGivenUp(Connection c, long id, String reason, long now) throws SQLException {
-    String kept = reason == null ? "" : reason.substring(0, Math.min(500, reason.length()));
-    Sql.update(c, "UPDATE outbox SET given_up_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND sent_at IS NULL", now, kept, id);
+    Sql.update(c, "UPDATE outbox SET given_up_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND sent_at IS NULL",
+        now, errorKept(reason == null ? "" : reason), id);
   }
 
   public static void markFailed(Connection c, long id, String error) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
-    ps.setString(1, error == null ? null : error.substring(0, Math.min(500, error.length())));
+    ps.setString(1, errorKept(error));
     ps.setLong(2, id);
     ps.executeUpdate();
+  }
+
+  /** At most the first 500 characters of a platform's error, as {@code last_error} keeps it; null stays null. */
+  private static String errorKept(String error) {
+    return error == null ? null : error.substring(0, Math.min(500, error.length()));
   }
 
   /** The lease of a claimed row: the database's time now plus this connection's lease (PostgreSQL). */
