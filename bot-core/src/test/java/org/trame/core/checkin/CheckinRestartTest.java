@@ -48,9 +48,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
   @Test
   @DisplayName("down over the scheduled time, back within the grace period: the round starts on return, once")
   void downWithinGrace() throws Exception {
-    h.bot.close();
-    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofHours(5))));
-    h.bot.restart();
+    downUntil(MONDAY_9_PARIS.plus(Duration.ofHours(5)));
     List<OutboundMessage> back = h.tick();
     assertEquals(List.of("alice", "bob", "carol", "dan"), CheckinHarness.recipients(back, "The collective's check-in"));
     assertEquals(List.of("2026-03-02T09:00|open"), h.bot.rows("SELECT occurrence, status FROM checkin_round"));
@@ -61,9 +59,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
   @Test
   @DisplayName("down beyond the grace period: the round is recorded missed, coordinators told, the next one still comes")
   void downBeyondGrace() throws Exception {
-    h.bot.close();
-    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofHours(13))));
-    h.bot.restart();
+    downUntil(MONDAY_9_PARIS.plus(Duration.ofHours(13)));
     List<OutboundMessage> back = h.tick();
     assertTrue(CheckinHarness.recipients(back, "The collective's check-in").isEmpty(), "too late to ask");
     List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
@@ -80,9 +76,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
   @Test
   @DisplayName("down for three weeks: each missed round is recorded, the coordinator is told once with the count, then the rhythm resumes")
   void longDowntime() throws Exception {
-    h.bot.close();
-    h.clock.advance(Duration.between(h.clock.instant(), MONDAY_9_PARIS.plus(Duration.ofDays(14)).plus(Duration.ofHours(20))));
-    h.bot.restart();
+    downUntil(MONDAY_9_PARIS.plus(Duration.ofDays(14)).plus(Duration.ofHours(20)));
     h.advance(Duration.ofSeconds(1));
     assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-09T09:00|missed", "2026-03-16T09:00|missed"),
         h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
@@ -101,9 +95,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     // given a daily rhythm at 09:00 Paris time
     h.bot.command("carol", "checkin schedule 0 9 * * * Europe/Paris");
     // when the bot is down from now until Wednesday 4 March 21:30 Paris, past the grace of Monday's, Tuesday's and Wednesday's rounds
-    h.bot.close();
-    h.clock.advance(Duration.between(h.clock.instant(), Instant.parse("2026-03-04T20:30:00Z")));
-    h.bot.restart();
+    downUntil(Instant.parse("2026-03-04T20:30:00Z"));
     List<OutboundMessage> back = h.advance(Duration.ofSeconds(1));
     // then the three occurrences are recorded missed, and carol reads one message with the count, since when, and the next round
     assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-03T09:00|missed", "2026-03-04T09:00|missed"),
@@ -124,9 +116,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
   void outageEndingWithinGrace() throws Exception {
     // given a daily rhythm, down until Wednesday 4 March 12:00 Paris: Monday's and Tuesday's rounds are past their grace, Wednesday's is not
     h.bot.command("carol", "checkin schedule 0 9 * * * Europe/Paris");
-    h.bot.close();
-    h.clock.advance(Duration.between(h.clock.instant(), Instant.parse("2026-03-04T11:00:00Z")));
-    h.bot.restart();
+    downUntil(Instant.parse("2026-03-04T11:00:00Z"));
     // when the jobs run on return
     List<OutboundMessage> back = h.advance(Duration.ofSeconds(1));
     // then one message counts two missed rounds, and Wednesday's round asks everyone
@@ -157,5 +147,12 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     assertEquals(1, CheckinHarness.to(asked, "alice").stream().filter(m -> m.text().startsWith("The collective's check-in")).count());
     assertEquals(List.of("open"), h.bot.rows("SELECT status FROM checkin_round"), "the second job leaves the round open");
     assertTrue(CheckinHarness.channel(asked).isEmpty(), "no report posted by the duplicate");
+  }
+
+  /** The bot stopped now and started again at {@code back}: its clock moved on while it was down. */
+  private void downUntil(Instant back) {
+    h.bot.close();
+    h.clock.advance(Duration.between(h.clock.instant(), back));
+    h.bot.restart();
   }
 }
