@@ -55,7 +55,8 @@ public class RawSqliteBenchmark {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
-        s.execute("CREATE TABLE inbound_event (event_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL)");
+        // Keyed as the core keys it on SQLite (migration V8): one b-tree, no rowid.
+        s.execute("CREATE TABLE inbound_event (event_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL) WITHOUT ROWID");
         s.execute("CREATE TABLE conversation (id INTEGER PRIMARY KEY, step TEXT, status TEXT, state TEXT, updated_at INTEGER)");
         s.execute("CREATE TABLE outbox (id INTEGER PRIMARY KEY, platform TEXT, collective_id TEXT, audience TEXT, recipient TEXT,"
             + " payload TEXT, created_at INTEGER, sent_at INTEGER)");

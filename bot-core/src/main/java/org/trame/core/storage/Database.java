@@ -17,7 +17,8 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>SQLite, the embedded default: WAL mode with {@code synchronous=FULL} so an acknowledged turn
  * survives power loss. Writes go through one {@link Writer}; readers open their own connections,
- * which WAL lets run beside the writer.
+ * which WAL lets run beside the writer. The common migrations run with a SQLite-only location
+ * beside them, for table layouts only SQLite has (the dedup record keyed without a rowid).
  *
  * <p>PostgreSQL, to run several processes on one database: connections come from a HikariCP
  * pool; the common migrations run with a PostgreSQL-only location beside them (wider integer
@@ -149,7 +150,7 @@ public final class Database implements AutoCloseable {
         // Flyway needs a DataSource; a fresh connection per call is fine for a one-off migration.
         Flyway.configure()
             .dataSource(url, null, null)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/migration-sqlite")
             .load()
             .migrate();
       }
