@@ -13,14 +13,20 @@ final class WriterJob<T> {
   private static final NamedSavepoint JOB = new NamedSavepoint("job");
   final Writer.Work<T> work;
   final Consumer<T> afterCommit;
-  final CompletableFuture<T> future = new CompletableFuture<>();
+  final CompletableFuture<T> future;
   T result;
   Throwable failure;
   int attempts;
 
   WriterJob(Writer.Work<T> work, Consumer<T> afterCommit) {
+    this(work, afterCommit, new CompletableFuture<>());
+  }
+
+  /** With the future its submitter gets back (one that helps the writer while waited on). */
+  WriterJob(Writer.Work<T> work, Consumer<T> afterCommit, CompletableFuture<T> future) {
     this.work = work;
     this.afterCommit = afterCommit;
+    this.future = future;
   }
 
   static WriterJob<Void> poison() {

@@ -130,4 +130,106 @@ class WriterTest {
       assertEquals(before + 1, transactions.get());
     }
   }
+
+  /** A window for waiting callers longer than any test takes: the writer's thread never runs a job a caller could. */
+  private static final long CALLERS_ALWAYS_IN_TIME = java.time.Duration.ofSeconds(30).toNanos();
+
+  @Test
+  @DisplayName("a caller waiting for its event while the writer is free runs it on its own thread, committed when it returns")
+  void waitingCallerRunsItsOwnJob() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db, 2_000_000, CALLERS_ALWAYS_IN_TIME)) {
+      // given a free writer
+      // when a caller submits an event and waits for it
+      CompletableFuture<String> ran = writer.submit(c -> {
+        EventLog.record(c, "mine", 1);
+        return Thread.currentThread().getName();
+      });
+      String thread = ran.join();
+
+      // then its own thread ran it, and the event is committed for every reader
+      assertEquals(Thread.currentThread().getName(), thread);
+      try (var c = db.connectReadOnly(); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT count(*) FROM inbound_event WHERE event_id = 'mine'")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a waiting caller runs the events queued before its own first, in their order, in one transaction")
+  void waitingCallerKeepsTheQueueOrder() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db, 2_000_000, CALLERS_ALWAYS_IN_TIME)) {
+      java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
+      writer.everyBatch(c -> transactions.incrementAndGet());
+      List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+      // given two events nobody waits for yet (their replies go out in this order)
+      CompletableFuture<Object> first = writer.submit(c -> order.add("first"));
+      CompletableFuture<Object> second = writer.submit(c -> order.add("second"));
+
+      // when a third one's caller waits for it
+      CompletableFuture<Object> third = writer.submit(c -> order.add("third"));
+      third.join();
+
+      // then all three ran in the order they came, committed together
+      assertEquals(true, first.isDone() && second.isDone());
+      assertEquals(List.of("first", "second", "third"), order);
+      assertEquals(1, transactions.get());
+    }
+  }
+
+  @Test
+  @DisplayName("a job that waits for another job does not run it inside its own transaction, nor hang when the writer's thread can")
+  void aJobWaitingForAnotherIsNotNested() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db)) {
+      // given a caller's job that, inside the transaction, queues another and waits at most a moment for it
+      CompletableFuture<String> outer = writer.submit(c -> {
+        CompletableFuture<Object> inner = writer.submit(c2 -> EventLog.record(c2, "inner", 1));
+        try {
+          inner.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+          return "inner ran inside";
+        } catch (java.util.concurrent.TimeoutException notYet) {
+          return "inner waits for the next transaction";
+        }
+      });
+
+      // when the caller waits for it, then the inner job is not run nested, and runs after
+      assertEquals("inner waits for the next transaction", outer.join());
+      assertEquals(false, writer.submit(c -> EventLog.record(c, "inner", 2)).join());
+    }
+  }
+
+  @Test
+  @DisplayName("a close requested while a waiting caller runs a transaction lets it commit, then stops the writer")
+  void closeWhileACallerRuns() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    Writer writer = new Writer(db, 2_000_000, CALLERS_ALWAYS_IN_TIME);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch hold = new CountDownLatch(1);
+    // given a caller running its own event, held inside the transaction
+    CompletableFuture<Object> held = writer.submit(c -> {
+      running.countDown();
+      hold.await();
+      return EventLog.record(c, "held", 1);
+    });
+    CompletableFuture<Object> caller = CompletableFuture.supplyAsync(held::join);
+    running.await();
+
+    // when the writer is closed meanwhile
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(writer::close);
+    hold.countDown();
+
+    // then the held event commits, the writer stops, and later work is refused
+    assertEquals(true, caller.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThrows(CompletionException.class, () -> writer.submit(c -> 1).join());
+    try (var c = db.connectReadOnly(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT count(*) FROM inbound_event WHERE event_id = 'held'")) {
+      rs.next();
+      assertEquals(1, rs.getInt(1));
+    }
+  }
 }
