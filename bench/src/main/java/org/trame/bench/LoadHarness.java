@@ -278,16 +278,12 @@ public final class LoadHarness {
     db.open();
     try {
       for (int i = 0; i < transactions / 3; i++) { // warm-up
-        for (int j = 0; j < perTransaction; j++) {
-          db.writeTurn();
-        }
+        db.writeTurns(perTransaction);
         db.c.commit();
       }
       long start = System.nanoTime();
       for (int i = 0; i < transactions; i++) {
-        for (int j = 0; j < perTransaction; j++) {
-          db.writeTurn();
-        }
+        db.writeTurns(perTransaction);
         db.c.commit();
       }
       return (double) transactions * perTransaction / ((System.nanoTime() - start) / 1e9);

@@ -71,9 +71,7 @@ public final class TurnCpu {
         long caller0 = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int t = 0; t < turns / perTransaction; t++) {
-          for (int i = 0; i < perTransaction; i++) {
-            db.writeTurn();
-          }
+          db.writeTurns(perTransaction);
           db.c.commit();
         }
         long wall = System.nanoTime() - start;
