@@ -6,22 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one writer. Jobs queue up; the writer thread takes every job waiting when a transaction
  * starts, runs them, commits once, and only then completes each job's future. This is group
  * commit: full durability at the cost of one fsync per batch rather than per turn. One failing
  * job never takes its neighbours down: on SQLite the batch first runs without savepoints and, at
- * a failure, runs again with one per job; on PostgreSQL each job always has its own.
+ * a failure, runs again with one per job; on PostgreSQL each job always has its own (see
+ * {@link GroupTransaction}).
  *
  * <p>On SQLite a caller who waits for its job's future ({@code join}, {@code get}) runs the batch
  * itself when none is running, instead of sleeping while the writer's thread wakes up, runs it
@@ -36,7 +35,6 @@ public final class Writer implements AutoCloseable {
     T run(Connection connection) throws Exception;
   }
 
-  private static final Logger log = LoggerFactory.getLogger(Writer.class);
   private static final int MAX_BATCH = 500;
   /** How long a transaction takes in jobs queued after it started, before it commits anyway. */
   private static final long LATE_JOIN_NANOS = 2_000_000;
@@ -48,10 +46,7 @@ public final class Writer implements AutoCloseable {
    * much longer.
    */
   private static final long HELP_WINDOW_NANOS = 20_000;
-  /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
-  private static final int MOST_ATTEMPTS = 5;
 
-  private final Database database;
   private final long lateJoinNanos;
   private final long helpWindowNanos;
   private final BlockingQueue<WriterJob<?>> queue = new LinkedBlockingQueue<>();
@@ -62,19 +57,12 @@ public final class Writer implements AutoCloseable {
   private final AtomicReference<WriterJob<?>> inHand = new AtomicReference<>();
   /** Whether callers waiting for their jobs run batches (SQLite; PostgreSQL retries races on the writer's thread). */
   private final boolean helped;
-  private final List<Work<?>> everyBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final GroupTransaction transaction;
   private volatile boolean closing;
-  private Connection connection;
-  /** Jobs that lost a race with another process: run again in the next transaction, first. */
-  private final List<WriterJob<?>> again = new ArrayList<>();
   /** The writer's thread has stopped and closed the connection: no caller runs a batch any more. */
   private boolean stopped;
   /** The writer was asked to stop: what was queued before is done, nothing after it joins. */
   private boolean poisoned;
-  /** SQLite undid the group transaction by itself (it does on a full disk or an I/O error). */
-  private boolean transactionLost;
-  /** The first failure of the file itself in this connection's current transaction. */
-  private Throwable fault;
 
   public Writer(Database database) {
     this(database, LATE_JOIN_NANOS);
@@ -87,10 +75,10 @@ public final class Writer implements AutoCloseable {
 
   /** With other windows: tests set long ones, so that what they prove does not hang on timing. */
   Writer(Database database, long lateJoinNanos, long helpWindowNanos) {
-    this.database = database;
     this.lateJoinNanos = lateJoinNanos;
     this.helpWindowNanos = helpWindowNanos;
     this.helped = database.dialect() == Database.Dialect.SQLITE;
+    this.transaction = new GroupTransaction(database, this::joinLate);
     this.thread = new Thread(this::loop, "trame-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -107,7 +95,7 @@ public final class Writer implements AutoCloseable {
    * the batch: the writer's, or a caller's waiting for its own job.
    */
   public <T> CompletableFuture<T> submit(Work<T> work, Consumer<T> afterCommit) {
-    WriterJob<T> job = new WriterJob<>(guarded(work), afterCommit, new Awaited<>());
+    WriterJob<T> job = new WriterJob<>(transaction.guarded(work), afterCommit, new Awaited<>());
     if (closing) {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
       return job.future;
@@ -117,35 +105,11 @@ public final class Writer implements AutoCloseable {
   }
 
   /**
-   * {@code work}, not run once SQLite has undone the group transaction (it would then commit on its
-   * own, outside the batch), and noting a failure of the file itself for the operator's message.
-   */
-  private <T> Work<T> guarded(Work<T> work) {
-    return c -> {
-      if (fault != null) {
-        // The file failed an earlier event of this batch: say the same, rather than what a half-run statement would.
-        throw (Exception) StorageFaults.explain(fault, database.file());
-      }
-      if (transactionLost) {
-        throw new StorageException("not run: the database " + database.file() + " undid the transaction before this event", null);
-      }
-      try {
-        return work.run(c);
-      } catch (Exception e) {
-        if (fault == null && StorageFaults.isFault(e)) {
-          fault = e;
-        }
-        throw e;
-      }
-    };
-  }
-
-  /**
    * Adds housekeeping run inside every group transaction, before its commit (e.g. marking outbox
    * rows sent), so that it rides on commits that happen anyway instead of costing its own fsync.
    */
   public void everyBatch(Work<?> work) {
-    everyBatch.add(work);
+    transaction.everyBatch(work);
   }
 
   private void loop() {
@@ -153,7 +117,7 @@ public final class Writer implements AutoCloseable {
     while (true) {
       WriterJob<?> first;
       try {
-        first = again.isEmpty() ? nextJob() : null;
+        first = transaction.hasDeferred() ? null : nextJob();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -173,19 +137,17 @@ public final class Writer implements AutoCloseable {
         if (first != null) {
           batch.add(first);
         } else {
-          batch.addAll(again);
-          again.clear();
+          transaction.takeDeferred(batch);
         }
         queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
         poisoned = batch.removeIf(WriterJob::isPoison);
-        runBatch(batch);
+        transaction.run(batch);
         batch.clear();
         if (poisoned) {
           // Jobs that lost a race still run before the writer stops (each a bounded number of times).
-          while (!again.isEmpty()) {
-            batch.addAll(again);
-            again.clear();
-            runBatch(batch);
+          while (transaction.hasDeferred()) {
+            transaction.takeDeferred(batch);
+            transaction.run(batch);
             batch.clear();
           }
           break;
@@ -197,7 +159,7 @@ public final class Writer implements AutoCloseable {
     running.lock();
     try {
       stopped = true;
-      closeConnection();
+      transaction.closeConnection();
     } finally {
       running.unlock();
     }
@@ -266,7 +228,7 @@ public final class Writer implements AutoCloseable {
       queue.drainTo(batch, MAX_BATCH - batch.size());
       poisoned = batch.removeIf(WriterJob::isPoison);
       if (!batch.isEmpty()) {
-        runBatch(batch);
+        transaction.run(batch);
       }
       if (poisoned) {
         // The writer was asked to stop while this caller ran: its own thread stops, as asked.
@@ -313,98 +275,6 @@ public final class Writer implements AutoCloseable {
     }
   }
 
-  private void runBatch(List<WriterJob<?>> batch) {
-    Connection c;
-    try {
-      c = connection();
-    } catch (SQLException e) {
-      StorageException failure = new StorageException("cannot open the database " + database.name() + ": " + e.getMessage(), e);
-      log.error("{}", failure.getMessage());
-      batch.forEach(job -> job.future.completeExceptionally(failure));
-      return;
-    }
-    boolean sqlite = database.dialect() == Database.Dialect.SQLITE;
-    if (!sqlite || !runWithoutSavepoints(c, batch)) {
-      if (sqlite) {
-        c = undoAttempt(c, batch);
-        if (c == null) {
-          return;
-        }
-      }
-      for (WriterJob<?> job : batch) {
-        job.runIn(c);
-      }
-    }
-    if (database.dialect() == Database.Dialect.POSTGRESQL) {
-      deferRaceLosers(batch);
-    }
-    for (Work<?> housekeeping : everyBatch) {
-      WriterJob<?> job = new WriterJob<>(housekeeping, null);
-      job.runIn(c);
-      if (job.failure != null) {
-        log.warn("housekeeping in the group transaction failed: {}", job.failure.toString());
-      }
-    }
-    try {
-      if (transactionLost) {
-        // Committing now would keep the jobs that ran after SQLite's own rollback and lose the rest.
-        throw new SQLException("SQLite undid the transaction (a full disk or an I/O error)");
-      }
-      c.commit();
-    } catch (SQLException e) {
-      failBatch(c, batch, e);
-      return;
-    }
-    boolean fileAtFault = false;
-    for (WriterJob<?> job : batch) {
-      if (job.failure != null && StorageFaults.isFault(job.failure)) {
-        // The file, not the event, failed: say so once, in words an operator can act on.
-        job.failure = StorageFaults.explain(job.failure, database.file());
-        if (!fileAtFault) {
-          log.error("{}", job.failure.getMessage());
-        }
-        fileAtFault = true;
-      }
-      job.complete();
-    }
-    if (fileAtFault) {
-      closeConnection(); // a fresh connection for the next batch: no statement left half-run, recovery once fixed
-    }
-  }
-
-  /** Undoes the batch and fails every job of it: the file, not the events, is at fault. */
-  private void failBatch(Connection c, List<WriterJob<?>> batch, SQLException e) {
-    Throwable explained = StorageFaults.explain(fault != null ? fault : e, database.file());
-    StorageException failure = explained instanceof StorageException se ? se : new StorageException("cannot commit to the database "
-        + database.name() + ", nothing of " + batch.size() + " events was saved (is the disk full or the file read-only?): " + e.getMessage(), e);
-    log.error("{}", failure.getMessage());
-    rollbackQuietly(c);
-    closeConnection(); // the next batch reopens: recovery once the operator fixes the cause
-    batch.forEach(job -> job.future.completeExceptionally(failure));
-  }
-
-  /**
-   * SQLite: runs the batch with no savepoint at all (a turn's two savepoints cost four statements,
-   * as much as its own writes), which holds as long as no job fails. At the first failure it stops
-   * and returns false: the caller undoes the transaction and runs the batch again with a savepoint
-   * per job, so that the failing job is undone alone. PostgreSQL never runs so: there a failed
-   * statement spoils the whole transaction unless a savepoint was taken before it.
-   */
-  private boolean runWithoutSavepoints(Connection c, List<WriterJob<?>> batch) {
-    long started = System.nanoTime();
-    NamedSavepoint.skip(true);
-    try {
-      for (int i = 0; i < batch.size() || joinLate(batch, started); i++) {
-        if (!batch.get(i).runBare(c)) {
-          return false;
-        }
-      }
-      return true;
-    } finally {
-      NamedSavepoint.skip(false);
-    }
-  }
-
   /**
    * Jobs queued while the transaction ran join it before its commit (for a little while): a burst
    * of events then costs one fsync rather than one for its first event and one for the rest.
@@ -423,42 +293,6 @@ public final class Writer implements AutoCloseable {
   }
 
   /**
-   * Undoes a batch that failed without savepoints, for it to run again with them; returns the
-   * connection to run it on, or null when the file itself failed (a full disk, an I/O error):
-   * then nothing of the batch is kept and every event is refused, to apply when delivered again.
-   */
-  private Connection undoAttempt(Connection c, List<WriterJob<?>> batch) {
-    if (transactionLost || fault != null) {
-      failBatch(c, batch, new SQLException("SQLite undid the transaction or could not write it (a full disk or an I/O error)"));
-      return null;
-    }
-    log.debug("a job failed in a group transaction without savepoints; the {} jobs run again with savepoints", batch.size());
-    rollbackQuietly(c);
-    transactionLost = false; // the writer's own rollback, not one of SQLite's
-    batch.forEach(WriterJob::reset);
-    return c;
-  }
-
-  /**
-   * PostgreSQL: a job that failed because another process held what it needed (a deadlock, a
-   * serialization failure, or a row another process inserted first, such as the member both
-   * processes met at once) is not a failure of the job. It leaves this batch and runs again first
-   * in the next, once this transaction's commit has released this process's locks.
-   */
-  private void deferRaceLosers(List<WriterJob<?>> batch) {
-    for (java.util.Iterator<WriterJob<?>> it = batch.iterator(); it.hasNext(); ) {
-      WriterJob<?> job = it.next();
-      if (job.failure != null && job.attempts < MOST_ATTEMPTS && lostRace(job.failure)) {
-        log.debug("a job lost a race with another process ({}); it runs again", job.failure.toString());
-        job.failure = null;
-        job.result = null;
-        again.add(job);
-        it.remove();
-      }
-    }
-  }
-
-  /**
    * Whether {@code e} says another process held what the work needed (PostgreSQL: a deadlock, a
    * serialization failure, a unique row it inserted first): work failing so runs again.
    */
@@ -472,51 +306,6 @@ public final class Writer implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      Connection c = database.connect();
-      c.setAutoCommit(false);
-      if (database.dialect() == Database.Dialect.SQLITE) {
-        c.unwrap(org.sqlite.SQLiteConnection.class).addCommitListener(new org.sqlite.SQLiteCommitListener() {
-          @Override
-          public void onCommit() {
-          }
-
-          @Override
-          public void onRollback() {
-            transactionLost = true; // the writer itself rolls back only to close the connection
-          }
-        });
-      }
-      connection = c;
-    }
-    return connection;
-  }
-
-  private void rollbackQuietly(Connection c) {
-    if (transactionLost) {
-      return; // SQLite already rolled back: there is nothing left to undo
-    }
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      log.warn("rollback failed: {}", e.getMessage());
-    }
-  }
-
-  private void closeConnection() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        log.warn("closing the writer connection failed: {}", e.getMessage());
-      }
-      connection = null;
-    }
-    transactionLost = false;
-    fault = null;
   }
 
   /** Finishes the jobs already queued, then stops. */
