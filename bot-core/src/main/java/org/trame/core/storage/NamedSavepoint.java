@@ -15,7 +15,7 @@ import java.sql.SQLException;
  */
 public final class NamedSavepoint {
 
-  /** Whether this thread runs a batch without savepoints; only the writer's thread ever does. */
+  /** Whether this thread runs a batch without savepoints (the thread running a batch: the writer's, or a waiting caller's). */
   private static final ThreadLocal<boolean[]> SKIPPING = ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final String open;

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -41,9 +41,9 @@ public final class Writer implements AutoCloseable {
   /** How long the writer stays awake for the next job after a batch. */
   private static final long AWAKE_NANOS = 100_000;
   /**
-   * How long the writer's thread leaves a job it took to its submitter, who may be about to wait
-   * for it and then runs it without a hand-over (see {@link #help}); an unawaited job waits this
-   * much longer.
+   * How long the writer's thread leaves the job at the head of the queue to its submitter, who may
+   * be about to wait for it and then runs it without a hand-over (see {@link #help}); a job nobody
+   * waits for starts this much later.
    */
   private static final long HELP_WINDOW_NANOS = 20_000;
 
@@ -53,8 +53,10 @@ public final class Writer implements AutoCloseable {
   private final Thread thread;
   /** Held by whichever thread runs a batch: the writer's own, or a caller waiting for its job. */
   private final ReentrantLock running = new ReentrantLock();
-  /** The job the writer's thread took from the queue and left to a waiting caller for a moment. */
-  private final AtomicReference<WriterJob<?>> inHand = new AtomicReference<>();
+  /** The writer's thread has stopped and failed what was queued: a job queued now is refused by its submitter. */
+  private volatile boolean finished;
+  /** The writer's thread is parked until a job is queued. */
+  private volatile boolean sleeping;
   /** Whether callers waiting for their jobs run batches (SQLite; PostgreSQL retries races on the writer's thread). */
   private final boolean helped;
   private final GroupTransaction transaction;
@@ -100,8 +102,19 @@ public final class Writer implements AutoCloseable {
       job.future.completeExceptionally(new IllegalStateException("the writer is closed"));
       return job.future;
     }
-    queue.add(job);
+    enqueue(job);
+    if (finished) {
+      refuseQueued(); // queued as the writer stopped, after its last look at the queue
+    }
     return job.future;
+  }
+
+  /** Queues {@code job} and wakes the writer's thread if it sleeps. */
+  private void enqueue(WriterJob<?> job) {
+    queue.add(job);
+    if (sleeping) {
+      LockSupport.unpark(thread);
+    }
   }
 
   /**
@@ -115,34 +128,25 @@ public final class Writer implements AutoCloseable {
   private void loop() {
     List<WriterJob<?>> batch = new ArrayList<>();
     while (true) {
-      WriterJob<?> first;
-      try {
-        first = transaction.hasDeferred() ? null : nextJob();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      if (first != null && first.isPoison()) {
-        break;
-      }
-      if (first != null && helped) {
-        first = offerToCaller(first);
-        if (first == null) {
-          continue; // its caller ran it
+      // Jobs deferred after losing a race (PostgreSQL) run first, at once. Only this thread touches
+      // them: callers never run batches on PostgreSQL.
+      if (!transaction.hasDeferred()) {
+        if (!awaitJobs()) {
+          break;
         }
-      } else {
-        running.lock();
-      }
-      try {
-        if (first != null) {
-          batch.add(first);
-        } else {
-          transaction.takeDeferred(batch);
+        if (helped && leftToCaller()) {
+          continue;
         }
+      }
+      running.lock();
+      try {
+        transaction.takeDeferred(batch);
         queue.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
         poisoned = batch.removeIf(WriterJob::isPoison);
-        transaction.run(batch);
-        batch.clear();
+        if (!batch.isEmpty()) {
+          transaction.run(batch);
+          batch.clear();
+        }
         if (poisoned) {
           // Jobs that lost a race still run before the writer stops (each a bounded number of times).
           while (transaction.hasDeferred()) {
@@ -163,7 +167,12 @@ public final class Writer implements AutoCloseable {
     } finally {
       running.unlock();
     }
-    // Anything still queued after close is failed, never silently dropped.
+    finished = true;
+    refuseQueued();
+  }
+
+  /** Fails what is still queued once the writer's thread has finished: never silently dropped. */
+  private void refuseQueued() {
     List<WriterJob<?>> rest = new ArrayList<>();
     queue.drainTo(rest);
     for (WriterJob<?> job : rest) {
@@ -172,43 +181,45 @@ public final class Writer implements AutoCloseable {
   }
 
   /**
-   * The next job, waited for briefly awake before sleeping: a caller who waits for each commit
+   * Waits until a job is queued, briefly awake before sleeping: a caller who waits for each commit
    * sends its next event within microseconds, and waking a sleeping thread costs more than that
-   * (on a virtual machine, an interrupt between cores).
+   * (on a virtual machine, an interrupt between cores). False when the thread was interrupted.
    */
-  private WriterJob<?> nextJob() throws InterruptedException {
-    WriterJob<?> job = queue.poll();
-    if (job == null) {
-      long until = System.nanoTime() + AWAKE_NANOS;
-      while ((job = queue.poll()) == null && System.nanoTime() < until) {
-        // Yielding, not spinning: on two cores the caller and the outbox sender, both just woken
-        // by the commit, need the core more than this thread does.
-        Thread.yield();
+  private boolean awaitJobs() {
+    long until = System.nanoTime() + AWAKE_NANOS;
+    while (queue.isEmpty() && System.nanoTime() < until) {
+      // Yielding, not spinning: on two cores the caller and the outbox sender, both just woken
+      // by the commit, need the core more than this thread does.
+      Thread.yield();
+    }
+    while (queue.isEmpty()) {
+      sleeping = true;
+      if (queue.isEmpty()) {
+        LockSupport.park(this);
+      }
+      sleeping = false;
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
       }
     }
-    return job != null ? job : queue.take();
+    return true;
   }
 
   /**
-   * Leaves {@code job} for a moment to a caller who may wait for it (see {@link #help}), then
-   * takes the batch lock: returns the job to run, lock held, or null (lock not held) when a
-   * caller took it.
+   * Leaves the job at the head of the queue for a moment to its submitter, who may be about to
+   * wait for it and run it (see {@link #help}); true when a caller took it meanwhile. Jobs leave
+   * the queue only into a running batch, so batches keep the order in which jobs were queued.
    */
-  private WriterJob<?> offerToCaller(WriterJob<?> job) {
-    inHand.set(job);
+  private boolean leftToCaller() {
+    WriterJob<?> head = queue.peek();
+    if (head == null || head.isPoison()) {
+      return false;
+    }
     long until = System.nanoTime() + helpWindowNanos;
-    while (inHand.get() != null && System.nanoTime() < until) {
+    while (queue.peek() == head && System.nanoTime() < until) {
       Thread.yield();
     }
-    if (inHand.get() == null) {
-      return null;
-    }
-    running.lock();
-    WriterJob<?> still = inHand.getAndSet(null);
-    if (still == null) {
-      running.unlock();
-    }
-    return still;
+    return queue.peek() != head;
   }
 
   /**
@@ -224,8 +235,7 @@ public final class Writer implements AutoCloseable {
         return;
       }
       List<WriterJob<?>> batch = new ArrayList<>();
-      takeInHand(batch);
-      queue.drainTo(batch, MAX_BATCH - batch.size());
+      queue.drainTo(batch, MAX_BATCH);
       poisoned = batch.removeIf(WriterJob::isPoison);
       if (!batch.isEmpty()) {
         transaction.run(batch);
@@ -233,22 +243,17 @@ public final class Writer implements AutoCloseable {
       if (poisoned) {
         // The writer was asked to stop while this caller ran: its own thread stops, as asked.
         poisoned = false;
-        queue.add(WriterJob.poison());
+        enqueue(WriterJob.poison());
       }
     } finally {
       running.unlock();
     }
   }
 
-  /** Adds the job the writer's thread left for a caller, queued before any still in the queue. */
-  private void takeInHand(List<WriterJob<?>> batch) {
-    WriterJob<?> handed = inHand.getAndSet(null);
-    if (handed != null) {
-      batch.add(handed);
-    }
-  }
-
-  /** A job's future: a caller waiting on it first runs the batch when the writer is free (see {@link #help}). */
+  /**
+   * A job's future: a caller waiting on it first runs the batch when the writer is free (see
+   * {@link #help}); one waiting with a timeout may then wait longer, for the batch it runs.
+   */
   private final class Awaited<T> extends CompletableFuture<T> {
     @Override
     public T join() {
@@ -285,8 +290,7 @@ public final class Writer implements AutoCloseable {
       return false;
     }
     int before = batch.size();
-    takeInHand(batch);
-    queue.drainTo(batch, MAX_BATCH - batch.size());
+    queue.drainTo(batch, MAX_BATCH - before);
     List<WriterJob<?>> joined = batch.subList(before, batch.size());
     poisoned = joined.removeIf(WriterJob::isPoison);
     return !joined.isEmpty();
@@ -315,7 +319,7 @@ public final class Writer implements AutoCloseable {
       return;
     }
     closing = true;
-    queue.add(WriterJob.poison());
+    enqueue(WriterJob.poison());
     try {
       thread.join(30_000);
     } catch (InterruptedException e) {
