@@ -52,16 +52,23 @@ public final class Outbox {
     if (ids.isEmpty()) {
       return;
     }
-    boolean postgresql = Sql.isPostgresql(c);
-    String those = postgresql ? "id = ANY (?)" : "id IN (SELECT value FROM json_each(?))";
-    Object list = postgresql ? c.createArrayOf("bigint", ids.toArray()) : jsonArray(ids);
-    Sql.update(c, "UPDATE outbox SET sent_at = ? WHERE " + those, now, list);
+    IdsIn those = IdsIn.of(c, ids);
+    Sql.update(c, "UPDATE outbox SET sent_at = ? WHERE " + those.condition(), now, those.parameter());
     // A private message to someone the collective no longer knows (they erased their data, the
     // farewell included) is not kept once delivered.
-    Sql.update(c, "DELETE FROM outbox WHERE " + those + " AND audience = 'member'"
+    Sql.update(c, "DELETE FROM outbox WHERE " + those.condition() + " AND audience = 'member'"
         + " AND EXISTS (SELECT 1 FROM collective k WHERE k.id = outbox.collective_id)"
         + " AND NOT EXISTS (SELECT 1 FROM member m WHERE m.collective_id = outbox.collective_id AND m.member_id = outbox.recipient)",
-        list);
+        those.parameter());
+  }
+
+  /** "The row's id is one of these", as a condition with one parameter, whatever the number of ids. */
+  private record IdsIn(String condition, Object parameter) {
+    static IdsIn of(Connection c, Collection<Long> ids) throws SQLException {
+      return Sql.isPostgresql(c)
+          ? new IdsIn("id = ANY (?)", c.createArrayOf("bigint", ids.toArray()))
+          : new IdsIn("id IN (SELECT value FROM json_each(?))", jsonArray(ids));
+    }
   }
 
   private static String jsonArray(Collection<Long> ids) {
@@ -93,11 +100,27 @@ public final class Outbox {
         now, errorKept(reason == null ? "" : reason), id);
   }
 
-  public static void markFailed(Connection c, long id, String error) throws SQLException {
-    PreparedStatement ps = Sql.prepare(c, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
-    ps.setString(1, errorKept(error));
-    ps.setLong(2, id);
-    ps.executeUpdate();
+  /** Records a failed try at {@code at} (epoch milliseconds); the first one stays as when it began failing. */
+  public static void markFailed(Connection c, long id, String error, long at) throws SQLException {
+    Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, last_error = ?, failing_since = COALESCE(failing_since, ?) WHERE id = ?",
+        errorKept(error), at, id);
+  }
+
+  /** Since when each of {@code ids} has been failing (epoch milliseconds), for those that have failed. */
+  public static java.util.Map<Long, Long> failingSince(Connection c, Collection<Long> ids) throws SQLException {
+    java.util.Map<Long, Long> since = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return since;
+    }
+    IdsIn those = IdsIn.of(c, ids);
+    try (ResultSet rs = Sql.query(c, "SELECT id, failing_since FROM outbox WHERE " + those.condition() + " AND failing_since IS NOT NULL",
+        those.parameter())
+        .executeQuery()) {
+      while (rs.next()) {
+        since.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return since;
   }
 
   /** At most the first 500 characters of a platform's error, as {@code last_error} keeps it; null stays null. */

@@ -27,8 +27,8 @@ import org.trame.core.storage.pacing.RecipientLanes;
  * the writer's next group transaction. Each recipient's messages go in order; each platform's
  * {@link Pacing} spaces them; a platform's "retry after" is waited out exactly; a message whose
  * send fails stays unsent and is tried again with a growing delay, until it has failed for
- * {@link #GIVE_UP_AFTER}; a message the platform says can never be delivered
- * ({@link UndeliverableException}) is given up at once. A waiting message holds back
+ * {@link #GIVE_UP_AFTER} (from its first failure, across restarts); a message the platform says
+ * can never be delivered ({@link UndeliverableException}) is given up at once. A waiting message holds back
  * only its own recipient's later messages (see {@link RecipientLanes}). At start-up, what a
  * previous run left unsent is sent first. Delivery is at least once: a crash between a send and
  * its mark sends it again, which is why messengers get the outbox id to deduplicate where their
@@ -54,6 +54,8 @@ public final class OutboxSender implements AutoCloseable {
   /** Sent but not yet marked: marked inside the writer's next group transaction. */
   private final ConcurrentLinkedQueue<Long> sentIds = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+  /** When messages an earlier run (or a stopped process) left began failing: their day counts from then. */
+  private final Map<Long, Instant> failingBefore = new java.util.concurrent.ConcurrentHashMap<>();
   /** Ids queued and not yet sent: a row claimed again while still queued is not sent twice (kept only where rows are claimed). */
   private final java.util.Set<Long> queuedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean claims;
@@ -94,8 +96,17 @@ public final class OutboxSender implements AutoCloseable {
 
   /** Queues what an earlier run left unsent, then starts sending. */
   public void start(List<OutboundMessage> leftOver) {
+    List<Long> ids = leftOver.stream().map(OutboundMessage::id).toList();
+    writer.submit(c -> {
+      rememberFailing(Outbox.failingSince(c, ids));
+      return null;
+    }).join();
     enqueue(leftOver);
     thread.start();
+  }
+
+  private void rememberFailing(Map<Long, Long> since) {
+    since.forEach((id, millis) -> failingBefore.put(id, Instant.ofEpochMilli(millis)));
   }
 
   /**
@@ -115,7 +126,9 @@ public final class OutboxSender implements AutoCloseable {
       try {
         writer.submit(c -> {
           Outbox.renewClaims(c, messengers.keySet());
-          return Outbox.claimOrphans(c, 500, messengers.keySet());
+          List<OutboundMessage> claimed = Outbox.claimOrphans(c, 500, messengers.keySet());
+          rememberFailing(Outbox.failingSince(c, claimed.stream().map(OutboundMessage::id).toList()));
+          return claimed;
         }, this::enqueueClaimed).join();
       } catch (RuntimeException e) {
         log.warn("outbox rows of stopped processes could not be claimed: {}", e.getMessage());
@@ -208,6 +221,7 @@ public final class OutboxSender implements AutoCloseable {
     try {
       messengers.get(m.platform()).send(m);
       lanes.sent(m, at);
+      failingBefore.remove(m.id());
       sentIds.add(m.id());
       if (claims) {
         queuedIds.remove(m.id());
@@ -225,7 +239,7 @@ public final class OutboxSender implements AutoCloseable {
     } catch (Exception e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       Instant failedAt = timer.now();
-      Duration failing = lanes.failingFor(m, failedAt);
+      Duration failing = failingFor(m, failedAt);
       if (failing.compareTo(GIVE_UP_AFTER) >= 0) {
         giveUp(m, failedAt, "still failing after " + failing.toHours() + " h: " + error);
         return;
@@ -234,10 +248,21 @@ public final class OutboxSender implements AutoCloseable {
       org.trame.core.ops.Operations.sendRetried(m.platform());
       log.warn("sending outbox message {} on {} failed ({}); retrying in {} ms", m.id(), m.platform(), error, wait.toMillis());
       writer.submit(c -> {
-        Outbox.markFailed(c, m.id(), error);
+        Outbox.markFailed(c, m.id(), error, failedAt.toEpochMilli());
         return null;
       });
     }
+  }
+
+  /** How long {@code m} has been failing at {@code at}: in this run, or since an earlier run's first failure. */
+  private Duration failingFor(OutboundMessage m, Instant at) {
+    Duration here = lanes.failingFor(m, at);
+    Instant before = failingBefore.get(m.id());
+    if (before == null) {
+      return here;
+    }
+    Duration since = Duration.between(before, at);
+    return since.compareTo(here) > 0 ? since : here;
   }
 
   /**
@@ -246,6 +271,7 @@ public final class OutboxSender implements AutoCloseable {
    */
   private void giveUp(OutboundMessage m, Instant at, String reason) {
     lanes.givenUp(m, at);
+    failingBefore.remove(m.id());
     org.trame.core.ops.Operations.givenUp(m.platform());
     log.warn("outbox message {} on {} to a {} given up: {}", m.id(), m.platform(),
         m.audience().isPrivate() ? "member" : "channel", reason);

@@ -131,6 +131,34 @@ class OutboxGiveUpTest {
     assertEquals(0, restarted.triesOf(blocked));
   }
 
+  @Test
+  @DisplayName("a message that began failing before a restart is given up a day after its first failure, not a day after the restart")
+  void failingDayCountsAcrossRestarts() throws Exception {
+    // given a run that failed to send Alice's message for 20 hours, then stopped
+    List<OutboundMessage> stored = store(List.of(Audience.member("ALICE")));
+    Instant stops = timer.start.plus(Duration.ofHours(20));
+    var before = new Platform((m, at) -> at.isBefore(stops) ? new IllegalStateException("HTTP 503")
+        : new InterruptedException("the process stops"));
+    sender = new OutboxSender(writer, Map.of(before.platform(), before), Clock.systemUTC(), timer);
+    sender.start(stored);
+    while (before.lastTry == null || before.lastTry.isBefore(stops)) {
+      Thread.sleep(5);
+    }
+    sender.close();
+    writer.submit(c -> null).join();
+
+    // when the next run starts with what the outbox has left over, the platform still failing
+    List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE, List.of("test"))).join();
+    var after = new Platform((m, at) -> new IllegalStateException("HTTP 503"));
+    sendAll(after, leftOver);
+
+    // then the message is given up about a day after it first failed, four hours into the new run
+    assertNotNull(row(stored.get(0).id()).givenUpAt(), "the message was not given up");
+    Duration tried = Duration.between(timer.start, after.lastTryOf(stored.get(0).id()));
+    assertTrue(tried.compareTo(OutboxSender.GIVE_UP_AFTER) >= 0, "given up after only " + tried);
+    assertTrue(tried.compareTo(OutboxSender.GIVE_UP_AFTER.plusMinutes(30)) < 0, "given up only after " + tried);
+  }
+
   // --- helpers
 
   private double givenUpCount() {
