@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.trame.core.port.OutboundMessage;
 
 /** Messages waiting to be sent: written in the turn's transaction, sent after its commit. */
@@ -107,15 +109,14 @@ public final class Outbox {
   }
 
   /** Since when each of {@code ids} has been failing (epoch milliseconds), for those that have failed. */
-  public static java.util.Map<Long, Long> failingSince(Connection c, Collection<Long> ids) throws SQLException {
-    java.util.Map<Long, Long> since = new java.util.HashMap<>();
+  public static Map<Long, Long> failingSince(Connection c, Collection<Long> ids) throws SQLException {
+    Map<Long, Long> since = new HashMap<>();
     if (ids.isEmpty()) {
       return since;
     }
     IdsIn those = IdsIn.of(c, ids);
-    try (ResultSet rs = Sql.query(c, "SELECT id, failing_since FROM outbox WHERE " + those.condition() + " AND failing_since IS NOT NULL",
-        those.parameter())
-        .executeQuery()) {
+    String sql = "SELECT id, failing_since FROM outbox WHERE " + those.condition() + " AND failing_since IS NOT NULL";
+    try (ResultSet rs = Sql.query(c, sql, those.parameter()).executeQuery()) {
       while (rs.next()) {
         since.put(rs.getLong(1), rs.getLong(2));
       }

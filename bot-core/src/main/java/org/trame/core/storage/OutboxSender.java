@@ -28,8 +28,8 @@ import org.trame.core.storage.pacing.RecipientLanes;
  * {@link Pacing} spaces them; a platform's "retry after" is waited out exactly; a message whose
  * send fails stays unsent and is tried again with a growing delay, until it has failed for
  * {@link #GIVE_UP_AFTER} (from its first failure, across restarts); a message the platform says
- * can never be delivered ({@link UndeliverableException}) is given up at once. A waiting message holds back
- * only its own recipient's later messages (see {@link RecipientLanes}). At start-up, what a
+ * can never be delivered ({@link UndeliverableException}) is given up at once. A waiting message
+ * holds back only its own recipient's later messages (see {@link RecipientLanes}). At start-up, what a
  * previous run left unsent is sent first. Delivery is at least once: a crash between a send and
  * its mark sends it again, which is why messengers get the outbox id to deduplicate where their
  * platform allows.
