@@ -73,11 +73,7 @@ class WriterTest {
     Writer writer = new Writer(db);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> busy = writer.submit(c -> {
-      running.countDown();
-      release.await();
-      return EventLog.record(c, "busy", 1);
-    });
+    CompletableFuture<Object> busy = held(writer, running, release, "busy");
     running.await();
     Thread closer = new Thread(writer::close);
     closer.start();
@@ -110,11 +106,7 @@ class WriterTest {
       writer.everyBatch(c -> transactions.incrementAndGet());
       CountDownLatch running = new CountDownLatch(1);
       CountDownLatch hold = new CountDownLatch(1);
-      CompletableFuture<Object> first = writer.submit(c -> {
-        running.countDown();
-        hold.await();
-        return EventLog.record(c, "first", 1);
-      });
+      CompletableFuture<Object> first = held(writer, running, hold, "first");
       running.await();
       int before = transactions.get();
 
@@ -208,12 +200,8 @@ class WriterTest {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch hold = new CountDownLatch(1);
     // given a caller running its own event, held inside the transaction
-    CompletableFuture<Object> held = writer.submit(c -> {
-      running.countDown();
-      hold.await();
-      return EventLog.record(c, "held", 1);
-    });
-    CompletableFuture<Object> caller = CompletableFuture.supplyAsync(held::join);
+    CompletableFuture<Object> job = held(writer, running, hold, "held");
+    CompletableFuture<Object> caller = CompletableFuture.supplyAsync(job::join);
     running.await();
 
     // when the writer is closed meanwhile (new work refused from then on)
@@ -229,5 +217,14 @@ class WriterTest {
     closing.join(10_000);
     assertEquals(false, closing.isAlive(), "the writer stopped");
     assertEquals("held", committed(db));
+  }
+
+  /** A job that says when it runs, then waits for {@code release} before it records {@code event}. */
+  private static CompletableFuture<Object> held(Writer writer, CountDownLatch running, CountDownLatch release, String event) {
+    return writer.submit(c -> {
+      running.countDown();
+      release.await();
+      return EventLog.record(c, event, 1);
+    });
   }
 }
