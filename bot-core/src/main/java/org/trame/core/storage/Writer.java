@@ -126,14 +126,30 @@ public final class Writer implements AutoCloseable {
   }
 
   private void loop() {
+    try {
+      runBatches();
+    } finally {
+      // However the loop ended, no caller runs a batch any more and nothing queued waits forever.
+      running.lock();
+      try {
+        stopped = true;
+        transaction.closeConnection();
+      } finally {
+        running.unlock();
+      }
+      finished = true;
+      refuseQueued();
+    }
+  }
+
+  /** Runs batches until the writer is asked to stop. */
+  private void runBatches() {
     List<WriterJob<?>> batch = new ArrayList<>();
     while (true) {
       // Jobs deferred after losing a race (PostgreSQL) run first, at once. Only this thread touches
       // them: callers never run batches on PostgreSQL.
       if (!transaction.hasDeferred()) {
-        if (!awaitJobs()) {
-          break;
-        }
+        awaitJobs();
         if (helped && leftToCaller()) {
           continue;
         }
@@ -154,21 +170,12 @@ public final class Writer implements AutoCloseable {
             transaction.run(batch);
             batch.clear();
           }
-          break;
+          return;
         }
       } finally {
         running.unlock();
       }
     }
-    running.lock();
-    try {
-      stopped = true;
-      transaction.closeConnection();
-    } finally {
-      running.unlock();
-    }
-    finished = true;
-    refuseQueued();
   }
 
   /** Fails what is still queued once the writer's thread has finished: never silently dropped. */
@@ -183,9 +190,10 @@ public final class Writer implements AutoCloseable {
   /**
    * Waits until a job is queued, briefly awake before sleeping: a caller who waits for each commit
    * sends its next event within microseconds, and waking a sleeping thread costs more than that
-   * (on a virtual machine, an interrupt between cores). False when the thread was interrupted.
+   * (on a virtual machine, an interrupt between cores). Only {@link #close} stops the writer: an
+   * interrupt left by a job's work is cleared, not taken as a stop.
    */
-  private boolean awaitJobs() {
+  private void awaitJobs() {
     long until = System.nanoTime() + AWAKE_NANOS;
     while (queue.isEmpty() && System.nanoTime() < until) {
       // Yielding, not spinning: on two cores the caller and the outbox sender, both just woken
@@ -198,11 +206,8 @@ public final class Writer implements AutoCloseable {
         LockSupport.park(this);
       }
       sleeping = false;
-      if (Thread.currentThread().isInterrupted()) {
-        return false;
-      }
+      Thread.interrupted();
     }
-    return true;
   }
 
   /**
@@ -212,7 +217,7 @@ public final class Writer implements AutoCloseable {
    */
   private boolean leftToCaller() {
     WriterJob<?> head = queue.peek();
-    if (head == null || head.isPoison()) {
+    if (head == null || head.isPoison() || closing) {
       return false;
     }
     long until = System.nanoTime() + helpWindowNanos;
@@ -240,12 +245,12 @@ public final class Writer implements AutoCloseable {
       if (!batch.isEmpty()) {
         transaction.run(batch);
       }
+    } finally {
       if (poisoned) {
         // The writer was asked to stop while this caller ran: its own thread stops, as asked.
         poisoned = false;
         enqueue(WriterJob.poison());
       }
-    } finally {
       running.unlock();
     }
   }
@@ -312,9 +317,9 @@ public final class Writer implements AutoCloseable {
     return false;
   }
 
-  /** Finishes the jobs already queued, then stops. */
+  /** Finishes the jobs already queued, then stops; a second caller returns once the writer has stopped. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closing) {
       return;
     }

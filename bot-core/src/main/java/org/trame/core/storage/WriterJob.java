@@ -81,7 +81,8 @@ final class WriterJob<T> {
     if (afterCommit != null) {
       try {
         afterCommit.accept(result);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // The commit stands and the other jobs of the batch still complete, whatever this step threw.
         log.warn("after-commit step failed: {}", e.toString());
       }
     }

@@ -219,6 +219,33 @@ class WriterTest {
     assertEquals("held", committed(db));
   }
 
+  @Test
+  @DisplayName("an after-commit step that throws an error leaves its event committed and the rest of the batch completed")
+  void afterCommitErrorIsContained() throws Exception {
+    Database db = Database.open(dir.resolve("w.db"));
+    try (Writer writer = new Writer(db)) {
+      // given two events that wait behind a held one, the first with an after-commit step that throws an error
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch hold = new CountDownLatch(1);
+      CompletableFuture<Object> busy = held(writer, running, hold, "busy");
+      running.await();
+      CompletableFuture<Object> throwing = writer.submit(c -> EventLog.record(c, "a", 1), done -> {
+        throw new AssertionError("a broken after-commit step");
+      });
+      CompletableFuture<Object> next = writer.submit(c -> EventLog.record(c, "b", 1));
+
+      // when they run
+      hold.countDown();
+
+      // then both complete, both are committed, and the writer goes on
+      assertEquals(true, busy.join());
+      assertEquals(true, throwing.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(true, next.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(true, writer.submit(c -> EventLog.record(c, "c", 1)).join());
+      assertEquals("a,b,busy,c", committed(db));
+    }
+  }
+
   /** A job that says when it runs, then waits for {@code release} before it records {@code event}. */
   private static CompletableFuture<Object> held(Writer writer, CountDownLatch running, CountDownLatch release, String event) {
     return writer.submit(c -> {
