@@ -53,16 +53,17 @@ public final class Writer implements AutoCloseable {
   private final Thread thread;
   /** Held by whichever thread runs a batch: the writer's own, or a caller waiting for its job. */
   private final ReentrantLock running = new ReentrantLock();
-  /** The writer's thread has stopped and failed what was queued: a job queued now is refused by its submitter. */
-  private volatile boolean finished;
   /** The writer's thread is parked until a job is queued. */
   private volatile boolean sleeping;
   /** Whether callers waiting for their jobs run batches (SQLite; PostgreSQL retries races on the writer's thread). */
   private final boolean helped;
   private final GroupTransaction transaction;
   private volatile boolean closing;
-  /** The writer's thread has stopped and closed the connection: no caller runs a batch any more. */
-  private boolean stopped;
+  /**
+   * The writer's thread has stopped: no caller runs a batch any more, and what is queued is
+   * refused (by the thread, or by a submitter whose job came after its last look at the queue).
+   */
+  private volatile boolean stopped;
   /** The writer was asked to stop: what was queued before is done, nothing after it joins. */
   private boolean poisoned;
 
@@ -103,8 +104,8 @@ public final class Writer implements AutoCloseable {
       return job.future;
     }
     enqueue(job);
-    if (finished) {
-      refuseQueued(); // queued as the writer stopped, after its last look at the queue
+    if (stopped) {
+      refuseQueued(); // queued as the writer stopped, perhaps after its last look at the queue
     }
     return job.future;
   }
@@ -137,7 +138,6 @@ public final class Writer implements AutoCloseable {
       } finally {
         running.unlock();
       }
-      finished = true;
       refuseQueued();
     }
   }
