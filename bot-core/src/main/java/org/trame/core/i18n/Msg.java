@@ -16,6 +16,7 @@ public enum Msg {
   LANG_SET,
   LANG_USAGE,
   ALREADY_OPEN,
+  BACK_TO,
   PAUSED,
   STILL_PAUSED,
   RESUMED,

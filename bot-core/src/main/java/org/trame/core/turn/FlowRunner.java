@@ -1,10 +1,13 @@
 package org.trame.core.turn;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.Prompt;
 import org.trame.core.i18n.Msg;
+import org.trame.core.port.Audience;
+import org.trame.core.port.OutboundMessage.Expects;
 import org.trame.core.storage.Conversations;
 
 /** Starts and continues conversations for a turn, saving their state in the turn's transaction. */
@@ -40,7 +43,7 @@ public final class FlowRunner {
     t.say(prompts, c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
     if (!c.status().open()) {
-      ended.ended(t, c);
+      afterEnd(t, c);
     }
     return c;
   }
@@ -52,13 +55,18 @@ public final class FlowRunner {
     t.say(prompts, c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
     if (wasOpen && !c.status().open()) {
-      ended.ended(t, c);
+      afterEnd(t, c);
     }
   }
 
-  /** Asks the conversation's current question again (a reminder). */
-  public void remind(TurnContext t, Conversation c) {
+  /**
+   * Asks the conversation's current question again (a reminder). It becomes the member's latest
+   * conversation, so their reply answers the question they have just been shown, not the one
+   * of another conversation they had on the go.
+   */
+  public void remind(TurnContext t, Conversation c) throws SQLException {
     t.say(engine.reprompt(c, t.lang()), c);
+    Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
   public void cancel(TurnContext t, Conversation c) throws Exception {
@@ -66,7 +74,24 @@ public final class FlowRunner {
     t.say(engine.cancel(c, t.lang()), c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
     if (wasOpen) {
-      ended.ended(t, c);
+      afterEnd(t, c);
     }
+  }
+
+  /**
+   * A conversation has ended: its group process moves on, then the member's conversation that
+   * it interrupted (a round or a conflict space opened while they were answering another
+   * question) asks its question again. Otherwise their next words would answer a question they
+   * no longer see: an "ok" to a thank-you taken as consent to publish a remark.
+   */
+  private void afterEnd(TurnContext t, Conversation c) throws Exception {
+    ended.ended(t, c);
+    Conversation waiting = Conversations.latestOpen(t.connection(), c.collectiveId(), c.memberId());
+    if (waiting == null || waiting.status() != Conversation.Status.ACTIVE || t.lastAsked(c.memberId(), waiting)) {
+      return; // none, paused by the member, or its question is the last one this turn showed them
+    }
+    String title = engine.prompts().flow(waiting.flow()).map(f -> f.title().in(t.lang())).orElse(waiting.flow());
+    t.send(Audience.member(c.memberId()), t.texts().get(Msg.BACK_TO, t.lang(), "flow", title), Expects.NOTHING, List.of(), null, null);
+    remind(t, waiting);
   }
 }

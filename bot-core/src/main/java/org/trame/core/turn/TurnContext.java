@@ -176,6 +176,17 @@ public final class TurnContext {
     return messages;
   }
 
+  /** Whether the last question this turn asks {@code memberId} is one of conversation {@code c}. */
+  boolean lastAsked(String memberId, Conversation c) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      OutboundMessage m = messages.get(i);
+      if (m.conversationRef() != null && m.audience().equals(Audience.member(memberId))) {
+        return m.conversationRef().equals(c.ref());
+      }
+    }
+    return false;
+  }
+
   /**
    * Replaces {@code needle} in the messages this turn has yet to store, with the words {@code
    * replacement} gives in each message's language: a member erased in this turn is not named in

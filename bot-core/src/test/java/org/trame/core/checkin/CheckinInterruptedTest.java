@@ -1,0 +1,81 @@
+package org.trame.core.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.trame.core.TestBot;
+import org.trame.core.port.OutboundMessage;
+
+/**
+ * A check-in that another conversation interrupts: a member's words answer the question they
+ * were last shown, never one of a conversation that went out of sight.
+ */
+class CheckinInterruptedTest extends CheckinCollectiveTest {
+
+  private static final String CONSENT = "May this remark appear in the collective's report";
+
+  @Override
+  String[] members() {
+    return new String[] {"carol", "alice", "bob", "dan", "eve"};
+  }
+
+  @Test
+  @DisplayName("a consent question interrupted by a conflict space is asked again when alice's part of the space ends")
+  void consentAskedAgainAfterConflictSpace() throws Exception {
+    // given: alice wrote a remark and is asked whether it may be published
+    h.bot.command("carol", "checkin now");
+    for (String scale : new String[] {"2", "2", "2", "2"}) {
+      h.bot.say("alice", scale);
+    }
+    assertTrue(TestBot.joined(h.bot.say("alice", "PRIVATE-ALICE I am thinking of leaving")).contains(CONSENT));
+    // and: a conflict space opens, whose questions take over until her part is done
+    h.bot.command("carol", "conflict @alice @bob The budget");
+    h.bot.say("alice", "yes");
+    h.bot.say("alice", "The budget is decided without us and our association always pays more than its share.");
+
+    // when: she confirms the reading of her description, the last question of the space for now
+    List<String> replies = h.bot.say("alice", "1");
+
+    // then: the interrupted question comes back, after the space's thank-you, before anything she says next
+    String said = TestBot.joined(replies);
+    assertTrue(said.contains("When every party has answered"), said);
+    int back = said.indexOf("Back to \"check-in\", where you left off:");
+    assertTrue(back > said.indexOf("When every party has answered") && said.indexOf(CONSENT, back) > back, said);
+    // and: her answer to it is the one that counts
+    h.bot.say("alice", "no");
+    h.answer("dan", 3, 3, 3, 3, "Shorter meetings, please", true);
+    h.answer("eve", 4, 4, 4, 4, null, false);
+    List<OutboundMessage> closing = h.runUntil(h.clock.instant().plus(Duration.ofDays(4)));
+    String report = TestBot.joined(CheckinHarness.channel(closing).stream().map(OutboundMessage::text).toList());
+    assertTrue(report.contains("Participation: 3 of 5") && report.contains("Shorter meetings, please"), report);
+    assertFalse(report.contains("PRIVATE-ALICE"), report);
+  }
+
+  @Test
+  @DisplayName("after a check-in reminder, alice's reply answers the check-in, not the stakes question she was shown before it")
+  void replyAfterReminderAnswersTheReminder() throws Exception {
+    // given: alice is invited to a check-in, then to a stakes round, whose first question she sees last
+    h.bot.command("carol", "checkin now");
+    h.bot.command("carol", "stakes round");
+    // when: the check-in's reminder asks its question again
+    List<OutboundMessage> day = h.advance(Duration.ofHours(24));
+    List<String> toAlice = CheckinHarness.to(day, "alice").stream().map(OutboundMessage::text).toList();
+    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith("A gentle reminder")), toAlice.toString());
+    // then: her answer goes to the check-in, whose next question follows
+    String next = TestBot.joined(h.bot.say("alice", "4"));
+    assertTrue(next.startsWith("And your own commitment"), next);
+    // and: once the check-in is done, the stakes question comes back
+    h.bot.say("alice", "4");
+    h.bot.say("alice", "4");
+    h.bot.say("alice", "4");
+    String done = TestBot.joined(h.bot.say("alice", "skip"));
+    assertTrue(done.contains("Back to \"my stakes\", where you left off:"), done);
+    assertTrue(done.endsWith("What brought you to this collective, and what have you come here looking for?"), done);
+    assertEquals(List.of("1"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer WHERE alignment = 4"));
+  }
+}
