@@ -48,7 +48,7 @@ final class AnswerParser {
   private Parsed text(Step step, String input, Lang lang) {
     String t = input.strip();
     int length = t.codePointCount(0, t.length());
-    if (length == 0) {
+    if (length == 0 || t.codePoints().allMatch(AnswerParser::invisible)) {
       return Parsed.refused(texts.get(Msg.TEXT_EMPTY, lang));
     }
     if (length < step.min()) {
@@ -58,6 +58,12 @@ final class AnswerParser {
       return Parsed.refused(texts.get(Msg.TEXT_TOO_LONG, lang, "length", length, "max", step.max()));
     }
     return Parsed.ok(t);
+  }
+
+  /** A character that shows nothing: a space of any width, a zero-width or other format character, a control. */
+  private static boolean invisible(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || Character.isISOControl(codePoint)
+        || Character.getType(codePoint) == Character.FORMAT;
   }
 
   private Parsed scale(Step step, String input, Lang lang) {
@@ -86,22 +92,12 @@ final class AnswerParser {
   }
 
   private Parsed multi(Step step, String input, Lang lang) {
-    Set<String> picked = new LinkedHashSet<>();
-    Step.Choice whole = option(step, input, lang);
-    if (whole != null) {
-      picked.add(whole.value());
-    } else {
-      for (String token : input.split("[,;\\s]+")) {
-        if (token.isBlank()) {
-          continue;
-        }
-        Step.Choice c = option(step, token, lang);
-        if (c == null) {
-          return Parsed.refused(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", step.options().size()));
-        }
-        picked.add(c.value());
-      }
+    List<Step.Choice> found = picks(step, input);
+    if (found == null) {
+      return Parsed.refused(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", step.options().size()));
     }
+    Set<String> picked = new LinkedHashSet<>();
+    found.forEach(c -> picked.add(c.value()));
     if (picked.size() < step.min()) {
       return Parsed.refused(texts.get(Msg.MULTI_TOO_FEW, lang, "min", step.min()));
     }
@@ -129,9 +125,59 @@ final class AnswerParser {
     return Parsed.refused(texts.get(Msg.CONFIRM_UNKNOWN, lang));
   }
 
+  /**
+   * The options a multi-choice answer names, in the order typed, or null when a part names none.
+   * Read from left to right, each part the longest number, value or label (in either language)
+   * that ends at a separator, since labels hold spaces and commas themselves: "Du temps, Un
+   * réseau, des contacts" is two options, "1 3" and "1,3" two numbers.
+   */
+  private static List<Step.Choice> picks(Step step, String input) {
+    String n = comparable(input);
+    List<Step.Choice> found = new ArrayList<>();
+    int at = 0;
+    while (true) {
+      while (at < n.length() && isSeparator(n.charAt(at))) {
+        at++;
+      }
+      if (at == n.length()) {
+        return found;
+      }
+      Step.Choice best = null;
+      int bestLength = 0;
+      for (int i = 0; i < step.options().size(); i++) {
+        Step.Choice c = step.options().get(i);
+        List<String> names = new ArrayList<>(List.of(Integer.toString(i + 1), c.value()));
+        for (Lang l : Lang.values()) {
+          names.add(comparable(c.label().in(l)));
+        }
+        for (String name : names) {
+          int end = at + name.length();
+          if (name.length() > bestLength && n.startsWith(name, at) && (end == n.length() || isSeparator(n.charAt(end)))) {
+            best = c;
+            bestLength = name.length();
+          }
+        }
+      }
+      if (best == null) {
+        return null;
+      }
+      found.add(best);
+      at += bestLength;
+    }
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ',' || c == ';' || Character.isWhitespace(c);
+  }
+
+  /** Lower case, no accents, one space between words, one kind of apostrophe: as labels are compared. */
+  private static String comparable(String text) {
+    return GlobalWord.normalize(text).replace('\u2019', '\'').replaceAll("\\s+", " ");
+  }
+
   /** An option by its number (1-based), its value, or its label in either language. */
   private static Step.Choice option(Step step, String input, Lang lang) {
-    String n = GlobalWord.normalize(input);
+    String n = comparable(input);
     if (n.isEmpty()) {
       return null;
     }
@@ -144,7 +190,7 @@ final class AnswerParser {
         return c;
       }
       for (Lang l : Lang.values()) {
-        if (GlobalWord.normalize(c.label().in(l)).equals(n)) {
+        if (comparable(c.label().in(l)).equals(n)) {
           return c;
         }
       }

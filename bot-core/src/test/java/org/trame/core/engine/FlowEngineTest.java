@@ -65,6 +65,14 @@ class FlowEngineTest {
     }
 
     @Test
+    @DisplayName("an answer of invisible characters only (zero-width, no-break spaces) is re-asked as empty")
+    void invisibleText() throws Exception {
+      String said = EngineHarness.texts(bot.type("\u200b\u200b\u00a0\u2060\u200b"));
+      assertTrue(said.contains("received nothing"), said);
+      assertEquals("name", bot.step());
+    }
+
+    @Test
     @DisplayName("a shared step asks who may see the answer, and records that choice with it")
     void sharing() throws Exception {
       List<Prompt> asked = bot.type("Alice");

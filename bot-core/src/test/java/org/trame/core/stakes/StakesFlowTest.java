@@ -77,6 +77,36 @@ class StakesFlowTest {
   }
 
   @Test
+  @DisplayName("contributions named by their labels, in French, with commas inside a label, are each recognised")
+  void contributionsByLabel() throws Exception {
+    // given a French-speaking member at the question of what they can bring
+    bot.command("dan", "lang fr");
+    bot.command("dan", "stakes");
+    for (String answer : List.of("Pour apprendre des autres.", "1", "De la visibilité.", "1", "passer", "passer")) {
+      bot.say("dan", answer);
+    }
+    // when they name three options by their labels, one of which holds a comma, with a typographic apostrophe
+    String said = TestBot.joined(bot.say("dan", "Du temps, un  réseau, des contacts;De l’argent"));
+    // then all three are taken, and the next question is the sharing choice
+    assertTrue(said.startsWith("Qui peut voir cette réponse ?"), said);
+    bot.say("dan", "1");
+    assertEquals(List.of("time,money,network"),
+        bot.rows("SELECT json_extract(state, '$.answers.contributions.value') FROM conversation WHERE member_id = 'dan'"));
+  }
+
+  @Test
+  @DisplayName("a label that names no option is refused, even when others in the answer do")
+  void unknownLabelAmongKnown() throws Exception {
+    bot.command("dan", "stakes");
+    for (String answer : List.of("To learn from the others.", "1", "Visibility.", "1", "skip", "skip")) {
+      bot.say("dan", answer);
+    }
+    String said = TestBot.joined(bot.say("dan", "Time, Goodwill"));
+    assertTrue(said.contains("from 1 to 4"), said);
+    assertTrue(TestBot.joined(bot.say("dan", "Time, A network, contacts")).startsWith("Who may see this answer?"));
+  }
+
+  @Test
   @DisplayName("an SQL injection string is stored and shown back verbatim")
   void sqlInjectionIsJustText() throws Exception {
     String evil = "Robert'); DROP TABLE stakes_answer;-- \"x\" 🙂";
