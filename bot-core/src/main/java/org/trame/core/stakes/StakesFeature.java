@@ -196,6 +196,14 @@ public final class StakesFeature implements Feature {
       t.say(Msg.STAKES_SHARE_CHANGED, "number", n, "sharing", engine.prompts().texts().get(SharingLabels.label(sharing), t.lang()));
       return;
     }
+    // A change asked for and not made says why, before the list that shows the numbers.
+    if (args.size() == 2 && (n < 1 || n > questions.size())) {
+      t.say(Msg.STAKES_SHARE_NO_SUCH_ANSWER, "number", Texts.oneLine(args.get(0), 20), "count", questions.size());
+    } else if (args.size() == 2) {
+      t.say(Msg.STAKES_SHARE_UNKNOWN_AUDIENCE, "word", Texts.oneLine(args.get(1), 40));
+    } else if (!args.isEmpty()) {
+      t.say(Msg.STAKES_SHARE_UNCHANGED);
+    }
     var flow = engine.prompts().flow(FLOW).orElseThrow();
     Texts texts = engine.prompts().texts();
     Map<String, String> sharings = StakesRegister.latestSharing(t.connection(), t.collectiveId(), t.member().memberId());

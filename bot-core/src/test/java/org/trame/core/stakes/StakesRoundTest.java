@@ -231,7 +231,14 @@ class StakesRoundTest {
     // when she shares her first answer with the whole collective
     assertEquals(List.of("Changed: answer 1 can now be seen by \"The whole collective\"."),
         bot.command("alice", "stakes share 1 collective"));
-    assertTrue(TestBot.joined(bot.command("alice", "stakes share 9 collective")).startsWith("Your latest answers"));
+    // and: a change that names no answer, or nobody to show it to, says why and changes nothing
+    List<String> noSuchAnswer = bot.command("alice", "stakes share 99 collective");
+    assertTrue(noSuchAnswer.get(0).matches("There is no answer 99: choose a number from 1 to \\d+\\. Nothing was changed\\."), noSuchAnswer.get(0));
+    assertTrue(noSuchAnswer.get(1).startsWith("Your latest answers"), noSuchAnswer.get(1));
+    assertEquals("\"everyone\" is not one of the choices: say private, coordinators or collective. Nothing was changed.",
+        bot.command("alice", "stakes share 2 everyone").get(0));
+    assertEquals("Nothing was changed: give an answer's number, then who may see it.", bot.command("alice", "stakes share 2").get(0));
+    assertEquals(List.of("collective"), bot.rows("SELECT DISTINCT sharing FROM stakes_answer WHERE member_id = 'alice' AND sharing <> 'private'"));
     // then the synthesis shows that answer and nothing else of hers
     bot.command("carol", "stakes round close");
     bot.trame().awaitSent(Duration.ofSeconds(5));
