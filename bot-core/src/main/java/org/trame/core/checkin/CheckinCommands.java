@@ -245,11 +245,12 @@ final class CheckinCommands {
     } catch (DateTimeParseException e) {
       until = null;
     }
+    LocalDate today = LocalDate.ofInstant(t.now(), zoneOf(t));
     if (until == null) {
-      t.say(Msg.CHECKIN_SNOOZE_USAGE);
+      // The example is a date to come, which the command accepts as it stands: two weeks from today.
+      t.say(Msg.CHECKIN_SNOOZE_USAGE, "example", today.plusWeeks(2));
       return;
     }
-    LocalDate today = LocalDate.ofInstant(t.now(), zoneOf(t));
     if (!until.isAfter(today)) {
       t.say(Msg.CHECKIN_SNOOZE_PAST, "date", until, "today", today);
       return;

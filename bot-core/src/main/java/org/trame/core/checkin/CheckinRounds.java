@@ -246,8 +246,9 @@ final class CheckinRounds {
   }
 
   /**
-   * Closes the round: its pending jobs cancelled, unfinished question sets ended quietly (a member
-   * who stopped them counts as having skipped), the report posted, drift signals to coordinators.
+   * Closes the round: its pending jobs cancelled, unfinished question sets ended (a member who
+   * stopped them counts as having skipped; one who was still answering is told that what they
+   * began is not kept), the report posted, drift signals to coordinators.
    */
   static void close(TurnContext t, CheckinStore.Round round) throws Exception {
     long now = t.now().toEpochMilli();
@@ -262,7 +263,13 @@ final class CheckinRounds {
         CheckinStore.markSkipped(t.connection(), round.id(), i.memberId(), now);
       }
       if (c != null) {
+        boolean begun = c.status().open() && !c.state().answers.isEmpty();
         CheckinFeature.endQuietly(t, c); // what a silent member began to type goes with the round
+        Member m = begun ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
+        if (m != null) {
+          // Told, so that their next words are not taken for answers to questions that went away.
+          t.as(m, false, t.lang()).say(Msg.CHECKIN_CLOSED_UNFINISHED);
+        }
       }
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());

@@ -184,6 +184,49 @@ class CheckinRoundTest extends CheckinCollectiveTest {
   }
 
   @Test
+  @DisplayName("the words the invitation gives, typed as written in the middle of the questions, skip the round")
+  void invitationAdviceWorksAsWritten() throws Exception {
+    // given: bob is invited and has answered a first question
+    List<String> opened = h.bot.command("carol", "checkin now");
+    String invitation = opened.stream().filter(t -> t.contains("to skip this round")).findFirst().orElseThrow();
+    java.util.regex.Matcher advice = java.util.regex.Pattern.compile("\"(/trame checkin skip)\"").matcher(invitation);
+    assertTrue(advice.find(), invitation);
+    h.bot.say("bob", "3");
+    // when: he types what it says
+    List<String> said = h.bot.say("bob", advice.group(1));
+    // then: the round is skipped, and the check-in asks nothing more
+    assertEquals(List.of("Noted: you skip this round. See you next time."), said);
+    assertEquals(List.of("We have no conversation going on. Type \"/trame help\" to see what I can do."), h.bot.say("bob", "4"));
+  }
+
+  @Test
+  @DisplayName("a member still answering when the round closes is told that what they began is not kept; one who never began is left alone")
+  void closedWhileAnswering() throws Exception {
+    // given: alice is half-way through the questions, dan has not begun
+    h.bot.command("carol", "checkin now");
+    h.bot.say("alice", "4");
+    h.bot.say("alice", "3");
+    // when: carol closes the round
+    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-1", TestBot.PLATFORM,
+        TestBot.COLLECTIVE, "carol", "checkin close")).messages();
+    // then: alice reads why her next words will not count; dan gets nothing
+    assertEquals(List.of("The check-in closed before you had finished: its questions no longer wait for you, and what you had begun"
+        + " is not kept. Thank you all the same, and see you next time."),
+        CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList());
+    assertTrue(CheckinHarness.to(closing, "dan").isEmpty(), CheckinHarness.to(closing, "dan").toString());
+    assertEquals(List.of("0"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer"));
+  }
+
+  @Test
+  @DisplayName("the snooze usage's example is a date to come, which the command takes as it stands")
+  void snoozeExampleIsToCome() throws Exception {
+    String usage = TestBot.joined(h.bot.command("alice", "checkin snooze soon"));
+    java.util.regex.Matcher example = java.util.regex.Pattern.compile("for example \"(checkin snooze \\d{4}-\\d{2}-\\d{2})\"").matcher(usage);
+    assertTrue(example.find(), usage);
+    assertEquals(List.of("Noted: no check-in for you before 2026-03-15."), h.bot.command("alice", example.group(1)));
+  }
+
+  @Test
   @DisplayName("a snoozed member is not asked until the date; a skip covers this round only")
   void snoozeAndSkip() throws Exception {
     weeklyOnMondaysInParis();
