@@ -198,14 +198,27 @@ public final class PrivacyFeature implements Feature {
       String who = e.actor() == null ? texts().get(Msg.AUDIT_SCHEDULE, t.lang()) : nameOf(t, e.actor());
       sb.append("\n• ").append(java.time.Instant.ofEpochMilli(e.at()).toString(), 0, 16).append(' ')
           .append(who).append(" — ").append(e.action());
-      if (e.detail() != null && !e.detail().isBlank()) {
+      boolean refused = e.outcome() == AuditLog.Outcome.REFUSED;
+      if (!refused && e.detail() != null && !e.detail().isBlank()) {
         sb.append(" (").append(Texts.oneLine(e.detail(), 120)).append(')');
       }
-      if (e.refused()) {
-        sb.append(" — ").append(texts().get(Msg.AUDIT_REFUSED, t.lang()));
+      if (refused) {
+        sb.append(" — ").append(texts().get(Msg.AUDIT_REFUSED, t.lang())).append(because(e.detail(), t));
+      } else if (e.outcome() == AuditLog.Outcome.NOT_CARRIED_OUT) {
+        sb.append(" — ").append(texts().get(Msg.AUDIT_NOT_CARRIED_OUT, t.lang()));
       }
     }
     t.say(sb.toString());
+  }
+
+  /** Why the access point refused, in words: the entry holds the reason's key (an older entry may hold nothing). */
+  private String because(String reasonKey, TurnContext t) {
+    for (Msg m : Msg.values()) {
+      if (m.key().equals("audit_because_" + reasonKey)) {
+        return " (" + texts().get(m, t.lang()) + ")";
+      }
+    }
+    return "";
   }
 
   private static String nameOf(TurnContext t, String memberId) throws Exception {

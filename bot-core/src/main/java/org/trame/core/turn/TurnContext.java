@@ -31,6 +31,10 @@ public final class TurnContext {
   private final FlowRunner flows;
   private Member member;
   private Lang lang;
+  /** The coordinator command this turn runs and its detail, audited once it has run. */
+  private String[] commandRun;
+  /** This turn said that what was asked was not done. */
+  private boolean nothingDone;
 
   TurnContext(Connection connection, Instant now, String platform, String collective, String collectiveId,
       Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows, List<OutboundMessage> sink) {
@@ -107,8 +111,22 @@ public final class TurnContext {
     if (!allowed(org.trame.core.access.Access.coordinatorCommand(requester(), command))) {
       return false;
     }
-    org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), command, detail, false, now.toEpochMilli());
+    // Written once the command has run (see settleAudit), when it is known whether it did anything.
+    commandRun = new String[] {command, detail};
     return true;
+  }
+
+  /**
+   * Writes the audit entry of the coordinator command this turn ran: carried out, or not when it
+   * answered that nothing was done (its usage, a value out of range, nothing open to close).
+   */
+  void settleAudit() throws java.sql.SQLException {
+    if (commandRun != null) {
+      org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), commandRun[0], commandRun[1],
+          nothingDone ? org.trame.core.access.AuditLog.Outcome.NOT_CARRIED_OUT : org.trame.core.access.AuditLog.Outcome.CARRIED_OUT,
+          now.toEpochMilli());
+      commandRun = null;
+    }
   }
 
   /** Starts and continues conversations within this turn. */
@@ -128,6 +146,7 @@ public final class TurnContext {
 
   /** A private message to the member who spoke. */
   public void say(Msg msg, Object... keyValues) {
+    nothingDone |= msg.saysNothingWasDone();
     say(texts.get(msg, lang, keyValues));
   }
 

@@ -91,6 +91,7 @@ public final class TurnHandler {
     TURN_START.open(c);
     try {
       dispatch(t, e);
+      t.settleAudit();
       TURN_START.release(c);
     } catch (Exception failure) {
       if (org.trame.core.storage.StorageFaults.isFault(failure)) {

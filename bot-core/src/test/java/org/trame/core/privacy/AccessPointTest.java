@@ -156,7 +156,27 @@ class AccessPointTest {
     assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("secret plan")));
     // and the coordinator reads those refusals in the audit log
     String audit = TestBot.joined(bot.command(CAROL, "audit 50"));
-    assertTrue(audit.contains(BOB + " — checkin now") && audit.contains("refused"), audit);
+    assertTrue(audit.contains(BOB + " — checkin now — refused (coordinators only)"), audit);
+    assertFalse(audit.contains("not_a_coordinator"), audit);
+  }
+
+  @Test
+  @DisplayName("a coordinator command that did nothing (its usage, nothing open to close) is audited as not carried out")
+  void coordinatorCommandNotCarriedOut() throws Exception {
+    // given: carol asks for things that cannot be done, then one that can
+    assertTrue(bot.command(CAROL, "privacy retention 1000").get(0).startsWith("Usage:"));
+    assertTrue(bot.command(CAROL, "stakes every 25").get(0).startsWith("Usage:"));
+    assertEquals(List.of("No check-in round is open."), bot.command(CAROL, "checkin close"));
+    bot.command(CAROL, "privacy retention 6");
+    // when: she reads the log
+    List<String> audit = Arrays.asList(TestBot.joined(bot.command(CAROL, "audit")).split("\n"));
+    // then: only the last one reads as done
+    String notDone = " — not carried out: the request was incomplete or invalid";
+    assertTrue(audit.get(1).endsWith(CAROL + " — privacy retention (6)"), audit.toString());
+    assertTrue(audit.get(2).endsWith(CAROL + " — checkin close" + notDone), audit.toString());
+    assertTrue(audit.get(3).endsWith(CAROL + " — stakes every (25)" + notDone), audit.toString());
+    assertTrue(audit.get(4).endsWith(CAROL + " — privacy retention (1000)" + notDone), audit.toString());
+    assertEquals(List.of("6"), bot.rows("SELECT value FROM collective_setting WHERE key = 'privacy.retention_months'"));
   }
 
   @Test
