@@ -21,6 +21,9 @@ public final class LanguageGuesser {
   private static final String MODEL = "langdetect-183.bin";
   /** Below this many letters a guess is too unreliable to act on. */
   private static final int FEWEST_LETTERS = 12;
+  /** Greetings that say the language on their own, though too short for the model. */
+  private static final java.util.Map<String, Lang> GREETINGS = java.util.Map.of(
+      "hello", Lang.EN, "hi", Lang.EN, "hey", Lang.EN, "bonjour", Lang.FR, "bonsoir", Lang.FR, "salut", Lang.FR, "coucou", Lang.FR);
 
   private final CompletableFuture<LanguageDetectorModel> model;
 
@@ -44,10 +47,17 @@ public final class LanguageGuesser {
     }
   }
 
-  /** French or English when the text says so clearly enough; empty for short or other text. */
+  /**
+   * French or English when the text says so clearly enough; empty for short or other text. A short
+   * text that opens with a greeting is told by it: a first message is often just "Hello".
+   */
   public Optional<Lang> guess(String text) {
-    if (text == null || text.codePoints().filter(Character::isLetter).count() < FEWEST_LETTERS) {
+    if (text == null) {
       return Optional.empty();
+    }
+    if (text.codePoints().filter(Character::isLetter).count() < FEWEST_LETTERS) {
+      String first = text.strip().split("[^\\p{L}]+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      return Optional.ofNullable(GREETINGS.get(first));
     }
     LanguageDetectorModel m;
     try {

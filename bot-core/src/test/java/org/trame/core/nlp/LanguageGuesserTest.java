@@ -26,8 +26,13 @@ class LanguageGuesserTest {
       "I am afraid our funder will back the collective instead of us.|EN",
       "ok merci|NONE",
       "12345 678|NONE",
+      "Hello|EN",
+      "Hi there!|EN",
+      "Bonjour !|FR",
+      "Salut|FR",
+      "Highway 61|NONE",
   })
-  @DisplayName("French and English are told apart; too short a text gives no guess")
+  @DisplayName("French and English are told apart; too short a text gives no guess, unless it opens with a greeting")
   void guesses(String text, String expected) {
     Optional<Lang> guess = guesser.guess(text);
     assertEquals(expected, guess.map(Enum::name).orElse("NONE"));
