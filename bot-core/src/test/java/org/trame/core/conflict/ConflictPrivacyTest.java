@@ -65,7 +65,7 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
 
     // when boris withdraws from the space with approved words
     String commitments = s.say(BORIS, "/trame withdraw") + s.say(BORIS, "1") + s.say(BORIS, "skip");
-    assertTrue(commitments.contains("Your current commitments:\n• " + BORIS_STEP + " (2026-03-09)"), commitments);
+    assertTrue(commitments.contains("Your current commitments:\n• " + BORIS_STEP + " (2026-03-09)\nThey will be released"), commitments);
     s.says(BORIS, "I would rather step back, good luck to you both", "yes", "1");
 
     // then alix reads his words, the released step, and that the space stops; carol too is told

@@ -274,7 +274,9 @@ class FlowEngineTest {
     @Test
     @DisplayName("cancel ends the conversation; later input is told it has ended")
     void cancel() throws Exception {
-      bot.type("annuler");
+      String said = EngineHarness.texts(bot.type("annuler"));
+      // said of any flow, so it speaks of no register (only the stakes flow has one)
+      assertTrue(said.endsWith("conversation stopped: the answers you had begun in it will not be used."), said);
       assertEquals(Conversation.Status.CANCELLED, bot.conversation.status());
       assertNull(bot.step());
       assertTrue(EngineHarness.texts(bot.type("Alice")).contains("has ended"));

@@ -45,6 +45,7 @@ class WithdrawTest extends PrivacyCollectiveTest {
     assertTrue(preview.contains("Here is what the collective's channel will read:"), preview);
     assertTrue(preview.contains(WORDS) && preview.contains(REASON), preview);
     assertTrue(preview.contains("You made no commitment in a current action plan."), preview);
+    assertFalse(preview.contains("will be released"), "nothing to release is not announced as released: " + preview);
     out = lines(ALICE, "yes", "1");
 
     // then the channel reads the approved announcement, and she is told her data is kept
