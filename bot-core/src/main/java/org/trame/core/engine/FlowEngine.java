@@ -157,7 +157,7 @@ public final class FlowEngine {
           // Skipping the sharing question keeps the safe default: private.
           st.answers.put(step.id(), st.answers.get(step.id()).withSharing(Answer.PRIVATE));
           st.awaitingSharing = false;
-          out.add(Prompt.say(texts.get(Msg.SKIPPED, lang)));
+          out.add(Prompt.say(texts.get(Msg.SHARE_SKIPPED, lang)));
           moveOn(step, c, ctx, out);
         } else if (step.optional()) {
           st.answers.put(step.id(), new Answer(null, null));
@@ -293,8 +293,13 @@ public final class FlowEngine {
   private void help(Conversation c, Lang lang, List<Prompt> out) {
     Flow flow = flow(c);
     Step step = c.state().step == null ? null : flow.step(c.state().step);
-    LocalText help = step != null && step.help() != null ? step.help() : flow.help();
     String words = texts.get(Msg.HELP_WORDS, lang);
+    if (c.state().awaitingSharing) {
+      // The question asked is who may see the answer just given, not that answer's own question.
+      out.add(Prompt.say(texts.get(Msg.SHARE_HELP, lang) + "\n" + words));
+      return;
+    }
+    LocalText help = step != null && step.help() != null ? step.help() : flow.help();
     out.add(Prompt.say(help.in(lang) + "\n" + words));
   }
 

@@ -255,8 +255,20 @@ class FlowEngineTest {
     @DisplayName("skip on a sharing question keeps the answer private")
     void skipSharing() throws Exception {
       bot.type("Alice");
-      bot.type("skip");
+      String said = EngineHarness.texts(bot.type("skip"));
+      assertTrue(said.startsWith("Kept private: only you see this answer."), said);
       assertEquals("private", bot.conversation.state().answers.get("name").sharing());
+    }
+
+    @Test
+    @DisplayName("help on a sharing question explains the sharing choice, not the question answered before it")
+    void helpOnSharing() throws Exception {
+      String stepHelp = EngineHarness.texts(bot.type("help"));
+      bot.type("Alice");
+      String said = EngineHarness.texts(bot.type("help"));
+      assertTrue(said.startsWith("You choose who may see the answer you have just given"), said);
+      assertFalse(said.contains(stepHelp.lines().findFirst().orElseThrow()), said);
+      assertTrue(bot.conversation.state().awaitingSharing);
     }
 
     @Test
