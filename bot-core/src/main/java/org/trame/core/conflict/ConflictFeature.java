@@ -162,6 +162,10 @@ public final class ConflictFeature implements Feature {
       t.say(Msg.CONFLICT_UNKNOWN_PARTY, "name", Texts.oneLine(named.unknown(), 40));
       return;
     }
+    if (named.parties().size() == 1) {
+      t.say(Msg.CONFLICT_ONE_PARTY, "name", Parties.name(named.parties().get(0)));
+      return;
+    }
     if (named.parties().size() < 2) {
       t.say(Msg.CONFLICT_USAGE);
       return;
@@ -239,8 +243,12 @@ public final class ConflictFeature implements Feature {
     }
     String number = args.isEmpty() ? "" : args.get(0).replace("#", "");
     Case k = number.matches("\\d{1,12}") ? ConflictCases.find(t.connection(), Long.parseLong(number)) : null;
-    if (k == null || !k.collectiveId().equals(t.collectiveId()) || k.phase() == Phase.CLOSED) {
+    if (k == null || !k.collectiveId().equals(t.collectiveId())) {
       t.say(Msg.CONFLICT_CLOSE_USAGE);
+      return;
+    }
+    if (k.phase() == Phase.CLOSED) {
+      t.say(Msg.CONFLICT_ALREADY_CLOSED, "case", k.id());
       return;
     }
     for (Party p : CasePhases.active(t, k.id())) {

@@ -19,13 +19,27 @@ class ConflictBadInputTest extends ConflictSpaceTest {
     assertEquals("I don't know \"@zoe\" in this collective: a party must be a member who has written to me at least once. No space was opened.",
         s.command("carol", "conflict @alice @zoe"));
     assertTrue(s.command("carol", "conflict <@U999> @alice").contains("I don't know \"<@U999>\""));
-    assertTrue(s.command("carol", "conflict @alice").startsWith("Usage: \"conflict @a @b [topic]\""));
+    assertEquals("A conflict space brings together at least two different members: you named only alice. No space was opened.",
+        s.command("carol", "conflict @alice"));
+    assertEquals("A conflict space brings together at least two different members: you named only alice. No space was opened.",
+        s.command("carol", "conflict @alice @alice The budget"));
+    assertTrue(s.command("carol", "conflict").startsWith("Usage: \"conflict @a @b [topic]\""));
     for (int i = 1; i <= 9; i++) {
       s.command("m" + i, "lang en");
     }
     assertTrue(s.command("carol", "conflict @m1 @m2 @m3 @m4 @m5 @m6 @m7 @m8 @m9").contains("8 parties at most"));
     assertEquals(List.of("0"), s.bot.rows("SELECT count(*) FROM conflict_case"));
     assertFalse(s.to("alice").contains("take part"), "nobody is invited");
+  }
+
+  @Test
+  @DisplayName("closing a space already closed says so, and closing one that does not exist gives the usage")
+  void closeTwice() throws Exception {
+    s.command("carol", "conflict @alice @bob");
+    assertTrue(s.command("carol", "conflict close 1").endsWith("Space #1 closed."));
+    assertEquals("Space #1 is already closed: there is nothing to close. \"conflict status\" shows the open ones.",
+        s.command("carol", "conflict close 1"));
+    assertTrue(s.command("carol", "conflict close 7").startsWith("Usage: \"conflict close <n>\""));
   }
 
   @Test
