@@ -60,7 +60,8 @@ final class StakesRoundService {
     Instant now = t.now();
     Instant deadline = now.plus(Duration.ofDays(days));
     Instant reminder = now.plus(Duration.ofHours(reminderHours));
-    if (!reminder.isBefore(deadline)) {
+    boolean reminderMoved = !reminder.isBefore(deadline);
+    if (reminderMoved) {
       reminder = deadline.minus(Duration.ofHours(1));
     }
     long round = StakesRounds.open(t.connection(), t.collectiveId(), openedBy, now.toEpochMilli(), deadline.toEpochMilli());
@@ -76,6 +77,9 @@ final class StakesRoundService {
     if (openedBy != null) {
       t.say(Msg.STAKES_ROUND_OPENED, "count", members.size(), "reminder", Duration.between(now, reminder).toHours(),
           "deadline", date(deadline.toEpochMilli()));
+      if (reminderMoved) {
+        t.say(Msg.STAKES_ROUND_REMINDER_MOVED, "asked", reminderHours);
+      }
     }
     return true;
   }

@@ -202,6 +202,15 @@ class StakesRoundTest {
   }
 
   @Test
+  @DisplayName("a reminder asked for after the close is moved an hour before it, and the coordinator is told so")
+  void reminderAfterClose() throws Exception {
+    List<String> said = bot.command("carol", "stakes round 1 100");
+    String mine = said.get(said.size() - 2) + "\n" + said.get(said.size() - 1);
+    assertTrue(mine.contains("A reminder in 23 h") && mine.endsWith("A reminder after 100 h would come after the close: it will go an hour"
+        + " before it instead."), mine);
+  }
+
+  @Test
   @DisplayName("a round in one collective invites nobody from another and shows none of its answers")
   void collectivesAreSeparate() throws Exception {
     // given alice's shared answers in this collective
