@@ -38,6 +38,8 @@ final class CheckinRounds {
   static final String ANONYMOUS = "checkin.anonymous";
   static final String REMINDER_HOURS = "checkin.reminder_hours";
   static final String DEADLINE_HOURS = "checkin.deadline_hours";
+  /** The planned occurrence a round opened by hand last replaced (a schedule key). */
+  static final String REPLACED_OCCURRENCE = "checkin.replaced_occurrence";
   static final int DEFAULT_REMINDER_HOURS = 24;
   static final int DEFAULT_DEADLINE_HOURS = 72;
   static final Duration GRACE = Duration.ofHours(12);
@@ -241,6 +243,8 @@ final class CheckinRounds {
     if (!Instant.ofEpochMilli(planned.due()).isBefore(usualDeadline)) {
       return null;
     }
+    // Kept, so that resuming or re-planning the rhythm does not bring the replaced round back.
+    Settings.put(t.connection(), t.collectiveId(), REPLACED_OCCURRENCE, planned.occurrence(), t.member().memberId(), t.now().toEpochMilli());
     RoundTimes.scheduleNext(t, s, Rhythm.fromKey(planned.occurrence()));
     return planned;
   }

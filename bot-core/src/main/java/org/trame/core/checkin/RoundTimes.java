@@ -13,6 +13,7 @@ import java.util.Set;
 import org.trame.core.storage.Json;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
+import org.trame.core.storage.Settings;
 import org.trame.core.turn.TurnContext;
 
 /**
@@ -70,6 +71,11 @@ final class RoundTimes {
     Optional<LocalDateTime> next = after != null ? rhythm.nextAfter(after) : rhythm.nextAfter(t.now(), zone);
     // A member far east may already be past this occurrence: then the next one is the first still to come.
     for (int guard = 0; after == null && next.isPresent() && earliest(next.get(), zones).isBefore(t.now()) && guard < 1000; guard++) {
+      next = rhythm.nextAfter(next.get());
+    }
+    // A round opened by hand replaced this occurrence: it is not asked again (after a pause, say).
+    Optional<String> replaced = Settings.get(t.connection(), t.collectiveId(), CheckinRounds.REPLACED_OCCURRENCE);
+    if (after == null && next.isPresent() && replaced.isPresent() && replaced.get().equals(Rhythm.key(next.get()))) {
       next = rhythm.nextAfter(next.get());
     }
     CheckinStore.cancelJobs(t.connection(), t.collectiveId(), CheckinRounds.OPEN, t.now().toEpochMilli());

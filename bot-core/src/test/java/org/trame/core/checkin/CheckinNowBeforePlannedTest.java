@@ -59,6 +59,21 @@ class CheckinNowBeforePlannedTest extends CheckinCollectiveTest {
   }
 
   @Test
+  @DisplayName("a pause and a resume after the replacement do not bring the replaced round back")
+  void replacedRoundStaysReplaced() throws Exception {
+    // given the 09:00 round was replaced by a round by hand at 08:50
+    h.runUntil(MONDAY_8_50_PARIS);
+    h.bot.command("carol", "checkin now");
+    // when carol pauses the rhythm and resumes it, still before 09:00
+    h.bot.command("carol", "checkin pause");
+    String resumed = TestBot.joined(h.bot.command("carol", "checkin resume"));
+    // then the next round is the Monday after, and nobody is asked at 09:00
+    assertTrue(resumed.contains("2026-03-09 09:00"), resumed);
+    List<OutboundMessage> nine = h.runUntil(MONDAY_9_PARIS.plus(Duration.ofMinutes(10)));
+    assertEquals(List.of(), CheckinHarness.recipients(nine, "The collective's check-in"), nine.toString());
+  }
+
+  @Test
   @DisplayName("a French-speaking coordinator reads the replacement in French")
   void replacementInFrench() throws Exception {
     // given carol reads French, ten minutes before the planned round
