@@ -219,6 +219,7 @@ final class CheckinCommands {
       return;
     }
     t.say(Msg.CHECKIN_SKIPPED);
+    t.flows().askWaiting(t);
   }
 
   private boolean skipOpenRound(TurnContext t) throws Exception {
@@ -256,8 +257,11 @@ final class CheckinCommands {
       return;
     }
     CheckinStore.snooze(t.connection(), t.collectiveId(), t.member().memberId(), until.toString());
-    skipOpenRound(t);
+    boolean skipped = skipOpenRound(t);
     t.say(Msg.CHECKIN_SNOOZED, "date", until);
+    if (skipped) {
+      t.flows().askWaiting(t);
+    }
   }
 
   private static ZoneId zoneOf(TurnContext t) throws Exception {

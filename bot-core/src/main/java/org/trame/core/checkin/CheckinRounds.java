@@ -267,12 +267,17 @@ final class CheckinRounds {
         CheckinStore.markSkipped(t.connection(), round.id(), i.memberId(), now);
       }
       if (c != null) {
-        boolean begun = c.status().open() && !c.state().answers.isEmpty();
+        boolean wasOpen = c.status().open();
+        boolean begun = wasOpen && !c.state().answers.isEmpty();
         CheckinFeature.endQuietly(t, c); // what a silent member began to type goes with the round
-        Member m = begun ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
+        Member m = wasOpen ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
         if (m != null) {
           // Told, so that their next words are not taken for answers to questions that went away.
-          t.as(m, false, t.lang()).say(Msg.CHECKIN_CLOSED_UNFINISHED);
+          TurnContext theirs = t.as(m, false, t.lang());
+          if (begun) {
+            theirs.say(Msg.CHECKIN_CLOSED_UNFINISHED);
+          }
+          theirs.flows().askWaiting(theirs);
         }
       }
     }

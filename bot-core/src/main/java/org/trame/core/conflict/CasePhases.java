@@ -133,6 +133,7 @@ final class CasePhases {
       tellParties(t, k, Msg.CONFLICT_CASE_STOPPED);
       tellCoordinator(t, k, Msg.CONFLICT_CASE_STOPPED);
       ConflictCases.close(t.connection(), k.id(), "stopped", t.now().toEpochMilli());
+      askWaiting(t, left);
       return;
     }
     advanceIfReady(t, k.id());
@@ -148,6 +149,18 @@ final class CasePhases {
       c.status(Conversation.Status.CANCELLED);
       c.state().step = null;
       Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    }
+  }
+
+  /**
+   * After the case's message to parties whose conversation it closed: each one's other
+   * conversation still waiting for an answer asks its question again, so that their next words
+   * do not answer a question they no longer see.
+   */
+  static void askWaiting(TurnContext t, List<Party> parties) throws Exception {
+    for (Party p : parties) {
+      TurnContext theirs = to(t, p.memberId());
+      theirs.flows().askWaiting(theirs);
     }
   }
 

@@ -251,12 +251,14 @@ public final class ConflictFeature implements Feature {
       t.say(Msg.CONFLICT_ALREADY_CLOSED, "case", k.id());
       return;
     }
-    for (Party p : CasePhases.active(t, k.id())) {
+    List<Party> parties = CasePhases.active(t, k.id());
+    for (Party p : parties) {
       CasePhases.closeConversation(t, p);
     }
     CasePhases.tellParties(t, k, Msg.CONFLICT_CLOSED_BY_COORDINATOR);
     ConflictCases.close(t.connection(), k.id(), "closed_by_coordinator", t.now().toEpochMilli());
     audit(t, "conflict close", k.id());
+    CasePhases.askWaiting(t, parties);
     t.say(Msg.CONFLICT_CLOSED, "case", k.id());
   }
 

@@ -60,6 +60,25 @@ public final class Conversations {
     conv.stored(conv.status());
   }
 
+  /**
+   * Saves the conversation as its member's latest, the one their next words answer, as when its
+   * question has just been shown to them. Jobs fired in one scheduler tick share their time, so it
+   * is dated at least a millisecond after the member's other open conversations.
+   */
+  public static void saveAsLatest(Connection c, Conversation conv, long now) throws SQLException {
+    long at = now;
+    try (ResultSet rs = Sql.query(c, "SELECT MAX(updated_at) FROM conversation WHERE collective_id = ? AND member_id = ?"
+        + " AND status IN ('active', 'paused') AND id <> ?", conv.collectiveId(), conv.memberId(), conv.id()).executeQuery()) {
+      if (rs.next()) {
+        Long others = Sql.longOrNull(rs, 1);
+        if (others != null && others >= at) {
+          at = others + 1;
+        }
+      }
+    }
+    save(c, conv, at);
+  }
+
   public static Conversation find(Connection c, long id) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation WHERE id = ?" + Sql.forUpdate(c));
     ps.setLong(1, id);

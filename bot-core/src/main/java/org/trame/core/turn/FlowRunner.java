@@ -9,6 +9,7 @@ import org.trame.core.i18n.Msg;
 import org.trame.core.port.Audience;
 import org.trame.core.port.OutboundMessage.Expects;
 import org.trame.core.storage.Conversations;
+import org.trame.core.storage.Members;
 
 /** Starts and continues conversations for a turn, saving their state in the turn's transaction. */
 public final class FlowRunner {
@@ -35,13 +36,13 @@ public final class FlowRunner {
       t.say(Msg.ALREADY_OPEN, "flow", engine.prompts().flow(flowId).orElseThrow().title().in(t.lang()));
       open.status(Conversation.Status.ACTIVE);
       t.say(engine.reprompt(open, t.lang()), open);
-      Conversations.save(t.connection(), open, t.now().toEpochMilli());
+      Conversations.saveAsLatest(t.connection(), open, t.now().toEpochMilli());
       return open;
     }
     Conversation c = Conversations.create(t.connection(), t.collectiveId(), t.member().memberId(), flowId, t.now().toEpochMilli());
     List<Prompt> prompts = engine.start(c, t.forConversation(c));
     t.say(prompts, c);
-    Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    Conversations.saveAsLatest(t.connection(), c, t.now().toEpochMilli());
     if (!c.status().open()) {
       afterEnd(t, c);
     }
@@ -60,13 +61,15 @@ public final class FlowRunner {
   }
 
   /**
-   * Asks the conversation's current question again (a reminder). It becomes the member's latest
-   * conversation, so their reply answers the question they have just been shown, not the one
-   * of another conversation they had on the go.
+   * Asks the conversation's current question again (a reminder). An active one becomes the
+   * member's latest conversation, so their reply answers the question they have just been shown,
+   * not one of another conversation they had on the go; a paused one stays where the member put it.
    */
   public void remind(TurnContext t, Conversation c) throws SQLException {
     t.say(engine.reprompt(c, t.lang()), c);
-    Conversations.save(t.connection(), c, t.now().toEpochMilli());
+    if (c.status() == Conversation.Status.ACTIVE) {
+      Conversations.saveAsLatest(t.connection(), c, t.now().toEpochMilli());
+    }
   }
 
   public void cancel(TurnContext t, Conversation c) throws Exception {
@@ -86,12 +89,28 @@ public final class FlowRunner {
    */
   private void afterEnd(TurnContext t, Conversation c) throws Exception {
     ended.ended(t, c);
-    Conversation waiting = Conversations.latestOpen(t.connection(), c.collectiveId(), c.memberId());
-    if (waiting == null || waiting.status() != Conversation.Status.ACTIVE || t.lastAsked(c.memberId(), waiting)) {
-      return; // none, paused by the member, or its question is the last one this turn showed them
+    if (t.member().memberId().equals(c.memberId())) {
+      askWaiting(t);
     }
-    String title = engine.prompts().flow(waiting.flow()).map(f -> f.title().in(t.lang())).orElse(waiting.flow());
-    t.send(Audience.member(c.memberId()), t.texts().get(Msg.BACK_TO, t.lang(), "flow", title), Expects.NOTHING, List.of(), null, null);
-    remind(t, waiting);
+  }
+
+  /**
+   * After one of the member's conversations stopped (finished, cancelled, or closed by its round
+   * or space), their other conversation still waiting for an answer asks its question again, with
+   * a word saying which one it is. {@code member} is the turn as that member: their language,
+   * their messages. Nothing is asked of a member who has left the collective, of a conversation
+   * they paused, or when this turn's last question to them is already that conversation's.
+   */
+  public void askWaiting(TurnContext member) throws Exception {
+    String memberId = member.member().memberId();
+    Conversation waiting = Conversations.latestOpen(member.connection(), member.collectiveId(), memberId);
+    if (waiting == null || waiting.status() != Conversation.Status.ACTIVE || member.lastAsked(memberId, waiting)
+        || Members.withdrawnAt(member.connection(), member.collectiveId(), memberId) != null) {
+      return;
+    }
+    String title = engine.prompts().flow(waiting.flow()).map(f -> f.title().in(member.lang())).orElse(waiting.flow());
+    member.send(Audience.member(memberId), member.texts().get(Msg.BACK_TO, member.lang(), "flow", title), Expects.NOTHING,
+        List.of(), null, null);
+    remind(member, waiting);
   }
 }

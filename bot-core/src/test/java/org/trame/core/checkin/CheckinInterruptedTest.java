@@ -78,4 +78,51 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     assertTrue(done.endsWith("What brought you to this collective, and what have you come here looking for?"), done);
     assertEquals(List.of("1"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer WHERE alignment = 4"));
   }
+
+  @Test
+  @DisplayName("a reminder of a check-in alice paused does not take her replies away from the questions she is answering")
+  void pausedCheckinReminded() throws Exception {
+    // given alice paused her check-in and then started her stakes questionnaire
+    h.bot.command("carol", "checkin now");
+    h.bot.say("alice", "pause");
+    h.bot.command("alice", "stakes");
+    // when the check-in's reminder comes
+    h.advance(Duration.ofHours(25));
+    // then her next words still answer the stakes question
+    assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
+  }
+
+  @Test
+  @DisplayName("when a round closes in the middle of alice's answers, the questionnaire it interrupted is asked again")
+  void roundCloseAsksTheInterruptedQuestion() throws Exception {
+    // given alice was answering her stakes when a check-in interrupted it, and answered one scale
+    h.bot.command("alice", "stakes");
+    h.bot.command("carol", "checkin now");
+    h.bot.say("alice", "4");
+    // when carol closes the round
+    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-2", TestBot.PLATFORM,
+        TestBot.COLLECTIVE, "carol", "checkin close")).messages();
+    // then alice reads why, then the stakes question again, and her next words answer it
+    List<String> toAlice = CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList();
+    assertTrue(toAlice.get(0).startsWith("The check-in closed before you had finished"), toAlice.toString());
+    assertEquals("Back to \"my stakes\", where you left off:", toAlice.get(1));
+    assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
+  }
+
+  @Test
+  @DisplayName("when two reminders reach alice in the same instant, her reply answers the one she read last")
+  void twoRemindersAtOnce() throws Exception {
+    // given alice's stakes questionnaire and a check-in are both waiting, their reminders due at the same time
+    h.bot.command("alice", "stakes");
+    h.clock.advance(Duration.ofMinutes(1));
+    h.bot.command("carol", "checkin now");
+    h.clock.advance(Duration.ofHours(1));
+    h.bot.command("carol", "stakes round 7 23");
+    // when both reminders fire in one tick, the stakes one last
+    List<OutboundMessage> reminders = h.advance(Duration.ofHours(23));
+    List<String> toAlice = CheckinHarness.to(reminders, "alice").stream().map(OutboundMessage::text).toList();
+    assertTrue(toAlice.get(toAlice.size() - 1).startsWith("What brought you to this collective"), toAlice.toString());
+    // then her answer goes to the stakes question
+    assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
+  }
 }

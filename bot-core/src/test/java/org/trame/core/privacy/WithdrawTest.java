@@ -61,6 +61,17 @@ class WithdrawTest extends PrivacyCollectiveTest {
   }
 
   @Test
+  @DisplayName("a member who withdraws from the collective is not asked again the questions of a conversation she had open")
+  void noQuestionAfterWithdrawal() throws Exception {
+    // given alice has a stakes questionnaire open
+    lines(ALICE, "/trame stakes");
+    // when she withdraws from the collective, keeping her data
+    String toAlice = to(lines(ALICE, "/trame withdraw", "2", REASON, "2", WORDS, "yes", "1"), Audience.member(ALICE));
+    // then nothing brings the questionnaire back
+    assertFalse(toAlice.contains("Back to") || toAlice.contains("What brought you"), toAlice);
+  }
+
+  @Test
   @DisplayName("a private reason never reaches the channel, declining the words tells only the coordinators, and the export comes to her")
   void privateReasonAndNoWords() throws Exception {
     List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "1", WORDS, "no", "2");
