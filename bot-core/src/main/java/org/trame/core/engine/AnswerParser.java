@@ -144,9 +144,8 @@ final class AnswerParser {
       }
       Step.Choice best = null;
       int bestLength = 0;
-      for (int i = 0; i < step.options().size(); i++) {
-        Step.Choice c = step.options().get(i);
-        List<String> names = new ArrayList<>(List.of(Integer.toString(i + 1), c.value()));
+      for (Step.Choice c : step.options()) {
+        List<String> names = new ArrayList<>(List.of(c.value()));
         for (Lang l : Lang.values()) {
           names.add(comparable(c.label().in(l)));
         }
@@ -157,6 +156,16 @@ final class AnswerParser {
             bestLength = name.length();
           }
         }
+      }
+      int digits = at;
+      while (digits < n.length() && n.charAt(digits) >= '0' && n.charAt(digits) <= '9') {
+        digits++;
+      }
+      if (digits - at > bestLength && (digits == n.length() || isSeparator(n.charAt(digits)))) {
+        // A number, leading zeros and all ("03"), names the option at that place in the list
+        // (unless a label starting with that number is longer: "2 to 8 hours").
+        best = option(step, n.substring(at, digits), null);
+        bestLength = digits - at;
       }
       if (best == null) {
         return null;

@@ -140,6 +140,15 @@ class FlowEngineTest {
     }
 
     @Test
+    @DisplayName("a multi-choice takes numbers written with leading zeros")
+    void multiChoiceZeroPadded() throws Exception {
+      answerName();
+      bot.type("1");
+      bot.type("02 01");
+      assertEquals("calm,glad", bot.conversation.state().answers.get("mood").value());
+    }
+
+    @Test
     @DisplayName("a step whose condition holds is asked")
     void whenCondition() throws Exception {
       answerName();
