@@ -106,6 +106,24 @@ class TurnsTest {
   }
 
   @Test
+  @DisplayName("a first \"Bonjour\" is answered in French, and a longer message in English later corrects it")
+  void greetingIsAFirstHint() throws Exception {
+    assertEquals(List.of("Nous n'avons pas de conversation en cours. Tapez « /trame help » pour voir ce que je sais faire."),
+        bot.say("zoe", "Bonjour !"));
+    assertEquals(List.of("fr|greeting"), bot.rows("SELECT lang, lang_source FROM member WHERE member_id = 'zoe'"));
+    bot.say("zoe", "I would like to hear about the stakes questionnaire, please.");
+    assertEquals(List.of("en|detected"), bot.rows("SELECT lang, lang_source FROM member WHERE member_id = 'zoe'"));
+  }
+
+  @Test
+  @DisplayName("a greeting does not override the language the platform gives")
+  void greetingLeavesPlatformLanguage() throws Exception {
+    bot.handle(new org.trame.core.port.InboundEvent("g1", TestBot.PLATFORM, TestBot.COLLECTIVE, "yann", "yann",
+        org.trame.core.port.InboundEvent.Kind.TEXT, "Hello !", null, null, new org.trame.core.port.MemberHints("fr-FR", null, false)));
+    assertEquals(List.of("fr|platform"), bot.rows("SELECT lang, lang_source FROM member WHERE member_id = 'yann'"));
+  }
+
+  @Test
   @DisplayName("a chosen language is never overridden by detection")
   void chosenLanguageStays() throws Exception {
     bot.command("bruno", "lang en");

@@ -48,16 +48,21 @@ public final class LanguageGuesser {
   }
 
   /**
-   * French or English when the text says so clearly enough; empty for short or other text. A short
-   * text that opens with a greeting is told by it: a first message is often just "Hello".
+   * The language of a short text that opens with a greeting, too short for {@link #guess}: a first
+   * message is often just "Hello". A weak hint: French speakers say "Hello" too.
    */
-  public Optional<Lang> guess(String text) {
-    if (text == null) {
+  public Optional<Lang> greeting(String text) {
+    if (text == null || text.codePoints().filter(Character::isLetter).count() >= FEWEST_LETTERS) {
       return Optional.empty();
     }
-    if (text.codePoints().filter(Character::isLetter).count() < FEWEST_LETTERS) {
-      String first = text.strip().split("[^\\p{L}]+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-      return Optional.ofNullable(GREETINGS.get(first));
+    String first = text.strip().split("[^\\p{L}]+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return Optional.ofNullable(GREETINGS.get(first));
+  }
+
+  /** French or English when the text says so clearly enough; empty for short or other text. */
+  public Optional<Lang> guess(String text) {
+    if (text == null || text.codePoints().filter(Character::isLetter).count() < FEWEST_LETTERS) {
+      return Optional.empty();
     }
     LanguageDetectorModel m;
     try {

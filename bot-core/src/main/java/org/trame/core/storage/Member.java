@@ -11,6 +11,8 @@ public record Member(String collectiveId, String memberId, String displayName, S
   public static final String LANG_CHOSEN = "chosen";
   public static final String LANG_DETECTED = "detected";
   public static final String LANG_PLATFORM = "platform";
+  /** Taken from a greeting ("Hello", "Bonjour"): a first hint, which a longer message may correct. */
+  public static final String LANG_GREETING = "greeting";
 
   // Area/City names and "UTC" (the bot's own default, shown so); offsets and abbreviations miss clock changes.
   private static final Pattern ZONE_NAME = Pattern.compile("[A-Za-z_]+(/[A-Za-z0-9_+\\-]+){1,2}|UTC");

@@ -159,6 +159,12 @@ public final class TurnHandler {
     Optional<Lang> guess = languages.guess(text);
     if (guess.isPresent()) {
       t.member(Members.setLang(t.connection(), m, guess.get().code(), Member.LANG_DETECTED), guess.get());
+      return;
+    }
+    // A greeting only speaks for a member of whom nothing else is known (no platform locale either).
+    Optional<Lang> greeted = m.lang() == null ? languages.greeting(text) : Optional.empty();
+    if (greeted.isPresent()) {
+      t.member(Members.setLang(t.connection(), m, greeted.get().code(), Member.LANG_GREETING), greeted.get());
     }
   }
 

@@ -26,15 +26,26 @@ class LanguageGuesserTest {
       "I am afraid our funder will back the collective instead of us.|EN",
       "ok merci|NONE",
       "12345 678|NONE",
+      "Hello|NONE",
+  })
+  @DisplayName("French and English are told apart; too short a text gives no guess")
+  void guesses(String text, String expected) {
+    Optional<Lang> guess = guesser.guess(text);
+    assertEquals(expected, guess.map(Enum::name).orElse("NONE"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
       "Hello|EN",
       "Hi there!|EN",
       "Bonjour !|FR",
       "Salut|FR",
       "Highway 61|NONE",
+      "ok merci|NONE",
+      "Hello, I would like to talk about the budget|NONE",
   })
-  @DisplayName("French and English are told apart; too short a text gives no guess, unless it opens with a greeting")
-  void guesses(String text, String expected) {
-    Optional<Lang> guess = guesser.guess(text);
-    assertEquals(expected, guess.map(Enum::name).orElse("NONE"));
+  @DisplayName("a short text that opens with a greeting hints at its language; a long one is left to the model")
+  void greetings(String text, String expected) {
+    assertEquals(expected, guesser.greeting(text).map(Enum::name).orElse("NONE"));
   }
 }
