@@ -1,8 +1,6 @@
 package org.trame.core.i18n;
 
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Every message the core itself says (as opposed to flow texts). Each key must exist, in French
@@ -331,23 +329,8 @@ public enum Msg {
   AUDIT_BECAUSE_ACCESS_PRIVATE_ANSWER,
   AUDIT_BECAUSE_NOT_YOUR_CONVERSATION;
 
-  /**
-   * What coordinator commands answer when they did nothing (a usage, a value out of range, nothing
-   * open to close): the audit log then records the attempt as not carried out.
-   */
-  private static final Set<Msg> NOTHING_DONE = EnumSet.of(PRIVACY_USAGE, STAKES_ROUND_USAGE, STAKES_AMBITION_USAGE,
-      STAKES_EVERY_USAGE, STAKES_ROUND_NONE_OPEN, STAKES_ROUND_ALREADY_OPEN, CHECKIN_USAGE, CHECKIN_SCHEDULE_USAGE,
-      CHECKIN_BAD_CRON_RANGE, CHECKIN_BAD_CRON_FIELDS, CHECKIN_BAD_CRON, CHECKIN_CRON_NEVER, CHECKIN_CRON_TOO_OFTEN,
-      CHECKIN_UNKNOWN_ZONE, CHECKIN_ANONYMOUS_USAGE, CHECKIN_REMINDER_USAGE, CHECKIN_DEADLINE_USAGE, CHECKIN_NONE_OPEN,
-      CHECKIN_ALREADY_OPEN);
-
   /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether saying this means the command asked for was not carried out. */
-  public boolean saysNothingWasDone() {
-    return NOTHING_DONE.contains(this);
   }
 }

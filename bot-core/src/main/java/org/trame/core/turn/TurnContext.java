@@ -146,7 +146,7 @@ public final class TurnContext {
 
   /** A private message to the member who spoke. */
   public void say(Msg msg, Object... keyValues) {
-    nothingDone |= msg.saysNothingWasDone();
+    nothingDone |= org.trame.core.access.NothingDone.says(msg);
     say(texts.get(msg, lang, keyValues));
   }
 
