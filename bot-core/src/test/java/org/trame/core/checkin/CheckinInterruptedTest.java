@@ -125,4 +125,24 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     // then her answer goes to the stakes question
     assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
   }
+
+  @Test
+  @DisplayName("when carol closes a conflict space in the middle of alice's part, alice's consent question is asked again")
+  void spaceClosedAsksTheInterruptedQuestion() throws Exception {
+    // given alice is asked whether her remark may be published, then joins a conflict space
+    h.bot.command("carol", "checkin now");
+    for (String answer : new String[] {"2", "2", "2", "2", "PRIVATE-ALICE I am thinking of leaving"}) {
+      h.bot.say("alice", answer);
+    }
+    h.bot.command("carol", "conflict @alice @bob The budget");
+    h.bot.say("alice", "yes");
+    // when carol closes the space
+    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-3", TestBot.PLATFORM,
+        TestBot.COLLECTIVE, "carol", "conflict close 1")).messages();
+    // then alice reads that it closed, and then the consent question again
+    List<String> toAlice = CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList();
+    assertTrue(toAlice.get(0).startsWith("Space #1 was closed by the coordinators"), toAlice.toString());
+    assertEquals("Back to \"check-in\", where you left off:", toAlice.get(1));
+    assertTrue(toAlice.get(2).startsWith(CONSENT), toAlice.toString());
+  }
 }
