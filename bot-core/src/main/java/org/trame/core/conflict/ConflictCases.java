@@ -152,6 +152,24 @@ final class ConflictCases {
     }
   }
 
+  /** Takes back the member's {@code count} latest ideas of the round (one answer's worth); returns how many went. */
+  static int withdrawLatestSolutions(Connection c, long caseId, int round, String memberId, int count) throws SQLException {
+    return Sql.update(c, "DELETE FROM conflict_solution WHERE id IN (SELECT id FROM conflict_solution WHERE case_id = ? AND round = ?"
+        + " AND added_by = ? ORDER BY id DESC LIMIT ?)", caseId, round, memberId, count);
+  }
+
+  /** Takes back the member's marks for the solution they rated last in the case. */
+  static void unrateLatest(Connection c, long caseId, String memberId) throws SQLException {
+    Sql.update(c, "DELETE FROM conflict_rating WHERE member_id = ? AND solution_id = (SELECT max(r.solution_id) FROM conflict_rating r"
+        + " JOIN conflict_solution s ON s.id = r.solution_id WHERE s.case_id = ? AND r.member_id = ?)", memberId, caseId, memberId);
+  }
+
+  /** Takes back the plan step the member added last to the plan being written. */
+  static void removeLatestAction(Connection c, long caseId, int planSeq, String memberId) throws SQLException {
+    Sql.update(c, "DELETE FROM conflict_action WHERE id = (SELECT max(id) FROM conflict_action WHERE case_id = ? AND plan_seq = ?"
+        + " AND added_by = ?)", caseId, planSeq, memberId);
+  }
+
   static int solutionsAddedBy(Connection c, long caseId, int round, String memberId) throws SQLException {
     try (ResultSet rs = Sql.query(c, "SELECT count(*) FROM conflict_solution WHERE case_id = ? AND round = ? AND added_by = ?",
         caseId, round, memberId).executeQuery()) {
@@ -190,13 +208,17 @@ final class ConflictCases {
         + " relevance = excluded.relevance, impact = excluded.impact", solutionId, memberId, feasibility, relevance, impact);
   }
 
-  /** Every solution of the case, best first: by the sum of the mean marks, then the earliest given. */
+  /**
+   * Every solution of the case, best first: by the sum of the mean marks, then the earliest given.
+   * Only the marks of parties still taking part count: one who left is no longer heard.
+   */
   static List<Ranked> ranking(Connection c, long caseId) throws SQLException {
     List<Ranked> list = new ArrayList<>();
     try (ResultSet rs = Sql.query(c, "SELECT s.id, s.round, s.text, coalesce(avg(r.feasibility), 0), coalesce(avg(r.relevance), 0),"
         + " coalesce(avg(r.impact), 0), count(r.member_id) FROM conflict_solution s LEFT JOIN conflict_rating r ON r.solution_id = s.id"
+        + " AND r.member_id IN (SELECT p.member_id FROM conflict_party p WHERE p.case_id = ? AND p.status = 'active')"
         + " WHERE s.case_id = ? GROUP BY s.id ORDER BY coalesce(avg(r.feasibility) + avg(r.relevance) + avg(r.impact), 0) DESC, s.id",
-        caseId).executeQuery()) {
+        caseId, caseId).executeQuery()) {
       while (rs.next()) {
         list.add(new Ranked(new Solution(rs.getLong(1), rs.getInt(2), rs.getString(3)), rs.getDouble(4), rs.getDouble(5),
             rs.getDouble(6), rs.getInt(7)));

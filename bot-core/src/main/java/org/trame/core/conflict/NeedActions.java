@@ -50,6 +50,7 @@ final class NeedActions {
   Map<String, FlowAction> all() {
     Map<String, FlowAction> all = new java.util.HashMap<>(new TriageActions(this, prompts, triage).all());
     all.putAll(solutionsAndPlan());
+    all.putAll(new NeedUndo(this).all());
     return all;
   }
 
@@ -100,8 +101,7 @@ final class NeedActions {
     Case k = caseOf(ctx);
     String member = ctx.conversation().memberId();
     int before = ConflictCases.solutionsAddedBy(ctx.connection(), k.id(), k.round(), member);
-    List<String> lines = text.lines().map(l -> l.strip().replaceFirst("^([-*•]|\\d{1,3}[.)])\\s*", "").strip())
-        .filter(l -> !l.isEmpty()).toList();
+    List<String> lines = ideaLines(text);
     int room = MOST_IDEAS_PER_ROUND - before;
     int kept = Math.min(room, lines.size());
     for (int i = 0; i < kept; i++) {
@@ -116,13 +116,19 @@ final class NeedActions {
     return before + kept >= MOST_IDEAS_PER_ROUND ? "full" : "more";
   }
 
+  /** The ideas of one answer: one per line, list marks ("-", "1.") dropped. */
+  static List<String> ideaLines(String text) {
+    return text.lines().map(l -> l.strip().replaceFirst("^([-*•]|\\d{1,3}[.)])\\s*", "").strip())
+        .filter(l -> !l.isEmpty()).toList();
+  }
+
   /** Step 3 starts with the first solution the party has not rated. */
   private String firstSolution(ActionContext ctx) throws Exception {
     showNextUnrated(ctx, caseOf(ctx));
     return null;
   }
 
-  private boolean showNextUnrated(ActionContext ctx, Case k) throws Exception {
+  boolean showNextUnrated(ActionContext ctx, Case k) throws Exception {
     List<Solution> unrated = ConflictCases.unrated(ctx.connection(), k.id(), ctx.conversation().memberId());
     if (unrated.isEmpty()) {
       return false;

@@ -168,11 +168,12 @@ public final class FlowEngine {
           ask(c, lang, out);
         }
       }
-      case BACK -> back(c, lang, out);
+      case BACK -> back(c, ctx, out);
     }
   }
 
-  private void back(Conversation c, Lang lang, List<Prompt> out) {
+  private void back(Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
+    Lang lang = ctx.lang();
     ConversationState st = c.state();
     Flow flow = flow(c);
     String target;
@@ -190,6 +191,10 @@ public final class FlowEngine {
     Answer previous = st.answers.get(target);
     if (previous != null && !previous.skipped()) {
       out.add(Prompt.say(texts.get(Msg.BACK_PREVIOUS, lang, "answer", shown(flow.step(target), previous.value(), lang))));
+    }
+    String undo = flow.step(target).undo();
+    if (undo != null) {
+      run(undo, ctx);
     }
     ask(c, lang, out);
   }

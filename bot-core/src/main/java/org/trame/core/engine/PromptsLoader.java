@@ -40,7 +40,7 @@ public final class PromptsLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> FLOW_KEYS = Set.of("flow", "title", "help", "steps", "on_complete");
   private static final Set<String> STEP_KEYS = Set.of("id", "kind", "text", "help", "options", "min", "max",
-      "min_label", "max_label", "optional", "share", "when", "action", "next", "branch");
+      "min_label", "max_label", "optional", "share", "when", "action", "next", "branch", "undo");
   private static final Set<String> BRANCH_KEYS = Set.of("on", "action", "cases", "otherwise");
   private static final int DEFAULT_TEXT_MAX = 2000;
   private static final int LONGEST_TEXT = 20_000;
@@ -286,8 +286,9 @@ public final class PromptsLoader {
     if (next != null && branch != null) {
       throw new PromptsException(where + ": use either 'next' or 'branch', not both");
     }
+    String undo = s.has("undo") ? knownAction(s.get("undo").asText(), where + ": undo") : null;
     return new Step(id, kind, text, help, List.copyOf(options), min, max, minLabel, maxLabel, optional, share,
-        Map.copyOf(when), action, next, branch);
+        Map.copyOf(when), action, next, branch, undo);
   }
 
   private static List<Step.Choice> readOptions(JsonNode node, String where) {

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param action   a named action run when the step is reached (message) or answered (others)
  * @param next     the step after this one; null means the next in the file
  * @param branch   a choice of next step by an answer or by a named action's outcome
+ * @param undo     a named action run when {@code back} returns to this step: it takes back what the
+ *                 previous answer recorded outside the conversation (a mark, an idea, a plan step),
+ *                 so that the new answer replaces it instead of adding to it
  */
 public record Step(
     String id,
@@ -37,7 +40,8 @@ public record Step(
     Map<String, String> when,
     String action,
     String next,
-    Branch branch) {
+    Branch branch,
+    String undo) {
 
   /** One option of a choice step. */
   public record Choice(String value, LocalText label) {}

@@ -1,0 +1,89 @@
+package org.trame.core.conflict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A party changes their mind: "back" on a step that records as it goes replaces what was recorded,
+ * and a party who leaves is no longer counted in what the others decide.
+ */
+class ConflictChangeOfMindTest extends ConflictSpaceTest {
+
+  @Override
+  String[] members() {
+    return new String[] {"alice", "bob", "dan"};
+  }
+
+  /** carol opens a space for the given parties; each accepts, reads a need conflict, wishes a no-lose solution and states a need. */
+  private void toSolutions(String... parties) {
+    s.command("carol", "conflict @" + String.join(" @", parties));
+    for (String p : parties) {
+      s.joinAs(p, "The meeting room is double-booked every week between our teams.", "2");
+    }
+    for (String p : parties) {
+      s.says(p, "yes", "1");
+    }
+    for (String p : parties) {
+      s.says(p, "I need to know a week ahead when the room is free.", "yes");
+    }
+  }
+
+  @Test
+  @DisplayName("back after rating a solution shows that solution again, and the new marks replace the old ones")
+  void backReplacesMarks() throws Exception {
+    // given two solutions to rate
+    toSolutions("alice", "bob");
+    s.says("alice", "Thursday evenings", "done");
+    s.says("bob", "Saturday mornings", "done");
+    s.says("alice", "1 1 1");
+    // when alice goes back and gives other marks
+    String back = s.say("alice", "back");
+    assertTrue(back.contains("Solution 1 of 2: Thursday evenings"), back);
+    assertTrue(s.say("alice", "5 5 5").contains("Solution 2 of 2: Saturday mornings"));
+    s.says("alice", "3 3 3");
+    s.says("bob", "1 1 1", "1 1 1");
+    // then the ranking holds her new marks only
+    String ranking = s.to("bob");
+    assertTrue(ranking.contains("1. Thursday evenings — 3.0 · 3.0 · 3.0 (total 9.0)"), ranking);
+    assertTrue(ranking.contains("2. Saturday mornings — 2.0 · 2.0 · 2.0 (total 6.0)"), ranking);
+  }
+
+  @Test
+  @DisplayName("back after an idea takes it back: the next answer replaces it")
+  void backReplacesIdea() throws Exception {
+    toSolutions("alice", "bob");
+    s.says("alice", "Thursday evenings", "back", "Friday lunch", "done");
+    s.says("bob", "done");
+    assertEquals(List.of("Friday lunch"), s.bot.rows("SELECT text FROM conflict_solution ORDER BY id"));
+  }
+
+  @Test
+  @DisplayName("back after a plan step's obstacles replaces that step instead of adding a second one")
+  void backReplacesPlanStep() throws Exception {
+    s.toPlan();
+    s.says("alice", "yes", "Call the rental company", "me", "2028-01-10", "The price may be too high", "back", "skip", "no");
+    assertEquals(List.of("Call the rental company|null"), s.bot.rows("SELECT what, obstacles FROM conflict_action"));
+  }
+
+  @Test
+  @DisplayName("the marks of a party who left the space are not counted in the ranking")
+  void leaverNotCounted() throws Exception {
+    // given three parties, two solutions; dan rates one, then stops
+    toSolutions("alice", "bob", "dan");
+    s.says("alice", "Buy a cargo bike", "done");
+    s.says("bob", "A shared online calendar", "done");
+    s.says("dan", "done");
+    s.says("dan", "1 1 1", "cancel");
+    // when alice and bob rate both
+    s.says("alice", "5 5 5", "5 5 5");
+    s.says("bob", "5 5 5", "5 5 5");
+    // then both solutions rank on alice's and bob's marks alone
+    String ranking = s.to("bob");
+    assertTrue(ranking.contains("Buy a cargo bike — 5.0 · 5.0 · 5.0") && ranking.contains("A shared online calendar — 5.0 · 5.0 · 5.0"),
+        ranking);
+  }
+}
