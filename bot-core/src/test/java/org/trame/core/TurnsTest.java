@@ -124,6 +124,13 @@ class TurnsTest {
   }
 
   @Test
+  @DisplayName("\"/TRAME help\" and \"/Trame help\" are the help command, as phones and caps lock write it")
+  void commandPrefixInAnyCase() {
+    assertTrue(TestBot.joined(bot.say("alice", "/TRAME help")).startsWith("What I can do"));
+    assertTrue(TestBot.joined(bot.say("alice", "/Trame HELP")).startsWith("What I can do"));
+  }
+
+  @Test
   @DisplayName("a chosen language is never overridden by detection")
   void chosenLanguageStays() throws Exception {
     bot.command("bruno", "lang en");

@@ -90,7 +90,7 @@ public final class ConsoleAdapter {
       String member = m.group(1);
       String text = m.group(2).startsWith(" ") ? m.group(2).substring(1) : m.group(2);
       String eventId = replayIds ? HexFormat.of().formatHex(chain, 0, 16) : UUID.randomUUID().toString();
-      InboundEvent event = text.strip().startsWith("/trame")
+      InboundEvent event = text.strip().regionMatches(true, 0, "/trame", 0, 6)
           ? new InboundEvent(eventId, ConsoleMessenger.PLATFORM, collective, member, member, InboundEvent.Kind.COMMAND,
               text.strip().substring("/trame".length()).strip(), null, null, null)
           : new InboundEvent(eventId, ConsoleMessenger.PLATFORM, collective, member, member, InboundEvent.Kind.TEXT,

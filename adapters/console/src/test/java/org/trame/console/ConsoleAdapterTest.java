@@ -53,6 +53,14 @@ class ConsoleAdapterTest {
   }
 
   @Test
+  @DisplayName("'/TRAME' or '/Trame' starts a command too")
+  void commandPrefixInAnyCase() throws Exception {
+    run("alice: /TRAME help\nbob: /Trame stakes\n");
+    assertEquals(List.of(InboundEvent.Kind.COMMAND, InboundEvent.Kind.COMMAND), events.stream().map(InboundEvent::kind).toList());
+    assertEquals(List.of("help", "stakes"), events.stream().map(InboundEvent::text).toList());
+  }
+
+  @Test
   @DisplayName("a line with no 'member:' part gets an error line naming the line, and the session goes on")
   void malformedLine() throws Exception {
     ConsoleAdapter.Summary s = run("just some words\nalice: /trame help\n");

@@ -129,7 +129,7 @@ public final class TurnHandler {
 
   private void text(TurnContext t, String text) throws Exception {
     String stripped = text.strip();
-    if (stripped.startsWith("/trame")) {
+    if (stripped.regionMatches(true, 0, "/trame", 0, 6)) { // "/Trame", "/TRAME": phones capitalise
       command(t, stripped.substring("/trame".length()));
       return;
     }
