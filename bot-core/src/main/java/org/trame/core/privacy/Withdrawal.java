@@ -12,6 +12,7 @@ import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.port.Audience;
+import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.turn.TurnContext;
@@ -128,6 +129,13 @@ final class Withdrawal {
     }
     if (collective(c)) {
       Members.setWithdrawn(t.connection(), t.collectiveId(), m.memberId(), t.now().toEpochMilli());
+      // Her open rounds and questionnaires stop too, each saying so; their features record it
+      // (a check-in or stakes round counts her as having stopped).
+      for (Conversation other : Conversations.allOpen(t.connection(), t.collectiveId(), m.memberId())) {
+        if (other.id() != c.id()) {
+          t.flows().cancel(t, other);
+        }
+      }
       if (approved) {
         t.post(announcement);
       } else {

@@ -133,6 +133,23 @@ public final class Conversations {
     }
   }
 
+  /** Every open (active or paused) conversation of the member in the collective, oldest first. */
+  public static java.util.List<Conversation> allOpen(Connection c, String collectiveId, String memberId) throws SQLException {
+    PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "
+        + "WHERE collective_id = ? AND member_id = ? AND status IN ('active', 'paused') ORDER BY id" + Sql.forUpdate(c));
+    ps.setString(1, collectiveId);
+    ps.setString(2, memberId);
+    java.util.List<Conversation> open = new java.util.ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        open.add(new Conversation(id, rs.getString(2), rs.getString(3), rs.getString(4),
+            Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), STATES.read(id, rs.getString(6))));
+      }
+    }
+    return open;
+  }
+
   /** The member's open conversation in the given flow, or null. */
   public static Conversation openIn(Connection c, String collectiveId, String memberId, String flow) throws SQLException {
     PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM conversation "

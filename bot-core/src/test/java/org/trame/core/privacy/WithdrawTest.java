@@ -72,6 +72,20 @@ class WithdrawTest extends PrivacyCollectiveTest {
   }
 
   @Test
+  @DisplayName("withdrawing from the collective in the middle of a check-in stops it and says so (the round then counts her as having stopped)")
+  void withdrawalEndsOpenRound() throws Exception {
+    // given alice has begun answering a check-in
+    lines(CAROL, "/trame checkin now");
+    lines(ALICE, "4");
+    // when she withdraws from the collective
+    String toAlice = to(lines(ALICE, "/trame withdraw", "2", REASON, "2", WORDS, "yes", "1"), Audience.member(ALICE));
+    // then she is told the check-in stopped, and the round no longer waits for her
+    assertTrue(toAlice.contains("\"check-in\" conversation stopped: the answers you had begun in it will not be used."), toAlice);
+    assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM conversation WHERE member_id = ? AND status IN ('active', 'paused')", ALICE));
+    assertEquals(List.of("cancelled"), bot.rows("SELECT status FROM conversation WHERE member_id = ? AND flow = 'checkin'", ALICE));
+  }
+
+  @Test
   @DisplayName("a private reason never reaches the channel, declining the words tells only the coordinators, and the export comes to her")
   void privateReasonAndNoWords() throws Exception {
     List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "1", WORDS, "no", "2");
