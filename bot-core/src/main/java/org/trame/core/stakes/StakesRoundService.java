@@ -119,6 +119,7 @@ final class StakesRoundService {
 
     List<StakesRounds.Invitee> invitees = StakesRounds.invitees(t.connection(), round.id());
     int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
+    tellUnfinished(t, invitees);
     String ambition = Settings.get(t.connection(), t.collectiveId(), AMBITION).orElse(null);
     String nextDate = date(next.toEpochMilli());
 
@@ -136,6 +137,21 @@ final class StakesRoundService {
       List<StakesRounds.SharedAnswer> forThem = readable(theirs.requester(), withCoordinators, t.collectiveId());
       theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, forThem,
           invitees.size(), answered, ambition, nextDate));
+    }
+  }
+
+  /**
+   * Members half-way through the questionnaire learn that the round closed without their answers:
+   * they may still finish it, for their own register.
+   */
+  private static void tellUnfinished(TurnContext t, List<StakesRounds.Invitee> invitees) throws Exception {
+    for (StakesRounds.Invitee i : invitees) {
+      Conversation c = i.answeredAt() != null || i.conversationId() == null ? null : Conversations.find(t.connection(), i.conversationId());
+      Member m = c != null && c.status().open() && !c.state().answers.isEmpty()
+          ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
+      if (m != null) {
+        t.as(m, false, t.lang()).say(Msg.STAKES_ROUND_CLOSED_UNFINISHED);
+      }
     }
   }
 

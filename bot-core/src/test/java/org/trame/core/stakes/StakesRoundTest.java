@@ -202,6 +202,23 @@ class StakesRoundTest {
   }
 
   @Test
+  @DisplayName("at the close, a member half-way through learns that the round went without her answers; one who never began hears nothing")
+  void closedWhileAnswering() throws Exception {
+    // given alice has answered the first question of the round's questionnaire, dan nothing
+    bot.command("carol", "stakes round");
+    bot.say("alice", ALICE_WHY);
+    // when carol closes the round
+    List<OutboundMessage> closing = bot.handle(org.trame.core.port.InboundEvent.command("close-s", TestBot.PLATFORM,
+        TestBot.COLLECTIVE, "carol", "stakes round close")).messages();
+    // then alice alone is told, privately
+    List<String> toAlice = closing.stream().filter(m -> m.audience().equals(org.trame.core.port.Audience.member("alice")))
+        .map(OutboundMessage::text).toList();
+    assertEquals(List.of("The stakes round closed before you had finished: your answers are not in it. You can still finish the"
+        + " questionnaire, for your own register."), toAlice);
+    assertTrue(closing.stream().noneMatch(m -> m.audience().equals(org.trame.core.port.Audience.member("dan"))), closing.toString());
+  }
+
+  @Test
   @DisplayName("a reminder asked for after the close is moved an hour before it, and the coordinator is told so")
   void reminderAfterClose() throws Exception {
     List<String> said = bot.command("carol", "stakes round 1 100");
