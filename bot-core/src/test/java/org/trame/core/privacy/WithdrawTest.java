@@ -42,7 +42,8 @@ class WithdrawTest extends PrivacyCollectiveTest {
     // when alice withdraws from the collective, shares her reason, writes words and approves them, keeping her data
     List<OutboundMessage> out = lines(ALICE, "/trame withdraw", "2", REASON, "2", WORDS);
     String preview = to(out, Audience.member(ALICE));
-    assertTrue(preview.contains("Here is what the collective's channel will read:"), preview);
+    assertTrue(preview.contains("Before it goes out, read it over:\nHere is what the collective's channel will read:"), preview);
+    assertTrue(preview.indexOf("(\"back\" to change your words.)") > preview.indexOf(WORDS), preview);
     assertTrue(preview.contains(WORDS) && preview.contains(REASON), preview);
     assertTrue(preview.contains("You made no commitment in a current action plan."), preview);
     assertFalse(preview.contains("will be released"), "nothing to release is not announced as released: " + preview);
