@@ -183,16 +183,25 @@ final class NeedPath {
 
   /** Everyone confirms the written decision; a party's own wording replaces it and is checked again by all. */
   private Phase decisionDone(TurnContext t, Case k, List<Party> parties) throws Exception {
-    String rewritten = null;
-    for (Party p : parties) {
-      if (p.decisionText() != null) {
-        rewritten = p.decisionText();
-        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text", null);
-      }
+    List<Party> rewrote = parties.stream().filter(p -> p.decisionText() != null).toList();
+    for (Party p : rewrote) {
+      ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text", null);
     }
-    if (rewritten != null) {
-      ConflictCases.set(t.connection(), k.id(), "decision", rewritten);
+    if (rewrote.size() == 1) {
+      ConflictCases.set(t.connection(), k.id(), "decision", rewrote.get(0).decisionText());
       CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_REWRITTEN);
+      return Phase.DECISION;
+    }
+    if (rewrote.size() > 1) {
+      // Each wording is shown, with its author, so that none is dropped unread: the first is the
+      // one checked next, and the others help whoever rewrites it again.
+      StringBuilder wordings = new StringBuilder();
+      for (Party p : rewrote) {
+        wordings.append("\n• ").append(CasePhases.name(t, p.memberId())).append(" — ").append(p.decisionText());
+      }
+      ConflictCases.set(t.connection(), k.id(), "decision", rewrote.get(0).decisionText());
+      CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_REWRITTEN_SEVERAL, "wordings", wordings.toString(),
+          "first", CasePhases.name(t, rewrote.get(0).memberId()));
       return Phase.DECISION;
     }
     CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_AGREED, "decision", k.decision());

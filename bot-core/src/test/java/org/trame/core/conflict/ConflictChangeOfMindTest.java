@@ -86,4 +86,27 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
     assertTrue(ranking.contains("Buy a cargo bike — 5.0 · 5.0 · 5.0") && ranking.contains("A shared online calendar — 5.0 · 5.0 · 5.0"),
         ranking);
   }
+
+  @Test
+  @DisplayName("when two parties rewrite the decision at once, both wordings are shown to everyone and none is dropped unread")
+  void twoRewrites() throws Exception {
+    // given both parties reach the decision on one solution
+    toSolutions("alice", "bob");
+    s.says("alice", "A second van", "done");
+    s.says("bob", "done");
+    s.says("alice", "5 5 5");
+    s.says("bob", "5 5 5");
+    s.says("alice", "1");
+    s.says("bob", "1");
+    // when each understood it otherwise and rewrites it
+    s.says("alice", "no", "We rent a second van on market days only, paid half each.");
+    s.says("bob", "no", "We rent a second van for the whole year.");
+    // then each reads both wordings, with their authors, and checks the first
+    for (String party : List.of("alice", "bob")) {
+      String read = s.to(party);
+      assertTrue(read.contains("several parties understood the decision differently and rewrote it:\n"
+          + "• alice — We rent a second van on market days only, paid half each.\n• bob — We rent a second van for the whole year."), read);
+      assertTrue(read.contains("alice's wording is the one everyone is asked to check"), read);
+    }
+  }
 }
