@@ -8,6 +8,7 @@ import java.util.List;
 import org.trame.core.MutableClock;
 import org.trame.core.TestBot;
 import org.trame.core.port.Audience;
+import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
 
 /** The real core on a real SQLite file with a hand-moved clock, and the words members type in a check-in. */
@@ -76,6 +77,17 @@ final class CheckinHarness implements AutoCloseable {
 
   static List<OutboundMessage> to(List<OutboundMessage> messages, String member) {
     return messages.stream().filter(m -> m.audience().equals(Audience.member(member))).toList();
+  }
+
+  /** The texts said privately to {@code member} among {@code messages}, in order. */
+  static List<String> textsTo(List<OutboundMessage> messages, String member) {
+    return to(messages, member).stream().map(OutboundMessage::text).toList();
+  }
+
+  /** Every message a command's turn left, whoever it is for (what {@code bot.command} gives as texts only). */
+  List<OutboundMessage> command(String member, String words) {
+    return bot.handle(InboundEvent.command(java.util.UUID.randomUUID().toString(), TestBot.PLATFORM, TestBot.COLLECTIVE, member, words))
+        .messages();
   }
 
   static List<OutboundMessage> channel(List<OutboundMessage> messages) {

@@ -64,7 +64,7 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     h.bot.command("carol", "stakes round");
     // when: the check-in's reminder asks its question again
     List<OutboundMessage> day = h.advance(Duration.ofHours(24));
-    List<String> toAlice = CheckinHarness.to(day, "alice").stream().map(OutboundMessage::text).toList();
+    List<String> toAlice = CheckinHarness.textsTo(day, "alice");
     assertTrue(toAlice.stream().anyMatch(t -> t.startsWith("A gentle reminder")), toAlice.toString());
     // then: her answer goes to the check-in, whose next question follows
     String next = TestBot.joined(h.bot.say("alice", "4"));
@@ -100,10 +100,9 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     h.bot.command("carol", "checkin now");
     h.bot.say("alice", "4");
     // when carol closes the round
-    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-2", TestBot.PLATFORM,
-        TestBot.COLLECTIVE, "carol", "checkin close")).messages();
+    List<OutboundMessage> closing = h.command("carol", "checkin close");
     // then alice reads why, then the stakes question again, and her next words answer it
-    List<String> toAlice = CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList();
+    List<String> toAlice = CheckinHarness.textsTo(closing, "alice");
     assertTrue(toAlice.get(0).startsWith("The check-in closed before you had finished"), toAlice.toString());
     assertEquals("Back to \"my stakes\", where you left off:", toAlice.get(1));
     assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
@@ -120,7 +119,7 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     h.bot.command("carol", "stakes round 7 23");
     // when both reminders fire in one tick, the stakes one last
     List<OutboundMessage> reminders = h.advance(Duration.ofHours(23));
-    List<String> toAlice = CheckinHarness.to(reminders, "alice").stream().map(OutboundMessage::text).toList();
+    List<String> toAlice = CheckinHarness.textsTo(reminders, "alice");
     assertTrue(toAlice.get(toAlice.size() - 1).startsWith("What brought you to this collective"), toAlice.toString());
     // then her answer goes to the stakes question
     assertEquals("Who may see this answer?", h.bot.say("alice", "To meet the other associations of the area.").get(0));
@@ -137,10 +136,9 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     h.bot.command("carol", "conflict @alice @bob The budget");
     h.bot.say("alice", "yes");
     // when carol closes the space
-    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-3", TestBot.PLATFORM,
-        TestBot.COLLECTIVE, "carol", "conflict close 1")).messages();
+    List<OutboundMessage> closing = h.command("carol", "conflict close 1");
     // then alice reads that it closed, and then the consent question again
-    List<String> toAlice = CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList();
+    List<String> toAlice = CheckinHarness.textsTo(closing, "alice");
     assertTrue(toAlice.get(0).startsWith("Space #1 was closed by the coordinators"), toAlice.toString());
     assertEquals("Back to \"check-in\", where you left off:", toAlice.get(1));
     assertTrue(toAlice.get(2).startsWith(CONSENT), toAlice.toString());

@@ -207,12 +207,11 @@ class CheckinRoundTest extends CheckinCollectiveTest {
     h.bot.say("alice", "4");
     h.bot.say("alice", "3");
     // when: carol closes the round
-    List<OutboundMessage> closing = h.bot.handle(org.trame.core.port.InboundEvent.command("close-1", TestBot.PLATFORM,
-        TestBot.COLLECTIVE, "carol", "checkin close")).messages();
+    List<OutboundMessage> closing = h.command("carol", "checkin close");
     // then: alice reads why her next words will not count; dan gets nothing
     assertEquals(List.of("The check-in closed before you had finished: its questions no longer wait for you, and what you had begun"
         + " is not kept. Thank you all the same, and see you next time."),
-        CheckinHarness.to(closing, "alice").stream().map(OutboundMessage::text).toList());
+        CheckinHarness.textsTo(closing, "alice"));
     assertTrue(CheckinHarness.to(closing, "dan").isEmpty(), CheckinHarness.to(closing, "dan").toString());
     assertEquals(List.of("0"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer"));
   }
