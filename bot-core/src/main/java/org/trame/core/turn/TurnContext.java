@@ -31,8 +31,8 @@ public final class TurnContext {
   private final FlowRunner flows;
   private Member member;
   private Lang lang;
-  /** The coordinator command this turn runs and its detail, audited once it has run. */
-  private String[] commandRun;
+  /** The coordinator command this turn runs, audited once it has run. */
+  private CommandRun commandRun;
   /** This turn said that what was asked was not done. */
   private boolean nothingDone;
 
@@ -112,7 +112,7 @@ public final class TurnContext {
       return false;
     }
     // Written once the command has run (see settleAudit), when it is known whether it did anything.
-    commandRun = new String[] {command, detail};
+    commandRun = new CommandRun(command, detail);
     return true;
   }
 
@@ -122,12 +122,14 @@ public final class TurnContext {
    */
   void settleAudit() throws java.sql.SQLException {
     if (commandRun != null) {
-      org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), commandRun[0], commandRun[1],
+      org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), commandRun.command(), commandRun.detail(),
           nothingDone ? org.trame.core.access.AuditLog.Outcome.NOT_CARRIED_OUT : org.trame.core.access.AuditLog.Outcome.CARRIED_OUT,
           now.toEpochMilli());
       commandRun = null;
     }
   }
+
+  private record CommandRun(String command, String detail) {}
 
   /** Starts and continues conversations within this turn. */
   public FlowRunner flows() {
