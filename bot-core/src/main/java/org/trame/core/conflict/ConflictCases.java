@@ -152,22 +152,35 @@ final class ConflictCases {
     }
   }
 
-  /** Takes back the member's {@code count} latest ideas of the round (one answer's worth); returns how many went. */
-  static int withdrawLatestSolutions(Connection c, long caseId, int round, String memberId, int count) throws SQLException {
-    return Sql.update(c, "DELETE FROM conflict_solution WHERE id IN (SELECT id FROM conflict_solution WHERE case_id = ? AND round = ?"
-        + " AND added_by = ? ORDER BY id DESC LIMIT ?)", caseId, round, memberId, count);
+  /** Takes back an idea the member proposed; returns its text, or null when there was none. */
+  static String withdrawSolution(Connection c, long solutionId, String memberId) throws SQLException {
+    String text = null;
+    try (ResultSet rs = Sql.query(c, "SELECT text FROM conflict_solution WHERE id = ? AND added_by = ?", solutionId, memberId)
+        .executeQuery()) {
+      if (rs.next()) {
+        text = rs.getString(1);
+      }
+    }
+    Sql.update(c, "DELETE FROM conflict_solution WHERE id = ? AND added_by = ?", solutionId, memberId);
+    return text;
   }
 
-  /** Takes back the member's marks for the solution they rated last in the case. */
-  static void unrateLatest(Connection c, long caseId, String memberId) throws SQLException {
-    Sql.update(c, "DELETE FROM conflict_rating WHERE member_id = ? AND solution_id = (SELECT max(r.solution_id) FROM conflict_rating r"
-        + " JOIN conflict_solution s ON s.id = r.solution_id WHERE s.case_id = ? AND r.member_id = ?)", memberId, caseId, memberId);
+  /** Takes back the member's marks for a solution; returns them as typed ("4 5 3"), or null when there were none. */
+  static String unrate(Connection c, long solutionId, String memberId) throws SQLException {
+    String marks = null;
+    try (ResultSet rs = Sql.query(c, "SELECT feasibility, relevance, impact FROM conflict_rating WHERE solution_id = ? AND member_id = ?",
+        solutionId, memberId).executeQuery()) {
+      if (rs.next()) {
+        marks = rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getInt(3);
+      }
+    }
+    Sql.update(c, "DELETE FROM conflict_rating WHERE solution_id = ? AND member_id = ?", solutionId, memberId);
+    return marks;
   }
 
-  /** Takes back the plan step the member added last to the plan being written. */
-  static void removeLatestAction(Connection c, long caseId, int planSeq, String memberId) throws SQLException {
-    Sql.update(c, "DELETE FROM conflict_action WHERE id = (SELECT max(id) FROM conflict_action WHERE case_id = ? AND plan_seq = ?"
-        + " AND added_by = ?)", caseId, planSeq, memberId);
+  /** Takes back a plan step the member added. */
+  static void removeAction(Connection c, long actionId, String memberId) throws SQLException {
+    Sql.update(c, "DELETE FROM conflict_action WHERE id = ? AND added_by = ?", actionId, memberId);
   }
 
   static int solutionsAddedBy(Connection c, long caseId, int round, String memberId) throws SQLException {
@@ -227,9 +240,13 @@ final class ConflictCases {
     return list;
   }
 
-  static void addAction(Connection c, long caseId, int planSeq, Action a, String by, long now) throws SQLException {
-    Sql.update(c, "INSERT INTO conflict_action (case_id, plan_seq, what, owner, due_date, obstacles, added_by, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", caseId, planSeq, a.what(), a.owner(), a.dueDate(), a.obstacles(), by, now);
+  static long addAction(Connection c, long caseId, int planSeq, Action a, String by, long now) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "INSERT INTO conflict_action (case_id, plan_seq, what, owner, due_date, obstacles, added_by, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", caseId, planSeq, a.what(), a.owner(), a.dueDate(), a.obstacles(), by, now)
+        .executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   static int stepsAddedBy(Connection c, long caseId, int planSeq, String memberId) throws SQLException {

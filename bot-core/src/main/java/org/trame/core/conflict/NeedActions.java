@@ -34,6 +34,14 @@ final class NeedActions {
   /** The most plan steps one party may write in one plan, so that the plan stays readable in a chat. */
   static final int MOST_STEPS_PER_PARTY = 10;
   static final int LONGEST_SHOWN = 200;
+  /** Keys of what the actions record in the conversation, for "back" (see {@link NeedUndo}). */
+  static final String RECORDED_IDEAS = "ideas";
+  static final String RECORDED_MARKS = "marks";
+  static final String RECORDED_STEPS = "plan_steps";
+  /** Recorded for an answer the action refused: taking it back takes back nothing. */
+  static final String NOTHING_RECORDED = "";
+  /** The solution ids in the order the ranking showed them, which the accepted numbers refer to. */
+  static final String RANKING_SHOWN = "ranking";
   private static final Set<String> DONE_WORDS = Set.of("done", "fini", "finished", "termine", "fin", "that's all", "c'est tout", "ok");
   private static final Set<String> NONE_WORDS = Set.of("none", "aucune", "aucun", "rien", "nothing");
   private static final Set<String> ME_WORDS = Set.of("me", "moi", "myself", "moi-meme");
@@ -104,10 +112,13 @@ final class NeedActions {
     List<String> lines = ideaLines(text);
     int room = MOST_IDEAS_PER_ROUND - before;
     int kept = Math.min(room, lines.size());
+    List<String> added = new java.util.ArrayList<>();
     for (int i = 0; i < kept; i++) {
-      ConflictCases.addSolution(ctx.connection(), k.id(), k.round(), Texts.oneLine(lines.get(i), 1000), member,
-          ctx.now().toEpochMilli());
+      added.add(Long.toString(ConflictCases.addSolution(ctx.connection(), k.id(), k.round(), Texts.oneLine(lines.get(i), 1000), member,
+          ctx.now().toEpochMilli())));
     }
+    // One entry per answer, so that "back" takes back this answer's ideas and no others.
+    ctx.conversation().state().recorded(RECORDED_IDEAS).add(String.join(" ", added));
     if (kept < lines.size()) {
       say(ctx, Msg.CONFLICT_IDEAS_CAPPED, "kept", kept, "given", lines.size(), "most", MOST_IDEAS_PER_ROUND);
       return "full";
@@ -151,34 +162,43 @@ final class NeedActions {
     if (marks.length != 3 || !String.join("", marks).matches("[1-5]{3}")) {
       say(ctx, Msg.CONFLICT_MARKS_USAGE);
       showNextUnrated(ctx, k);
+      ctx.conversation().state().recorded(RECORDED_MARKS).add(NOTHING_RECORDED); // "back" then takes back nothing
       return "again";
     }
     ConflictCases.rate(ctx.connection(), unrated.get(0).id(), member, Integer.parseInt(marks[0]), Integer.parseInt(marks[1]),
         Integer.parseInt(marks[2]));
+    ctx.conversation().state().recorded(RECORDED_MARKS).add(Long.toString(unrated.get(0).id()));
     return showNextUnrated(ctx, k) ? "more" : "done";
   }
 
   /** Step 4 opens on the ranking. */
   private String ranking(ActionContext ctx) throws Exception {
-    ctx.send(Audience.member(ctx.conversation().memberId()), NeedPath.ranking(prompts.get().texts(), ctx.lang(),
-        ConflictCases.ranking(ctx.connection(), caseOf(ctx).id())));
+    List<Ranked> ranking = ConflictCases.ranking(ctx.connection(), caseOf(ctx).id());
+    ctx.send(Audience.member(ctx.conversation().memberId()), NeedPath.ranking(prompts.get().texts(), ctx.lang(), ranking));
+    // The numbers the party answers with are those of this list, even if a party leaves meanwhile.
+    List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
+    shown.clear();
+    ranking.forEach(r -> shown.add(Long.toString(r.solution().id())));
     return null;
   }
 
   /** The solutions the party can accept, by their numbers in the ranking, or none. */
   private String accept(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
-    List<Ranked> ranking = ConflictCases.ranking(ctx.connection(), k.id());
+    List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
+    if (shown.isEmpty()) { // a conversation from before the list was kept
+      ConflictCases.ranking(ctx.connection(), k.id()).forEach(r -> shown.add(Long.toString(r.solution().id())));
+    }
     String text = answer(ctx, "accept").strip();
     Set<Long> ids = new LinkedHashSet<>();
     if (!NONE_WORDS.contains(GlobalWord.normalize(text))) {
       for (String n : text.split("[\\s,;]+")) {
         int i = n.matches("\\d{1,4}") ? Integer.parseInt(n) : -1;
-        if (i < 1 || i > ranking.size()) {
-          say(ctx, Msg.CONFLICT_ACCEPT_USAGE, "count", ranking.size());
+        if (i < 1 || i > shown.size()) {
+          say(ctx, Msg.CONFLICT_ACCEPT_USAGE, "count", shown.size());
           return "again";
         }
-        ids.add(ranking.get(i - 1).solution().id());
+        ids.add(Long.parseLong(shown.get(i - 1)));
       }
     }
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "accepted",
@@ -247,13 +267,15 @@ final class NeedActions {
     Member who = ME_WORDS.contains(GlobalWord.normalize(owner)) ? Members.find(ctx.connection(), k.collectiveId(), member)
         : Parties.resolve(Members.all(ctx.connection(), k.collectiveId()), owner).orElse(null);
     if (ConflictCases.stepsAddedBy(ctx.connection(), k.id(), k.phaseSeq(), member) >= MOST_STEPS_PER_PARTY) {
+      ctx.conversation().state().recorded(RECORDED_STEPS).add(NOTHING_RECORDED); // "back" then takes back nothing
       return say(ctx, Msg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
     }
     LocalDate due = Dates.parse(answer(ctx, "due"));
     String obstacles = answer(ctx, "obstacles");
-    ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(answer(ctx, "what"), 500),
+    long saved = ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(answer(ctx, "what"), 500),
         who == null ? owner : Parties.name(who), due.toString(), obstacles == null ? null : Texts.oneLine(obstacles, 1000)),
         member, ctx.now().toEpochMilli());
+    ctx.conversation().state().recorded(RECORDED_STEPS).add(Long.toString(saved));
     return null;
   }
 

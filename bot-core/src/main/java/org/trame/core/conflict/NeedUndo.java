@@ -1,9 +1,12 @@
 package org.trame.core.conflict;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.FlowAction;
+import org.trame.core.i18n.Msg;
 
 /**
  * What {@code back} takes back on the need path's steps that record as the party goes: the marks
@@ -25,30 +28,46 @@ final class NeedUndo {
         "conflict.unsave_step", this::unsaveStep);
   }
 
-  /** The marks given last are taken back, and the solution they were for is shown again. */
+  /** The marks this conversation gave last are taken back, and the solution they were for is shown again. */
   private String unrate(ActionContext ctx) throws Exception {
+    String solution = ctx.conversation().state().takeBackRecorded(NeedActions.RECORDED_MARKS);
     Case k = NeedActions.caseOf(ctx);
-    ConflictCases.unrateLatest(ctx.connection(), k.id(), ctx.conversation().memberId());
+    if (solution != null && !solution.isEmpty()) {
+      String marks = ConflictCases.unrate(ctx.connection(), Long.parseLong(solution), ctx.conversation().memberId());
+      if (marks != null) {
+        need.say(ctx, Msg.BACK_PREVIOUS, "answer", marks);
+      }
+    }
     need.showNextUnrated(ctx, k);
     return null;
   }
 
-  /** The ideas of the previous answer are taken back (the answer is one idea per line). */
+  /** The ideas of this conversation's previous answer are taken back. */
   private String unpropose(ActionContext ctx) throws Exception {
-    String previous = NeedActions.answer(ctx, "idea");
-    if (previous == null) {
-      return null;
+    String ids = ctx.conversation().state().takeBackRecorded(NeedActions.RECORDED_IDEAS);
+    List<String> texts = new ArrayList<>();
+    for (String id : ids == null || ids.isBlank() ? new String[0] : ids.split(" ")) {
+      String text = ConflictCases.withdrawSolution(ctx.connection(), Long.parseLong(id), ctx.conversation().memberId());
+      if (text != null) {
+        texts.add(text);
+      }
     }
-    Case k = NeedActions.caseOf(ctx);
-    ConflictCases.withdrawLatestSolutions(ctx.connection(), k.id(), k.round(), ctx.conversation().memberId(),
-        NeedActions.ideaLines(previous).size());
+    if (!texts.isEmpty()) {
+      need.say(ctx, Msg.BACK_PREVIOUS, "answer", String.join("\n", texts));
+    }
     return null;
   }
 
-  /** The plan step saved with the previous answer is taken back; answering again saves it anew. */
+  /** The plan step this conversation saved last is taken back; answering again saves it anew. */
   private String unsaveStep(ActionContext ctx) throws Exception {
-    Case k = NeedActions.caseOf(ctx);
-    ConflictCases.removeLatestAction(ctx.connection(), k.id(), k.phaseSeq(), ctx.conversation().memberId());
+    String id = ctx.conversation().state().takeBackRecorded(NeedActions.RECORDED_STEPS);
+    if (id != null && !id.isEmpty()) {
+      ConflictCases.removeAction(ctx.connection(), Long.parseLong(id), ctx.conversation().memberId());
+      String obstacles = NeedActions.answer(ctx, "obstacles");
+      if (obstacles != null) {
+        need.say(ctx, Msg.BACK_PREVIOUS, "answer", obstacles);
+      }
+    }
     return null;
   }
 }

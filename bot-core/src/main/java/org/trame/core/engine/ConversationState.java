@@ -22,6 +22,22 @@ public final class ConversationState {
   public List<String> trail = new ArrayList<>();
   /** Answers from the member's previous run of this flow, by step id, shown as "last time you said". */
   public Map<String, String> previous = new LinkedHashMap<>();
+  /**
+   * What actions recorded outside the conversation, by key, oldest first (row ids, the order of a
+   * list shown): what a step's {@code undo} takes back on {@code back}, exactly and nothing else.
+   */
+  public Map<String, List<String>> recorded = new LinkedHashMap<>();
+
+  /** The entries recorded under {@code key}, oldest first; the list is this state's own, to add to. */
+  public List<String> recorded(String key) {
+    return recorded.computeIfAbsent(key, k -> new ArrayList<>());
+  }
+
+  /** Takes the newest entry recorded under {@code key} off its list, or null when there is none. */
+  public String takeBackRecorded(String key) {
+    List<String> entries = recorded.get(key);
+    return entries == null || entries.isEmpty() ? null : entries.remove(entries.size() - 1);
+  }
 
   /** A copy that shares nothing mutable with this state (answers themselves are immutable). */
   public ConversationState copy() {
@@ -31,6 +47,7 @@ public final class ConversationState {
     c.answers = new LinkedHashMap<>(answers);
     c.trail = new ArrayList<>(trail);
     c.previous = new LinkedHashMap<>(previous);
+    recorded.forEach((key, entries) -> c.recorded.put(key, new ArrayList<>(entries)));
     return c;
   }
 

@@ -176,6 +176,8 @@ public final class FlowEngine {
     Lang lang = ctx.lang();
     ConversationState st = c.state();
     Flow flow = flow(c);
+    // Back from a sharing question returns to its own step, whose action has not run yet.
+    boolean fromSharing = st.awaitingSharing;
     String target;
     if (st.awaitingSharing) {
       st.awaitingSharing = false;
@@ -188,13 +190,17 @@ public final class FlowEngine {
       target = st.trail.remove(st.trail.size() - 1);
     }
     st.step = target;
+    String undo = flow.step(target).undo();
+    if (undo != null && !fromSharing) {
+      // The step recorded its answer elsewhere: its undo takes that back and says what it was
+      // (an answer the action refused recorded nothing, and is not quoted).
+      run(undo, ctx);
+      ask(c, lang, out);
+      return;
+    }
     Answer previous = st.answers.get(target);
     if (previous != null && !previous.skipped()) {
       out.add(Prompt.say(texts.get(Msg.BACK_PREVIOUS, lang, "answer", shown(flow.step(target), previous.value(), lang))));
-    }
-    String undo = flow.step(target).undo();
-    if (undo != null) {
-      run(undo, ctx);
     }
     ask(c, lang, out);
   }

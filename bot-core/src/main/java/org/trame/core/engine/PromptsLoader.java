@@ -287,6 +287,10 @@ public final class PromptsLoader {
       throw new PromptsException(where + ": use either 'next' or 'branch', not both");
     }
     String undo = s.has("undo") ? knownAction(s.get("undo").asText(), where + ": undo") : null;
+    if (undo != null && share) {
+      throw new PromptsException(where + ": 'undo' takes back what the step's action recorded; a shared step records its answer only"
+          + " after its sharing question, so it cannot have one");
+    }
     return new Step(id, kind, text, help, List.copyOf(options), min, max, minLabel, maxLabel, optional, share,
         Map.copyOf(when), action, next, branch, undo);
   }

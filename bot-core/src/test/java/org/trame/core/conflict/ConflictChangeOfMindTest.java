@@ -109,4 +109,49 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
       assertTrue(read.contains("alice's wording is the one everyone is asked to check"), read);
     }
   }
+
+  @Test
+  @DisplayName("the numbers a party accepts are those of the ranking she read, even if another party leaves before she answers")
+  void acceptedNumbersFollowTheRankingShown() throws Exception {
+    // given a ranking where dan's marks put A first; without them B would be first
+    toSolutions("alice", "bob", "dan");
+    s.says("alice", "Solution A", "done");
+    s.says("bob", "Solution B", "done");
+    s.says("dan", "done");
+    s.says("alice", "3 3 3", "4 4 4");
+    s.says("bob", "3 3 3", "4 4 4");
+    s.says("dan", "5 5 5", "1 1 1");
+    assertTrue(s.to("alice").contains("1. Solution A"), s.to("alice"));
+    // when dan leaves, then alice accepts number 1
+    s.says("dan", "cancel");
+    s.says("alice", "1");
+    // then she accepted A, the solution she read as number 1
+    assertEquals(s.bot.rows("SELECT id FROM conflict_solution WHERE text = 'Solution A'"),
+        s.bot.rows("SELECT accepted FROM conflict_party WHERE member_id = 'alice'"));
+  }
+
+  @Test
+  @DisplayName("back after marks the bot refused re-asks that solution and takes back no earlier marks")
+  void backAfterRefusedMarks() throws Exception {
+    toSolutions("alice", "bob");
+    s.says("alice", "Thursday evenings", "done");
+    s.says("bob", "Saturday mornings", "done");
+    s.says("alice", "4 4 4", "nine");
+    String back = s.say("alice", "back");
+    assertTrue(back.contains("Solution 2 of 2: Saturday mornings") && !back.contains("nine"), back);
+    assertEquals(List.of("1"), s.bot.rows("SELECT COUNT(*) FROM conflict_rating WHERE member_id = 'alice'"));
+  }
+
+  @Test
+  @DisplayName("back after a plan step the bot refused (the plan is full) takes back none of the steps already saved")
+  void backAfterRefusedPlanStep() throws Exception {
+    s.toPlan();
+    for (int i = 1; i <= 10; i++) {
+      s.says("alice", "yes", "Step " + i, "me", "2028-01-10", "skip");
+    }
+    s.says("alice", "yes", "Step 11", "me", "2028-01-10", "skip", "back", "skip", "no");
+    assertEquals(List.of("10", "Step 10"), List.of(
+        s.bot.rows("SELECT COUNT(*) FROM conflict_action WHERE added_by = 'alice'").get(0),
+        s.bot.rows("SELECT max(what) FROM conflict_action WHERE what = 'Step 10'").get(0)));
+  }
 }

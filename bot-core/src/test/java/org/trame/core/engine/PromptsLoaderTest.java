@@ -116,6 +116,8 @@ class PromptsLoaderTest {
       "  - { id: why, kind: text, colour: red, text: { fr: a, en: b } }|step 'why': unknown key 'colour'|a misspelt key",
       "  - { id: why, kind: text, text: { fr: a, en: b } }\\n- { id: why, kind: text, text: { fr: a, en: b } }|step 'why': id is used twice|a duplicated step id",
       "  - { id: t, kind: text, min: 50, max: 10, text: { fr: a, en: b } }|step 't': text lengths must satisfy|text bounds upside down",
+      "  - { id: t, kind: text, undo: send.rocket, text: { fr: a, en: b } }|step 't': undo: unknown action 'send.rocket'|an unknown undo action",
+      "  - { id: t, kind: text, share: true, undo: known.action, text: { fr: a, en: b } }|step 't': 'undo' takes back|an undo on a shared step",
   })
   @DisplayName("a broken flow file is refused with one line naming the file, the step and the problem")
   void brokenFlow(String steps, String expected, String caseName) throws Exception {
