@@ -178,7 +178,7 @@ final class NeedActions {
     // The numbers the party answers with are those of this list, even if a party leaves meanwhile.
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     shown.clear();
-    ranking.forEach(r -> shown.add(Long.toString(r.solution().id())));
+    ranking.stream().limit(NeedPath.MOST_SHOWN).forEach(r -> shown.add(Long.toString(r.solution().id())));
     return null;
   }
 
@@ -187,7 +187,8 @@ final class NeedActions {
     Case k = caseOf(ctx);
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     if (shown.isEmpty()) { // a conversation from before the list was kept
-      ConflictCases.ranking(ctx.connection(), k.id()).forEach(r -> shown.add(Long.toString(r.solution().id())));
+      ConflictCases.ranking(ctx.connection(), k.id()).stream().limit(NeedPath.MOST_SHOWN)
+          .forEach(r -> shown.add(Long.toString(r.solution().id())));
     }
     String text = answer(ctx, "accept").strip();
     Set<Long> ids = new LinkedHashSet<>();

@@ -27,7 +27,8 @@ import org.trame.core.turn.TurnContext;
  */
 final class NeedPath {
 
-  private static final int MOST_SHOWN = 30;
+  /** How many solutions a ranking lists; the rest are counted. */
+  static final int MOST_SHOWN = 30;
 
   /** The triage: whether the party takes part, and the nature and sheet they confirmed or corrected. */
   boolean invited(TurnContext t, Case k, Party p, Conversation c) throws Exception {

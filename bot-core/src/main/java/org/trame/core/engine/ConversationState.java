@@ -25,17 +25,21 @@ public final class ConversationState {
   /**
    * What actions recorded outside the conversation, by key, oldest first (row ids, the order of a
    * list shown): what a step's {@code undo} takes back on {@code back}, exactly and nothing else.
+   * Null until an action records something, so that other flows store nothing for it.
    */
-  public Map<String, List<String>> recorded = new LinkedHashMap<>();
+  public Map<String, List<String>> recorded;
 
   /** The entries recorded under {@code key}, oldest first; the list is this state's own, to add to. */
   public List<String> recorded(String key) {
+    if (recorded == null) {
+      recorded = new LinkedHashMap<>();
+    }
     return recorded.computeIfAbsent(key, k -> new ArrayList<>());
   }
 
   /** Takes the newest entry recorded under {@code key} off its list, or null when there is none. */
   public String takeBackRecorded(String key) {
-    List<String> entries = recorded.get(key);
+    List<String> entries = recorded == null ? null : recorded.get(key);
     return entries == null || entries.isEmpty() ? null : entries.remove(entries.size() - 1);
   }
 
@@ -47,7 +51,9 @@ public final class ConversationState {
     c.answers = new LinkedHashMap<>(answers);
     c.trail = new ArrayList<>(trail);
     c.previous = new LinkedHashMap<>(previous);
-    recorded.forEach((key, entries) -> c.recorded.put(key, new ArrayList<>(entries)));
+    if (recorded != null) {
+      recorded.forEach((key, entries) -> c.recorded(key).addAll(entries));
+    }
     return c;
   }
 

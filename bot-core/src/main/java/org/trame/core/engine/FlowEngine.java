@@ -288,6 +288,7 @@ public final class FlowEngine {
     st.step = null;
     st.awaitingSharing = false;
     st.answers.keySet().retainAll(st.trail);
+    st.recorded = null; // nothing can be taken back once the conversation is over
     c.status(Conversation.Status.DONE);
     for (String action : flow(c).onComplete()) {
       run(action, ctx);

@@ -15,7 +15,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
 
   @Override
   String[] members() {
-    return new String[] {"alice", "bob", "dan"};
+    return new String[] {"alice", "bob", "dan", "eve"};
   }
 
   /** carol opens a space for the given parties; each accepts, reads a need conflict, wishes a no-lose solution and states a need. */
@@ -153,5 +153,31 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
     assertEquals(List.of("10", "Step 10"), List.of(
         s.bot.rows("SELECT COUNT(*) FROM conflict_action WHERE added_by = 'alice'").get(0),
         s.bot.rows("SELECT max(what) FROM conflict_action WHERE what = 'Step 10'").get(0)));
+  }
+
+  @Test
+  @DisplayName("a number beyond the 30 solutions the ranking lists is refused: nobody accepts a solution they were not shown")
+  void acceptedNumbersOnlyAmongThoseShown() throws Exception {
+    // given four parties propose ten ideas each and rate all forty
+    List<String> parties = List.of("alice", "bob", "dan", "eve");
+    toSolutions(parties.toArray(String[]::new));
+    for (String p : parties) {
+      StringBuilder ideas = new StringBuilder();
+      for (int i = 1; i <= 10; i++) {
+        ideas.append(p).append(" idea ").append(i).append('\n');
+      }
+      s.says(p, ideas.toString().strip());
+    }
+    for (String p : parties) {
+      for (int i = 0; i < 40; i++) {
+        s.says(p, "3 3 3");
+      }
+    }
+    assertTrue(s.to("alice").contains("… (+10)"), s.to("alice"));
+    // when alice answers with number 40, which the list did not show
+    String answer = s.say("alice", "40");
+    // then it is refused with the numbers she can use
+    assertTrue(answer.contains("1 to 30"), answer);
+    assertEquals(List.of("null"), s.bot.rows("SELECT accepted FROM conflict_party WHERE member_id = 'alice'"));
   }
 }
