@@ -72,6 +72,7 @@ public final class FlowRunner {
     }
   }
 
+  /** Stops the conversation as the member's "cancel" would: they read that it stopped, and the features learn it ended. */
   public void cancel(TurnContext t, Conversation c) throws Exception {
     boolean wasOpen = c.status().open();
     t.say(engine.cancel(c, t.lang()), c);
