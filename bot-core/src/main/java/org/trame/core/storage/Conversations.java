@@ -142,9 +142,7 @@ public final class Conversations {
     java.util.List<Conversation> open = new java.util.ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long id = rs.getLong(1);
-        open.add(new Conversation(id, rs.getString(2), rs.getString(3), rs.getString(4),
-            Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), STATES.read(id, rs.getString(6))));
+        open.add(row(rs));
       }
     }
     return open;
@@ -162,12 +160,14 @@ public final class Conversations {
 
   private static Conversation one(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      long id = rs.getLong(1);
-      return new Conversation(id, rs.getString(2), rs.getString(3), rs.getString(4),
-          Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), STATES.read(id, rs.getString(6)));
+      return rs.next() ? row(rs) : null;
     }
+  }
+
+  /** The conversation on the current row of a query selecting {@link #COLUMNS}. */
+  private static Conversation row(ResultSet rs) throws SQLException {
+    long id = rs.getLong(1);
+    return new Conversation(id, rs.getString(2), rs.getString(3), rs.getString(4),
+        Conversation.Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), STATES.read(id, rs.getString(6)));
   }
 }
