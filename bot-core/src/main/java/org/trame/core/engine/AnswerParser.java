@@ -84,7 +84,7 @@ final class AnswerParser {
   }
 
   private Parsed choice(Step step, String input, Lang lang) {
-    Step.Choice c = option(step, input, lang);
+    Step.Choice c = option(step, input);
     if (c == null) {
       return Parsed.refused(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", step.options().size()));
     }
@@ -133,6 +133,15 @@ final class AnswerParser {
    */
   private static List<Step.Choice> picks(Step step, String input) {
     String n = comparable(input);
+    // Each option's names as compared: its value and its label in every language.
+    List<List<String>> names = new ArrayList<>();
+    for (Step.Choice c : step.options()) {
+      List<String> its = new ArrayList<>(List.of(c.value()));
+      for (Lang l : Lang.values()) {
+        its.add(comparable(c.label().in(l)));
+      }
+      names.add(its);
+    }
     List<Step.Choice> found = new ArrayList<>();
     int at = 0;
     while (true) {
@@ -144,15 +153,11 @@ final class AnswerParser {
       }
       Step.Choice best = null;
       int bestLength = 0;
-      for (Step.Choice c : step.options()) {
-        List<String> names = new ArrayList<>(List.of(c.value()));
-        for (Lang l : Lang.values()) {
-          names.add(comparable(c.label().in(l)));
-        }
-        for (String name : names) {
+      for (int i = 0; i < names.size(); i++) {
+        for (String name : names.get(i)) {
           int end = at + name.length();
           if (name.length() > bestLength && n.startsWith(name, at) && (end == n.length() || isSeparator(n.charAt(end)))) {
-            best = c;
+            best = step.options().get(i);
             bestLength = name.length();
           }
         }
@@ -164,7 +169,7 @@ final class AnswerParser {
       if (digits - at > bestLength && (digits == n.length() || isSeparator(n.charAt(digits)))) {
         // A number, leading zeros and all ("03"), names the option at that place in the list
         // (unless a label starting with that number is longer: "2 to 8 hours").
-        best = option(step, n.substring(at, digits), null);
+        best = option(step, n.substring(at, digits));
         bestLength = digits - at;
       }
       if (best == null) {
@@ -185,7 +190,7 @@ final class AnswerParser {
   }
 
   /** An option by its number (1-based), its value, or its label in either language. */
-  private static Step.Choice option(Step step, String input, Lang lang) {
+  private static Step.Choice option(Step step, String input) {
     String n = comparable(input);
     if (n.isEmpty()) {
       return null;
