@@ -128,7 +128,7 @@ final class NeedActions {
   }
 
   /** The ideas of one answer: one per line, list marks ("-", "1.") dropped. */
-  static List<String> ideaLines(String text) {
+  private static List<String> ideaLines(String text) {
     return text.lines().map(l -> l.strip().replaceFirst("^([-*•]|\\d{1,3}[.)])\\s*", "").strip())
         .filter(l -> !l.isEmpty()).toList();
   }
@@ -178,8 +178,13 @@ final class NeedActions {
     // The numbers the party answers with are those of this list, even if a party leaves meanwhile.
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     shown.clear();
-    ranking.stream().limit(NeedPath.MOST_SHOWN).forEach(r -> shown.add(Long.toString(r.solution().id())));
+    shown.addAll(listed(ranking));
     return null;
+  }
+
+  /** The ids of the solutions a ranking lists (the first {@link NeedPath#MOST_SHOWN}), in its order. */
+  private static List<String> listed(List<Ranked> ranking) {
+    return ranking.stream().limit(NeedPath.MOST_SHOWN).map(r -> Long.toString(r.solution().id())).toList();
   }
 
   /** The solutions the party can accept, by their numbers in the ranking, or none. */
@@ -187,8 +192,7 @@ final class NeedActions {
     Case k = caseOf(ctx);
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     if (shown.isEmpty()) { // a conversation from before the list was kept
-      ConflictCases.ranking(ctx.connection(), k.id()).stream().limit(NeedPath.MOST_SHOWN)
-          .forEach(r -> shown.add(Long.toString(r.solution().id())));
+      shown.addAll(listed(ConflictCases.ranking(ctx.connection(), k.id())));
     }
     String text = answer(ctx, "accept").strip();
     Set<Long> ids = new LinkedHashSet<>();
