@@ -37,7 +37,9 @@ public record InboundEvent(
     Objects.requireNonNull(collective, "collective");
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(kind, "kind");
-    text = text == null ? "" : text;
+    // Nothing a member sends may hold the bot's own mention tokens (see Mentions).
+    text = text == null ? "" : Mentions.strip(text);
+    memberName = Mentions.strip(memberName);
     hints = hints == null ? MemberHints.NONE : hints;
   }
 
