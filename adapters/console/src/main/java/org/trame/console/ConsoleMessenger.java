@@ -72,7 +72,7 @@ public final class ConsoleMessenger implements Messenger {
     String safe = m.image().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
     Path file = files.resolve(m.id() + "-" + safe);
     Files.write(file, m.image().bytes());
-    if (m.audience().type() == org.trame.core.port.Audience.Type.MEMBER) {
+    if (m.audience().isPrivate()) {
       // A private file (a member's own data export) is for its owner's eyes only on this machine too.
       try {
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));

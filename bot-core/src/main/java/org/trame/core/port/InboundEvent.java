@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param conversationRef for a choice: the conversation the button belongs to, else null
  * @param stepRef         for a choice: the step the button belongs to, else null
  * @param hints           what the platform knows of the member (locale, time zone, coordinator role)
+ * @param channel         the platform's id of the channel the event was typed in, or null (a direct
+ *                        message, a click, the terminal); only {@code channel here} reads it
  */
 public record InboundEvent(
     String eventId,
@@ -27,7 +29,8 @@ public record InboundEvent(
     String text,
     String conversationRef,
     String stepRef,
-    MemberHints hints) {
+    MemberHints hints,
+    String channel) {
 
   public enum Kind { COMMAND, TEXT, CHOICE }
 
@@ -41,6 +44,12 @@ public record InboundEvent(
     text = text == null ? "" : Mentions.strip(text);
     memberName = Mentions.strip(memberName);
     hints = hints == null ? MemberHints.NONE : hints;
+  }
+
+  /** An event whose channel is not known or does not matter. */
+  public InboundEvent(String eventId, String platform, String collective, String member, String memberName, Kind kind,
+      String text, String conversationRef, String stepRef, MemberHints hints) {
+    this(eventId, platform, collective, member, memberName, kind, text, conversationRef, stepRef, hints, null);
   }
 
   public static InboundEvent command(String eventId, String platform, String collective, String member, String words) {

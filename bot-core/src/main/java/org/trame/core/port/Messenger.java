@@ -18,6 +18,26 @@ public interface Messenger {
    */
   void send(OutboundMessage message) throws Exception;
 
+  /**
+   * Whether the platform's own roles make {@code memberId} a coordinator of {@code collective} now
+   * (Slack workspace admin or owner, the Discord coordinator role or Manage Server). Asked just
+   * before a coordinator-only message leaves, so that a demoted member receives nothing more; it may
+   * call the platform (with a short cache). Throws when the platform cannot tell: the message waits
+   * and is tried again. The configured coordinator ids are checked by the core, not here.
+   */
+  default boolean hasCoordinatorRole(String collective, String memberId) throws Exception {
+    return false;
+  }
+
+  /**
+   * The collective's channel as the operator configured it for this platform ({@code
+   * TRAME_SLACK_CHANNEL}, {@code TRAME_DISCORD_CHANNEL}), or empty: then the channel a coordinator
+   * set with {@code channel here} is used. Answered from memory: the core asks it while writing.
+   */
+  default java.util.Optional<String> configuredChannel(String collective) {
+    return java.util.Optional.empty();
+  }
+
   /** How fast this platform takes messages; the outbox sender spaces sends accordingly. */
   default Pacing pacing() {
     return Pacing.NONE;

@@ -23,7 +23,8 @@ public final class Outbox {
         "INSERT INTO outbox (platform, collective_id, audience, recipient, payload, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     ps.setString(1, m.platform());
     ps.setString(2, collectiveId);
-    ps.setString(3, m.audience().type().name().toLowerCase(Locale.ROOT));
+    // A coordinator-only message is a private one; its payload keeps the check to make when it leaves.
+    ps.setString(3, m.audience().isPrivate() ? "member" : "channel");
     ps.setString(4, m.audience().id());
     ps.setString(5, Json.write(m));
     ps.setLong(6, now);
