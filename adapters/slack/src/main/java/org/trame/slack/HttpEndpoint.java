@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP mode: events, slash commands and interactivity all arrive at {@code /slack/events} and go
  * through the Bolt app, whose request verification answers 401 to a bad signature or a timestamp
- * older than five minutes before any listener runs.
+ * older than five minutes before any listener runs. Bolt accepts any timestamp in the future, so
+ * a request dated more than five minutes ahead is refused here first, like a stale one.
  */
 final class HttpEndpoint implements AutoCloseable {
 
@@ -34,6 +35,8 @@ final class HttpEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
   /** Slack's payloads are small; a larger body is not Slack's. */
   private static final int LARGEST_BODY = 1 << 20;
+  /** Slack's replay window, in both directions. */
+  static final long LARGEST_CLOCK_SKEW_SECONDS = 5 * 60;
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -74,6 +77,12 @@ final class HttpEndpoint implements AutoCloseable {
       }
       Map<String, List<String>> headers = new HashMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+      if (fromTheFuture(exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"))) {
+        // A request signed for later could be replayed until then: refused as Bolt refuses a stale one.
+        log.warn("Slack request refused: its timestamp is more than {} s ahead", LARGEST_CLOCK_SKEW_SECONDS);
+        reply(exchange, 401, "application/json", "{\"error\":\"invalid request\"}");
+        return;
+      }
       SlackRequestParser.HttpRequest http = SlackRequestParser.HttpRequest.builder()
           .requestUri(exchange.getRequestURI().getPath())
           .queryString(query(exchange.getRequestURI().getRawQuery()))
@@ -100,6 +109,18 @@ final class HttpEndpoint implements AutoCloseable {
       } catch (IOException | RuntimeException ignored) {
         // the response was already started
       }
+    }
+  }
+
+  /** Whether the request's timestamp is further ahead than Slack allows; a missing or odd one is left to Bolt. */
+  static boolean fromTheFuture(String timestamp) {
+    if (timestamp == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(timestamp.trim()) - System.currentTimeMillis() / 1000 > LARGEST_CLOCK_SKEW_SECONDS;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

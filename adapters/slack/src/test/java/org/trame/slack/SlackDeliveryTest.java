@@ -70,6 +70,26 @@ class SlackDeliveryTest {
   }
 
   @Test
+  @DisplayName("given a correctly signed request dated more than 5 minutes ahead, when it arrives, then it gets 401 and nothing is handled")
+  void futureTimestampIsRefused() throws Exception {
+    // given: a request captured and signed with a timestamp in the future, to be replayed later
+    Instant sixMinutesAhead = Instant.now().plus(Duration.ofMinutes(6));
+
+    // when
+    var command = s.slack.post(s.slack.command(ALICE, "CPROJECT", "help"), FORM, SignedRequests.SECRET, sixMinutesAhead,
+        Map.of());
+    var event = s.slack.post(SignedRequests.directMessage("Ev.future", ALICE, "help"), JSON, SignedRequests.SECRET,
+        sixMinutesAhead, Map.of());
+    s.settle();
+
+    // then
+    assertEquals(401, command.statusCode());
+    assertEquals(401, event.statusCode());
+    assertTrue(s.api.calls("chat.postMessage").isEmpty(), "no reply was sent");
+    assertTrue(s.api.calls("users.info").isEmpty(), "the request was not even looked at");
+  }
+
+  @Test
   @DisplayName("given one DM event, when Slack delivers it 4 times (retries with X-Slack-Retry-Num), then it has one effect")
   void retriedDeliveryHasOneEffect() throws Exception {
     // given
