@@ -40,8 +40,8 @@ record ActionRef(String c, String s, String v, String l, String ch, String ts, S
 
   /** The same reference, for a form opened from the message at {@code channel}/{@code ts}. */
   ActionRef inMessage(String channel, String messageTs, String question) {
-    String kept = question == null ? null
-        : question.length() > LONGEST_QUESTION_KEPT ? question.substring(0, LONGEST_QUESTION_KEPT) + "…" : question;
+    // The question is mrkdwn as Slack gave it back: cut where no escape or mention is split.
+    String kept = question == null ? null : BlockRenderer.cutMrkdwn(question, LONGEST_QUESTION_KEPT + 1);
     return new ActionRef(c, s, v, l, channel, messageTs, kept);
   }
 

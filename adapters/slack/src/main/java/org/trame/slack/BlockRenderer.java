@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
@@ -23,6 +24,7 @@ import java.util.List;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
+import org.trame.core.port.Mentions;
 import org.trame.core.port.Option;
 import org.trame.core.port.OutboundMessage;
 
@@ -31,6 +33,12 @@ import org.trame.core.port.OutboundMessage;
  * calls for (buttons, checkboxes or a select with a submit button, or a button opening a form).
  * Every interactive element carries an {@link ActionRef}; the action ids below are what the
  * handlers listen to.
+ *
+ * <p>The core's texts hold members' words, so every mrkdwn field gets them escaped as Slack asks
+ * ({@code &}, {@code <}, {@code >}; see {@link #mrkdwn}): a member's {@code <!channel>} or
+ * {@code <https://…|label>} is shown as typed, never pings nor links. Only the bot's own mention
+ * tokens become {@code <@U…>}. A text that comes back from Slack (a posted message's text) is
+ * already in that form and is used as it is, not escaped twice.
  */
 final class BlockRenderer {
 
@@ -63,7 +71,7 @@ final class BlockRenderer {
 
   /** The message's blocks. */
   List<LayoutBlock> render(OutboundMessage m) {
-    List<LayoutBlock> blocks = new ArrayList<>(sections(m.text()));
+    List<LayoutBlock> blocks = new ArrayList<>(sections(mrkdwn(m.text())));
     Lang lang = langOf(m.lang());
     boolean answerable = m.conversationRef() != null && m.stepRef() != null;
     if (!answerable) {
@@ -80,20 +88,45 @@ final class BlockRenderer {
     return blocks;
   }
 
-  /** Plain text for notifications and clients without blocks. */
+  /** The message's {@code text} (notifications, clients without blocks): the core's text as mrkdwn. */
   static String fallback(String text) {
-    return cut(text.isBlank() ? "…" : text, FALLBACK_TEXT_MAX);
+    return cutMrkdwn(text.isBlank() ? "…" : mrkdwn(text), FALLBACK_TEXT_MAX);
   }
 
-  /** What replaces an answered question: the question, then "your answer: …", no widgets left to click. */
+  /**
+   * {@code text} as Slack mrkdwn: {@code &}, {@code <} and {@code >} escaped, so nothing in it is
+   * read as a mention, a link or a command, then the bot's mention tokens as {@code <@U…>}.
+   */
+  static String mrkdwn(String text) {
+    return Mentions.render(text, BlockRenderer::escape, id -> "<@" + id + ">");
+  }
+
+  /** Slack's three escapes; nothing else is entity-encoded (Slack would show it as typed). */
+  static String escape(String text) {
+    if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
+      return text;
+    }
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** {@code text} for a plain_text field, which Slack shows as it is: a mention token becomes {@code @U…}. */
+  static String plain(String text) {
+    return Mentions.render(text, t -> t, id -> "@" + id);
+  }
+
+  /**
+   * What replaces an answered question: the question, then "your answer: …", no widgets left to
+   * click. {@code question} is the posted message's text as Slack gives it back (already mrkdwn);
+   * {@code answer} is what the member picked or typed, escaped here.
+   */
   List<LayoutBlock> answered(String question, String answer, Lang lang) {
     List<LayoutBlock> blocks = new ArrayList<>(sections(question == null ? "" : question));
-    String line = texts.get(Msg.ANSWERED, lang, "answer", answer);
-    blocks.add(context(List.of(plainText(cut(line, SECTION_MAX)))));
+    String line = mrkdwn(texts.get(Msg.ANSWERED, lang, "answer", answer));
+    blocks.add(context(List.of(markdownText(t -> t.text(cutMrkdwn(line, SECTION_MAX)).verbatim(true)))));
     return blocks;
   }
 
-  /** The free-text form a TEXT question's button opens. */
+  /** The free-text form a TEXT question's button opens; {@code question} is the posted message's text (mrkdwn). */
   View form(ActionRef ref, String question) {
     Lang lang = langOf(ref.lang());
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -114,7 +147,7 @@ final class BlockRenderer {
 
   /** The App Home tab: the member's commands, in their language. */
   View home(String page) {
-    return view(v -> v.type("home").blocks(sections(page)));
+    return view(v -> v.type("home").blocks(sections(mrkdwn(page))));
   }
 
   private List<LayoutBlock> buttons(OutboundMessage m) {
@@ -123,7 +156,7 @@ final class BlockRenderer {
     for (Option o : m.options()) {
       int index = i++;
       String value = ActionRef.choice(m.conversationRef(), m.stepRef(), o.value(), m.lang()).encode();
-      all.add(button(b -> b.actionId(CHOICE_PREFIX + index).text(plainText(cut(o.label(), BUTTON_TEXT_MAX))).value(value)));
+      all.add(button(b -> b.actionId(CHOICE_PREFIX + index).text(plainText(cut(plain(o.label()), BUTTON_TEXT_MAX))).value(value)));
     }
     List<LayoutBlock> blocks = new ArrayList<>();
     for (int from = 0; from < all.size(); from += ELEMENTS_PER_ACTIONS) {
@@ -135,7 +168,7 @@ final class BlockRenderer {
   private LayoutBlock picker(OutboundMessage m, Lang lang) {
     List<OptionObject> options = new ArrayList<>();
     for (Option o : m.options()) {
-      options.add(OptionObject.builder().text(plainText(cut(o.label(), BUTTON_TEXT_MAX))).value(o.value()).build());
+      options.add(OptionObject.builder().text(plainText(cut(plain(o.label()), BUTTON_TEXT_MAX))).value(o.value()).build());
     }
     BlockElement picker = options.size() <= CHECKBOXES_MAX
         ? checkboxes(c -> c.actionId(PICK).options(options))
@@ -145,15 +178,19 @@ final class BlockRenderer {
         .text(plainText(cut(texts.get(Msg.SUBMIT, lang), BUTTON_TEXT_MAX))).value(ref))));
   }
 
-  /** Long texts (a recap, a report) are split on line breaks into sections Slack accepts. */
-  static List<LayoutBlock> sections(String text) {
+  /**
+   * Long mrkdwn texts (a recap, a report) are split on line breaks into sections Slack accepts;
+   * a line too long for one section is cut where no escape or mention is split in two.
+   */
+  static List<LayoutBlock> sections(String mrkdwn) {
     List<LayoutBlock> blocks = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
+    for (String line : mrkdwn.split("\n", -1)) {
       while (line.length() > SECTION_MAX) {
         flush(blocks, chunk);
-        chunk.append(line, 0, SECTION_MAX);
-        line = line.substring(SECTION_MAX);
+        int at = safeCut(line, SECTION_MAX);
+        chunk.append(line, 0, at);
+        line = line.substring(at);
         flush(blocks, chunk);
       }
       if (chunk.length() + line.length() + 1 > SECTION_MAX) {
@@ -171,9 +208,42 @@ final class BlockRenderer {
   private static void flush(List<LayoutBlock> blocks, StringBuilder chunk) {
     if (!chunk.toString().isBlank()) {
       String text = chunk.toString();
-      blocks.add(section(s -> s.text(plainText(text))));
+      // verbatim: Slack reads only the markup written out (our mentions), and guesses no links or mentions.
+      blocks.add(section(s -> s.text(markdownText(t -> t.text(text).verbatim(true)))));
     }
     chunk.setLength(0);
+  }
+
+  /** {@code s}, mrkdwn, cut to {@code max} characters without splitting an escape, a mention or a character. */
+  static String cutMrkdwn(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() <= max ? s : s.substring(0, safeCut(s, max - 1)) + "…";
+  }
+
+  /** The largest cut position up to {@code max} that leaves every {@code &…;} and {@code <…>} of {@code s} whole. */
+  static int safeCut(String s, int max) {
+    int at = Math.min(max, s.length());
+    int amp = s.lastIndexOf('&', at - 1);
+    if (amp >= 0) {
+      int semi = s.indexOf(';', amp);
+      if (semi < 0 || semi >= at) {
+        at = amp;
+      }
+    }
+    int open = s.lastIndexOf('<', at - 1);
+    if (open >= 0) {
+      int close = s.indexOf('>', open);
+      if (close < 0 || close >= at) {
+        at = open;
+      }
+    }
+    if (at > 0 && Character.isHighSurrogate(s.charAt(at - 1))) {
+      at--;
+    }
+    // A text made of one huge unclosed run cannot be cut cleanly: cut at the limit rather than loop.
+    return at > 0 ? at : Math.min(max, s.length());
   }
 
   static String cut(String s, int max) {

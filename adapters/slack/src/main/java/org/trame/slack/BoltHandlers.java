@@ -183,7 +183,9 @@ final class BoltHandlers {
   private void markAnswered(String user, String channel, String ts, String question, String answer, String lang) {
     dispatcher.run(user, () -> {
       var blocks = messenger.renderer().answered(question, answer, BlockRenderer.langOf(lang));
-      String text = BlockRenderer.fallback(question == null ? answer : question);
+      // The question comes back from Slack already escaped; the answer is the member's own words.
+      String text = question == null ? BlockRenderer.fallback(answer)
+          : BlockRenderer.cutMrkdwn(question, BlockRenderer.FALLBACK_TEXT_MAX);
       call("chat.update", () -> messenger.web().call("chat.update", c -> c.chatUpdate(r -> r.channel(channel).ts(ts)
           .text(text).blocks(blocks))));
     });

@@ -106,12 +106,13 @@ public final class SlackMessenger implements Messenger {
 
   /**
    * Posts a picture (a check-in chart) where {@code m} would go, with {@code m}'s text as its
-   * comment, through Slack's external upload (files.getUploadURLExternal, the upload, then
+   * comment (mrkdwn, escaped like a message's text), through Slack's external upload (files.getUploadURLExternal, the upload, then
    * files.completeUploadExternal).
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
     deliver(m, channel -> web.callFromOutbox("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
-        .fileData(png).title(fileName).initialComment(BlockRenderer.cut(m.text(), 3_000)).requestFileInfo(false))));
+        .fileData(png).title(fileName).initialComment(BlockRenderer.cutMrkdwn(BlockRenderer.mrkdwn(m.text()), 3_000))
+        .requestFileInfo(false))));
   }
 
   private interface Delivery {
