@@ -54,7 +54,7 @@ final class BoltHandlers {
       messenger.channels().commandTypedIn(p.getTeamId(), p.getChannelId());
       // trigger_id is unique per invocation, so a re-sent request is one command.
       dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(), p.getUserName(), Kind.COMMAND,
-          p.getText() == null ? "" : p.getText().strip(), null, null);
+          p.getText() == null ? "" : unescape(p.getText()).strip(), null, null);
       return ctx.ack();
     });
 
@@ -62,7 +62,8 @@ final class BoltHandlers {
       MessageEvent e = payload.getEvent();
       // Only what a person types in their DM with the bot; bots (ourselves included) are ignored.
       if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null && e.getText() != null) {
-        dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null, Kind.TEXT, e.getText(), null, null);
+        dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null, Kind.TEXT, unescape(e.getText()), null,
+            null);
       }
       return ctx.ack();
     });
@@ -197,6 +198,19 @@ final class BoltHandlers {
     Lang lang = Lang.parse(who.hints().locale()).orElse(Lang.FR);
     View home = messenger.renderer().home(this.home.of(team, user, lang).join());
     call("views.publish", () -> messenger.web().call("views.publish", c -> c.viewsPublish(r -> r.userId(user).view(home))));
+  }
+
+  /**
+   * What the member typed, from the text Slack delivers in a message event or an escaped slash
+   * command ({@code should_escape}): Slack's three entities decoded, {@code &amp;} last so that a
+   * typed {@code &lt;} stays as typed. Mentions ({@code <@U…|name>}) are real angle brackets and
+   * stay as they are for the core to read. Form values are not escaped by Slack: not for them.
+   */
+  static String unescape(String slackText) {
+    if (slackText.indexOf('&') < 0) {
+      return slackText;
+    }
+    return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   /** The options ticked in a message's checkboxes or multi-select. */

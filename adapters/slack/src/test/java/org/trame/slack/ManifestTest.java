@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
   @Test
-  @DisplayName("given manifest.yml, when read, then it declares /trame, the DM and App Home events, interactivity and every scope the adapter's calls need")
+  @DisplayName("given manifest.yml, when read, then it declares /trame (escaped, so mentions come as ids), the DM and App Home events, interactivity and every scope the adapter's calls need")
   void manifestMatchesTheAdapter() throws Exception {
     // given
     JsonNode m = new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
@@ -25,6 +25,7 @@ class ManifestTest {
     // then
     assertEquals(BoltHandlers.COMMAND, m.at("/features/slash_commands/0/command").asText());
     assertTrue(m.at("/features/slash_commands/0/url").asText().endsWith(HttpEndpoint.PATH));
+    assertTrue(m.at("/features/slash_commands/0/should_escape").asBoolean(), "mentions must reach the core as <@U…>");
     assertTrue(m.at("/features/app_home/home_tab_enabled").asBoolean());
     assertTrue(m.at("/settings/interactivity/is_enabled").asBoolean());
     Set<String> events = new HashSet<>();

@@ -45,11 +45,19 @@ public final class SignedRequests {
     return post(body, contentType, SECRET, Instant.now(), Map.of());
   }
 
-  /** The slash command form body Slack posts for {@code /trame words}. */
+  /**
+   * What a member typed as Slack delivers it in a message event, and in a slash command whose
+   * manifest sets {@code should_escape}: {@code &}, {@code <} and {@code >} as HTML entities.
+   */
+  public static String slackEscaped(String typed) {
+    return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** The slash command form body Slack posts for {@code /trame words}, the words escaped as Slack does. */
   public String command(String user, String channel, String words) {
     return form("token", "legacy", "team_id", FakeSlackApi.TEAM, "team_domain", "trame-test",
         "channel_id", channel, "channel_name", channel.startsWith("D") ? "directmessage" : "general",
-        "user_id", user, "user_name", user.toLowerCase(), "command", "/trame", "text", words,
+        "user_id", user, "user_name", user.toLowerCase(), "command", "/trame", "text", slackEscaped(words),
         "response_url", "https://hooks.slack.com/commands/x", "trigger_id", "trigger." + (++triggers));
   }
 
@@ -57,13 +65,13 @@ public final class SignedRequests {
     return post(command(user, channel, words), "application/x-www-form-urlencoded");
   }
 
-  /** A message.im event callback: a member typing in their DM with the bot. */
-  public static String directMessage(String eventId, String user, String text) {
+  /** A message.im event callback: a member typing {@code typed} in their DM with the bot (escaped as Slack does). */
+  public static String directMessage(String eventId, String user, String typed) {
     JsonObject event = new JsonObject();
     event.addProperty("type", "message");
     event.addProperty("channel", "D" + user);
     event.addProperty("user", user);
-    event.addProperty("text", text);
+    event.addProperty("text", slackEscaped(typed));
     event.addProperty("ts", "1700000000.000100");
     event.addProperty("event_ts", "1700000000.000100");
     event.addProperty("channel_type", "im");

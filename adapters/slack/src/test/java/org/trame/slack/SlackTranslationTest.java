@@ -110,6 +110,50 @@ class SlackTranslationTest {
   }
 
   @Test
+  @DisplayName("given a member types a & b <3 > c in her DM and in /trame, when Slack delivers them escaped, then the core gets the words as she typed them")
+  void typedTextIsUnescaped() throws Exception {
+    // when: Slack sends &amp; &lt; &gt; (the fake escapes as Slack does)
+    slack.post(SignedRequests.directMessage("Ev.amp", "UALICE", "a & b <3 > c &amp; d"), "application/json");
+    slack.sendCommand("UALICE", "CPROJECT", "project Food & <drink>");
+
+    // then
+    ArgumentCaptor<InboundEvent> event = ArgumentCaptor.forClass(InboundEvent.class);
+    verify(core, timeout(5_000).times(2)).apply(event.capture());
+    var byKind = event.getAllValues().stream().collect(java.util.stream.Collectors.toMap(InboundEvent::kind, e -> e));
+    assertEquals("a & b <3 > c &amp; d", byKind.get(InboundEvent.Kind.TEXT).text());
+    assertEquals("project Food & <drink>", byKind.get(InboundEvent.Kind.COMMAND).text());
+  }
+
+  @Test
+  @DisplayName("given a member mentions someone in /trame, when Slack delivers the escaped command, then the mention reaches the core intact")
+  void mentionsStayIntact() throws Exception {
+    // when: Slack encodes a picked mention as <@U…|name>, around escaped typed text
+    String body = slack.command("UBOB", "CPROJECT", "conflict").replace("text=conflict",
+        "text=" + java.net.URLEncoder.encode("conflict <@UALICE|alice> <@UCAROL> &amp; budget", java.nio.charset.StandardCharsets.UTF_8));
+    slack.post(body, FORM);
+
+    // then
+    ArgumentCaptor<InboundEvent> event = ArgumentCaptor.forClass(InboundEvent.class);
+    verify(core, timeout(5_000)).apply(event.capture());
+    assertEquals("conflict <@UALICE|alice> <@UCAROL> & budget", event.getValue().text());
+  }
+
+  @Test
+  @DisplayName("given a form, when the member submits &amp; typed as such, then the core gets it unchanged: form values are not escaped by Slack")
+  void formTextIsNotUnescaped() throws Exception {
+    // given
+    String metadata = ActionRef.choice("5", "why#1", null, "en").encode();
+
+    // when
+    slack.post(slack.viewSubmission("UALICE", "VAMP", metadata, "Tom &amp; Jerry <3"), FORM);
+
+    // then
+    ArgumentCaptor<InboundEvent> event = ArgumentCaptor.forClass(InboundEvent.class);
+    verify(core, timeout(5_000)).apply(event.capture());
+    assertEquals("Tom &amp; Jerry <3", event.getValue().text());
+  }
+
+  @Test
   @DisplayName("given a button of a question, when it is clicked, then the core gets a CHOICE with the question's conversation, step and the option's value")
   void clickIsChoice() throws Exception {
     // given
