@@ -51,10 +51,11 @@ final class BoltHandlers {
   void register(App app) {
     app.command(COMMAND, (req, ctx) -> {
       var p = req.getPayload();
-      messenger.channels().commandTypedIn(p.getTeamId(), p.getChannelId());
-      // trigger_id is unique per invocation, so a re-sent request is one command.
+      // trigger_id is unique per invocation, so a re-sent request is one command. Where it was typed
+      // goes to the core, which reads it for `channel here` only: the collective's channel does not
+      // follow whoever typed /trame where.
       dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(), p.getUserName(), Kind.COMMAND,
-          p.getText() == null ? "" : unescape(p.getText()).strip(), null, null);
+          p.getText() == null ? "" : unescape(p.getText()).strip(), null, null, channelOf(p.getChannelId(), p.getChannelName()));
       return ctx.ack();
     });
 
@@ -63,7 +64,7 @@ final class BoltHandlers {
       // Only what a person types in their DM with the bot; bots (ourselves included) are ignored.
       if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null && e.getText() != null) {
         dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null, Kind.TEXT, unescape(e.getText()), null,
-            null);
+            null, null); // a DM is no channel of the collective
       }
       return ctx.ack();
     });
@@ -131,7 +132,7 @@ final class BoltHandlers {
         String team = p.getTeam() != null ? p.getTeam().getId() : view.getTeamId();
         ActionRef r = ref.get();
         dispatcher.submit("view:" + view.getId(), team, p.getUser().getId(), p.getUser().getName(), Kind.CHOICE, text,
-            r.conversationRef(), r.stepRef())
+            r.conversationRef(), r.stepRef(), null)
             .thenAccept(h -> {
               if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
                 markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
@@ -166,7 +167,7 @@ final class BoltHandlers {
     String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
     // A click has no delivery id; the user and the action's timestamp identify it.
     return dispatcher.submit("action:" + p.getUser().getId() + ":" + actionTs, team, p.getUser().getId(),
-        p.getUser().getName(), Kind.CHOICE, value, ref.conversationRef(), ref.stepRef());
+        p.getUser().getName(), Kind.CHOICE, value, ref.conversationRef(), ref.stepRef(), null);
   }
 
   private boolean claim(String channel, String ts) {
@@ -198,6 +199,15 @@ final class BoltHandlers {
     Lang lang = Lang.parse(who.hints().locale()).orElse(Lang.FR);
     View home = messenger.renderer().home(this.home.of(team, user, lang).join());
     call("views.publish", () -> messenger.web().call("views.publish", c -> c.viewsPublish(r -> r.userId(user).view(home))));
+  }
+
+  /** A command's channel when it can be the collective's: not a DM ({@code D…}) nor a group DM ({@code mpdm-…}). */
+  static String channelOf(String channelId, String channelName) {
+    if (channelId == null || channelId.isBlank() || channelId.startsWith("D") || "directmessage".equals(channelName)
+        || (channelName != null && channelName.startsWith("mpdm-"))) {
+      return null;
+    }
+    return channelId;
   }
 
   /**

@@ -45,15 +45,18 @@ final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** One Slack delivery as a core event; the future completes once the core has committed it. */
+  /**
+   * One Slack delivery as a core event; the future completes once the core has committed it.
+   * {@code channel} is the channel it was typed in (a public or private channel), else null.
+   */
   CompletableFuture<Handled> submit(String eventId, String team, String user, String userName, Kind kind, String text,
-      String conversationRef, String stepRef) {
+      String conversationRef, String stepRef, String channel) {
     CompletableFuture<Handled> done = new CompletableFuture<>();
     run(user, () -> {
       try {
         Members.Known who = members.lookUp(user, userName);
         InboundEvent event = new InboundEvent(eventId, SlackMessenger.PLATFORM, team, user, who.name(), kind, text,
-            conversationRef, stepRef, who.hints());
+            conversationRef, stepRef, who.hints(), channel);
         // Waiting here keeps this member's lane in order: the next event goes in once this one is committed.
         done.complete(core.apply(event).join());
       } catch (RuntimeException failure) {

@@ -58,8 +58,8 @@ class DispatcherTest {
     dispatcher = new Dispatcher(recordingCore(), members, 4);
 
     // when
-    dispatcher.submit("e1", "T", "UALICE", null, Kind.TEXT, "first", null, null);
-    dispatcher.submit("e2", "T", "UALICE", null, Kind.TEXT, "second", null, null);
+    dispatcher.submit("e1", "T", "UALICE", null, Kind.TEXT, "first", null, null, null);
+    dispatcher.submit("e2", "T", "UALICE", null, Kind.TEXT, "second", null, null, null);
     assertTrue(dispatcher.awaitIdle(Duration.ofSeconds(5)));
 
     // then
@@ -74,8 +74,8 @@ class DispatcherTest {
     dispatcher = new Dispatcher(recordingCore(), members, 2);
 
     // when
-    CompletableFuture<Handled> broken = dispatcher.submit("e1", "T", "UALICE", null, Kind.TEXT, "explode", null, null);
-    CompletableFuture<Handled> fine = dispatcher.submit("e2", "T", "UALICE", null, Kind.TEXT, "fine", null, null);
+    CompletableFuture<Handled> broken = dispatcher.submit("e1", "T", "UALICE", null, Kind.TEXT, "explode", null, null, null);
+    CompletableFuture<Handled> fine = dispatcher.submit("e2", "T", "UALICE", null, Kind.TEXT, "fine", null, null, null);
 
     // then
     assertThrows(ExecutionException.class, () -> broken.get(5, TimeUnit.SECONDS));

@@ -92,6 +92,22 @@ class SlackTranslationTest {
     assertEquals("fr-FR", e.hints().locale());
     assertEquals("Europe/Brussels", e.hints().timeZone());
     assertTrue(e.hints().coordinator());
+    assertEquals("CPROJECT", e.channel(), "the channel it was typed in, for `channel here`");
+  }
+
+  @Test
+  @DisplayName("given /trame typed in a DM or a group DM, when it reaches the core, then it carries no channel: neither can be the collective's")
+  void directMessageCommandHasNoChannel() throws Exception {
+    // when
+    slack.sendCommand("UBOB", "DUBOB", "channel here");
+    slack.post(slack.command("UALICE", "GMPDM", "channel here").replace("channel_name=general", "channel_name=mpdm-alice--bob-1"),
+        FORM);
+
+    // then
+    ArgumentCaptor<InboundEvent> event = ArgumentCaptor.forClass(InboundEvent.class);
+    verify(core, timeout(5_000).times(2)).apply(event.capture());
+    assertEquals(2, event.getAllValues().size());
+    event.getAllValues().forEach(e -> assertNull(e.channel(), e.member()));
   }
 
   @Test
