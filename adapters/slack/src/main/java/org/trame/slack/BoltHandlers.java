@@ -2,10 +2,14 @@ package org.trame.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.response.Response;
+import java.io.IOException;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,16 +17,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trame.core.engine.Lang;
 import org.trame.core.port.Handled;
 import org.trame.core.port.InboundEvent.Kind;
 
 /**
- * The Bolt listeners: each acknowledges at once and leaves the work to the {@link Dispatcher}.
+ * The Bolt listeners: each hands the delivery to the {@link Dispatcher} and acknowledges it once
+ * the core has committed it, so that an acknowledged event is never lost to a crash; if the commit
+ * takes longer than the acknowledgement wait, Slack is answered anyway (its 3-second rule) and the
+ * commit goes on; if the core could not save the event, Slack gets an error and delivers it again.
+ * HTTP and Socket Mode share these listeners (Socket Mode sends no acknowledgement for an error).
  * Translation only; what an answer means is the core's business.
  */
 final class BoltHandlers {
+
+  private static final Logger log = LoggerFactory.getLogger(BoltHandlers.class);
 
   static final String COMMAND = "/trame";
   private static final int LONGEST_ANSWER_SHOWN = 300;
@@ -40,9 +56,12 @@ final class BoltHandlers {
   });
 
   private final SlackAdapter.HomePage home;
+  private final Duration ackWait;
 
-  BoltHandlers(Dispatcher dispatcher, SlackMessenger messenger, Members members, SlackAdapter.HomePage home) {
+  BoltHandlers(Dispatcher dispatcher, SlackMessenger messenger, Members members, SlackAdapter.HomePage home,
+      Duration ackWait) {
     this.home = home;
+    this.ackWait = ackWait;
     this.dispatcher = dispatcher;
     this.messenger = messenger;
     this.members = members;
@@ -54,17 +73,18 @@ final class BoltHandlers {
       // trigger_id is unique per invocation, so a re-sent request is one command. Where it was typed
       // goes to the core, which reads it for `channel here` only: the collective's channel does not
       // follow whoever typed /trame where.
-      dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(), p.getUserName(), Kind.COMMAND,
-          p.getText() == null ? "" : unescape(p.getText()).strip(), null, null, channelOf(p.getChannelId(), p.getChannelName()));
-      return ctx.ack();
+      return acknowledgeWhenSaved(ctx, dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(),
+          p.getUserName(), Kind.COMMAND, p.getText() == null ? "" : unescape(p.getText()).strip(), null, null,
+          channelOf(p.getChannelId(), p.getChannelName())));
     });
 
     app.event(MessageEvent.class, (payload, ctx) -> {
       MessageEvent e = payload.getEvent();
       // Only what a person types in their DM with the bot; bots (ourselves included) are ignored.
       if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null && e.getText() != null) {
-        dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null, Kind.TEXT, unescape(e.getText()), null,
-            null, null); // a DM is no channel of the collective
+        // a DM is no channel of the collective: no channel for the core
+        return acknowledgeWhenSaved(ctx, dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null,
+            Kind.TEXT, unescape(e.getText()), null, null, null));
       }
       return ctx.ack();
     });
@@ -80,9 +100,12 @@ final class BoltHandlers {
     app.blockAction(Pattern.compile("^" + Pattern.quote(BlockRenderer.CHOICE_PREFIX) + "\\d+$"), (req, ctx) -> {
       BlockActionPayload p = req.getPayload();
       BlockActionPayload.Action a = p.getActions().get(0);
-      ActionRef.decode(a.getValue()).ifPresent(ref -> answer(p, a.getActionTs(), ref, ref.value(),
-          a.getText() == null ? ref.value() : a.getText().getText()));
-      return ctx.ack();
+      Optional<ActionRef> ref = ActionRef.decode(a.getValue());
+      if (ref.isEmpty()) {
+        return ctx.ack();
+      }
+      return acknowledgeWhenSaved(ctx, answer(p, a.getActionTs(), ref.get(), ref.get().value(),
+          a.getText() == null ? ref.get().value() : a.getText().getText()));
     });
 
     // Ticking a checkbox is not an answer yet: the submit button is.
@@ -102,10 +125,10 @@ final class BoltHandlers {
         }
         if (values.isEmpty()) {
           // Nothing ticked: the core says why it cannot accept that; the question stays clickable.
-          submitChoice(p, a.getActionTs(), ref.get(), "");
-        } else {
-          answer(p, a.getActionTs(), ref.get(), String.join(",", values), String.join(", ", labels));
+          return acknowledgeWhenSaved(ctx, submitChoice(p, a.getActionTs(), ref.get(), ""));
         }
+        return acknowledgeWhenSaved(ctx, answer(p, a.getActionTs(), ref.get(), String.join(",", values),
+            String.join(", ", labels)));
       }
       return ctx.ack();
     });
@@ -131,28 +154,64 @@ final class BoltHandlers {
       if (ref.isPresent() && text != null) {
         String team = p.getTeam() != null ? p.getTeam().getId() : view.getTeamId();
         ActionRef r = ref.get();
-        dispatcher.submit("view:" + view.getId(), team, p.getUser().getId(), p.getUser().getName(), Kind.CHOICE, text,
-            r.conversationRef(), r.stepRef(), null)
-            .thenAccept(h -> {
+        CompletableFuture<Handled> saved = dispatcher.submit("view:" + view.getId(), team, p.getUser().getId(),
+            p.getUser().getName(), Kind.CHOICE, text, r.conversationRef(), r.stepRef(), null);
+        saved.thenAccept(h -> {
               if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
                 markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
                     r.lang());
               }
             });
+        return acknowledgeWhenSaved(ctx, saved);
       }
       return ctx.ack();
     });
   }
 
-  /** A click that answers the question of the message it is in: handled once, then the message shows the answer. */
-  private void answer(BlockActionPayload p, String actionTs, ActionRef ref, String value, String label) {
+  /**
+   * Slack's answer for a delivery handed to the core: 200 once {@code saved} completes, or when
+   * {@link #ackWait} has passed first (the core still commits it; a retry is then a duplicate).
+   * When the core could not save it, {@link NotSaved} is thrown rather than an error returned: Bolt
+   * replaces an event listener's error status with its automatic acknowledgement, but lets an
+   * exception through, which HTTP mode answers 503 and Socket Mode leaves unacknowledged, so that
+   * Slack delivers the event again (a command or a click shows the member an error instead).
+   */
+  private Response acknowledgeWhenSaved(Context ctx, CompletableFuture<?> saved) throws NotSaved {
+    try {
+      saved.get(ackWait.toMillis(), TimeUnit.MILLISECONDS);
+      return ctx.ack();
+    } catch (TimeoutException late) {
+      log.info("Slack acknowledged before the core's commit, which took more than {} ms", ackWait.toMillis());
+      return ctx.ack();
+    } catch (ExecutionException failed) {
+      throw new NotSaved(failed.getCause());
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+      throw new NotSaved(stopping);
+    }
+  }
+
+  /** The core could not save a delivery: Slack must not be told it was received. */
+  static final class NotSaved extends IOException {
+    NotSaved(Throwable cause) {
+      super("the event was not saved", cause);
+    }
+  }
+
+  /**
+   * A click that answers the question of the message it is in: handled once, then the message
+   * shows the answer. The future completes when the core has committed it (at once for a second
+   * click on an answered question, which is not handed to the core).
+   */
+  private CompletableFuture<?> answer(BlockActionPayload p, String actionTs, ActionRef ref, String value, String label) {
     String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
     String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
     if (channel != null && ts != null && !claim(channel, ts)) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     String question = p.getMessage() == null ? null : p.getMessage().getText();
-    submitChoice(p, actionTs, ref, value).whenComplete((h, failure) -> {
+    CompletableFuture<Handled> saved = submitChoice(p, actionTs, ref, value);
+    saved.whenComplete((h, failure) -> {
       if (failure != null && channel != null && ts != null) {
         // Not saved: the buttons stay and may be clicked again.
         release(channel, ts);
@@ -160,9 +219,10 @@ final class BoltHandlers {
         markAnswered(p.getUser().getId(), channel, ts, question, label, ref.lang());
       }
     });
+    return saved;
   }
 
-  private java.util.concurrent.CompletableFuture<Handled> submitChoice(BlockActionPayload p, String actionTs, ActionRef ref,
+  private CompletableFuture<Handled> submitChoice(BlockActionPayload p, String actionTs, ActionRef ref,
       String value) {
     String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
     // A click has no delivery id; the user and the action's timestamp identify it.

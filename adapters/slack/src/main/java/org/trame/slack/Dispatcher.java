@@ -13,10 +13,10 @@ import org.trame.core.port.InboundEvent;
 import org.trame.core.port.InboundEvent.Kind;
 
 /**
- * Turns what Slack delivered into core events, after the request is acknowledged: the member's
- * profile hints are looked up, then the core handles the event on its own threads. Also runs the
- * adapter's follow-up Web API calls (marking a message answered, opening a form) off Bolt's
- * request threads.
+ * Turns what Slack delivered into core events: the member's profile hints are looked up, then the
+ * core handles the event on its own threads; the request is acknowledged once the returned future
+ * completes (see {@link BoltHandlers}). Also runs the adapter's follow-up Web API calls (marking a
+ * message answered, opening a form) off Bolt's request threads.
  *
  * <p>Work is spread over single-thread lanes chosen by member, so one member's events reach the
  * core in the order Slack delivered them while different members proceed in parallel.
@@ -67,7 +67,7 @@ final class Dispatcher implements AutoCloseable {
     return done;
   }
 
-  /** Work after an acknowledgement, in {@code member}'s lane; failures are logged, never thrown back at Slack. */
+  /** Work in {@code member}'s lane, after what came before it; failures are logged, never thrown back at Slack. */
   void run(String member, Runnable work) {
     synchronized (idle) {
       pending++;

@@ -47,7 +47,8 @@ final class HttpEndpoint implements AutoCloseable {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.server = HttpServer.create(new InetSocketAddress(port), 64);
-    this.threads = Executors.newFixedThreadPool(4, r -> {
+    // A request thread waits for the core's commit (milliseconds, two seconds at most) before answering.
+    this.threads = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "trame-slack-http");
       t.setDaemon(true);
       return t;
@@ -61,8 +62,15 @@ final class HttpEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private void handle(HttpExchange exchange) {
+    // Closed only after the error answers below: a try-with-resources would close it before its catch runs.
     try (exchange) {
+      serve(exchange);
+    }
+  }
+
+  private void serve(HttpExchange exchange) {
+    try {
       if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
         reply(exchange, 405, "text/plain", "POST only");
         return;
@@ -102,6 +110,14 @@ final class HttpEndpoint implements AutoCloseable {
       reply(exchange, response.getStatusCode() == null ? 200 : response.getStatusCode(),
           response.getContentType() == null ? "text/plain" : response.getContentType(),
           response.getBody() == null ? "" : response.getBody());
+    } catch (BoltHandlers.NotSaved e) {
+      // Already logged where it failed; an error status makes Slack deliver it again.
+      log.warn("Slack request answered 503: {}", e.getMessage());
+      try {
+        reply(exchange, 503, "text/plain", "not saved, try again");
+      } catch (IOException | RuntimeException ignored) {
+        // the response was already started
+      }
     } catch (Exception e) {
       log.error("Slack request failed", e);
       try {

@@ -24,6 +24,11 @@ public final class SlackAdapter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
   private static final int WORKER_THREADS = 4;
+  /**
+   * How long Slack is kept waiting for the core's commit before it is acknowledged anyway: a group
+   * commit takes milliseconds, and Slack retries what is not answered within 3 seconds.
+   */
+  static final Duration ACK_WAIT = Duration.ofSeconds(2);
 
   private final App app;
   private final Dispatcher dispatcher;
@@ -56,6 +61,12 @@ public final class SlackAdapter implements AutoCloseable {
 
   static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core,
       HomePage home) throws Exception {
+    return start(messenger, texts, core, home, ACK_WAIT);
+  }
+
+  /** As above, acknowledging a delivery at most {@code ackWait} after it arrived if the core has not committed it yet. */
+  static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core,
+      HomePage home, Duration ackWait) throws Exception {
     SlackSettings settings = messenger.settings();
     messenger.bind(texts);
     Members members = new Members(messenger.web(), Clock.systemUTC());
@@ -71,7 +82,7 @@ public final class SlackAdapter implements AutoCloseable {
       config.signingSecret(settings.signingSecret());
     }
     App app = new App(config.build());
-    new BoltHandlers(dispatcher, messenger, members, home).register(app);
+    new BoltHandlers(dispatcher, messenger, members, home, ackWait).register(app);
     try {
       if (settings.socketMode()) {
         SocketModeApp socket = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);

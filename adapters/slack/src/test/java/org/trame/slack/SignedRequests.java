@@ -41,6 +41,17 @@ public final class SignedRequests {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts without waiting for the answer, signed now: to watch when the adapter answers. */
+  public java.util.concurrent.CompletableFuture<HttpResponse<String>> postAsync(String body, String contentType) throws Exception {
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", ts)
+        .header("X-Slack-Signature", sign(SECRET, ts, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> post(String body, String contentType) throws Exception {
     return post(body, contentType, SECRET, Instant.now(), Map.of());
   }

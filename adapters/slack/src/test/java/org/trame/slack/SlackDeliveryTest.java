@@ -130,6 +130,25 @@ class SlackDeliveryTest {
   }
 
   @Test
+  @DisplayName("given a member's DM, when Slack gets its 200, then the core has already committed the event (a crash after the answer loses nothing)")
+  void acknowledgedOnlyOnceCommitted() throws Exception {
+    // when
+    var response = s.slack.post(SignedRequests.directMessage("Ev.committed", ALICE, "help"), JSON);
+
+    // then: the event's dedup row is in the database as the answer arrives
+    assertEquals(200, response.statusCode());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("trame.db"));
+         var q = c.prepareStatement("SELECT count(*) FROM inbound_event WHERE event_id = ?")) {
+      q.setString(1, "slack:Ev.committed");
+      try (var rs = q.executeQuery()) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "the event was committed before Slack was answered");
+      }
+    }
+    s.settle();
+  }
+
+  @Test
   @DisplayName("given Slack answers 429 with Retry-After: 1, when a reply is sent, then it is sent again after that second and delivered once")
   void rateLimitIsWaitedOut() throws Exception {
     // given

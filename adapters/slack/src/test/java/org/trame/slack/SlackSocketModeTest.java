@@ -1,6 +1,7 @@
 package org.trame.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -66,5 +67,62 @@ class SlackSocketModeTest {
         socket.stop(1_000);
       }
     }
+  }
+
+  @Test
+  @DisplayName("given Socket Mode, when a command's commit is pending, then its envelope is acknowledged only once committed, and never when the core could not save it")
+  void envelopeAcknowledgedAfterCommit() throws Exception {
+    try (FakeSlackApi api = new FakeSlackApi()) {
+      FakeSocketMode socket = new FakeSocketMode();
+      socket.start();
+      try {
+        // given: a core whose commits the test controls, and one that fails on "mydata forget"
+        assertTrue(socket.started.await(5, TimeUnit.SECONDS));
+        api.socketModeUrl = socket.url();
+        api.user("UALICE", "alice", "en-US", "Europe/Paris", false);
+        SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-test",
+            "SLACK_APP_TOKEN", "xapp-test", "TRAME_SLACK_API_URL", api.url())).orElseThrow();
+        java.util.concurrent.CompletableFuture<org.trame.core.port.Handled> commit = new java.util.concurrent.CompletableFuture<>();
+        SlackMessenger messenger = new SlackMessenger(settings);
+        org.trame.core.i18n.Texts texts = org.mockito.Mockito.mock(org.trame.core.i18n.Texts.class);
+        try (SlackAdapter adapter = SlackAdapter.start(messenger, texts,
+            e -> e.text().equals("help") ? commit
+                : java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("the database is unreachable")),
+            (team, user, lang) -> java.util.concurrent.CompletableFuture.completedFuture(""), Duration.ofSeconds(30))) {
+          assertTrue(socket.connected.await(10, TimeUnit.SECONDS), "the adapter connected to the socket");
+
+          // when
+          socket.envelope("env-ok", "slash_commands", command("help", "trigger.socket.2"));
+          socket.envelope("env-lost", "slash_commands", command("mydata forget", "trigger.socket.3"));
+          Thread.sleep(500);
+
+          // then: nothing acknowledged before the commit; the saved one right after it; the lost one never
+          assertFalse(acked(socket, "env-ok", Duration.ZERO), "acknowledged before the commit: " + socket.received);
+          commit.complete(new org.trame.core.port.Handled(org.trame.core.port.Handled.Outcome.APPLIED, List.of()));
+          assertTrue(acked(socket, "env-ok", Duration.ofSeconds(10)), "acknowledged once committed: " + socket.received);
+          assertFalse(acked(socket, "env-lost", Duration.ofMillis(500)), "a lost event must stay unacknowledged");
+        }
+      } finally {
+        socket.stop(1_000);
+      }
+    }
+  }
+
+  private static JsonObject command(String words, String trigger) {
+    return SignedRequests.obj("token", "legacy", "team_id", FakeSlackApi.TEAM, "team_domain", "trame-test",
+        "channel_id", "CPROJECT", "channel_name", "project", "user_id", "UALICE", "user_name", "alice",
+        "command", "/trame", "text", words, "api_app_id", "A0TRAME", "trigger_id", trigger,
+        "response_url", "https://hooks.slack.com/commands/x");
+  }
+
+  private static boolean acked(FakeSocketMode socket, String envelope, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    do {
+      if (socket.received.stream().anyMatch(m -> m.has("envelope_id") && envelope.equals(m.get("envelope_id").getAsString()))) {
+        return true;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
+    return false;
   }
 }
