@@ -21,6 +21,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
@@ -58,6 +59,8 @@ final class BlockRenderer {
   private static final int TITLE_MAX = 24;
   private static final int FORM_TEXT_MAX = 3_000;
   static final int FALLBACK_TEXT_MAX = 39_000;
+  /** What a Slack user id looks like; anything else in a mention token is shown as text, never as markup. */
+  private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
   private final Texts texts;
 
@@ -98,7 +101,7 @@ final class BlockRenderer {
    * read as a mention, a link or a command, then the bot's mention tokens as {@code <@U…>}.
    */
   static String mrkdwn(String text) {
-    return Mentions.render(text, BlockRenderer::escape, id -> "<@" + id + ">");
+    return Mentions.render(text, BlockRenderer::escape, id -> SLACK_ID.matcher(id).matches() ? "<@" + id + ">" : escape("@" + id));
   }
 
   /** Slack's three escapes; nothing else is entity-encoded (Slack would show it as typed). */

@@ -201,4 +201,14 @@ class SlackEscapingTest {
     }
     assertEquals(text, back.toString());
   }
+
+  @Test
+  @DisplayName("given a mention token holding something else than a Slack user id, when rendered, then it is shown as escaped text, not as markup")
+  void oddMentionIsText() {
+    // when
+    String shown = BlockRenderer.mrkdwn("by " + Mentions.of("x><!channel") + " and " + Mentions.of("W0CAROL"));
+
+    // then
+    assertEquals("by @x&gt;&lt;!channel and <@W0CAROL>", shown);
+  }
 }
