@@ -4,11 +4,11 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.response.Response;
-import java.io.IOException;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -157,11 +157,11 @@ final class BoltHandlers {
         CompletableFuture<Handled> saved = dispatcher.submit("view:" + view.getId(), team, p.getUser().getId(),
             p.getUser().getName(), Kind.CHOICE, text, r.conversationRef(), r.stepRef(), null);
         saved.thenAccept(h -> {
-              if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
-                markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
-                    r.lang());
-              }
-            });
+          if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
+            markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
+                r.lang());
+          }
+        });
         return acknowledgeWhenSaved(ctx, saved);
       }
       return ctx.ack();
