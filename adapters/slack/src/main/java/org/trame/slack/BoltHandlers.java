@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,17 +271,58 @@ final class BoltHandlers {
     return channelId;
   }
 
+  /** Slack's markup in a delivered text: always real angle brackets, since typed ones come as entities. */
+  private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
+
   /**
    * What the member typed, from the text Slack delivers in a message event or an escaped slash
-   * command ({@code should_escape}): Slack's three entities decoded, {@code &amp;} last so that a
-   * typed {@code &lt;} stays as typed. Mentions ({@code <@U…|name>}) are real angle brackets and
-   * stay as they are for the core to read. Form values are not escaped by Slack: not for them.
+   * command ({@code should_escape}). Slack's markup goes back to the words it came from: a link
+   * to its address, or to its label when that is the address as typed, else to both so that a
+   * disguised link shows where it leads; a channel to {@code #name}; {@code <!here>} to
+   * {@code @here}. Member mentions ({@code <@U…|name>}) stay as they are for the core to read.
+   * Then Slack's three entities are decoded, {@code &amp;} last so that a typed {@code &lt;}
+   * stays as typed. Form values are not escaped by Slack: not for them.
    */
   static String unescape(String slackText) {
-    if (slackText.indexOf('&') < 0) {
+    if (slackText.indexOf('<') < 0 && slackText.indexOf('&') < 0) {
       return slackText;
     }
-    return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    Matcher m = MARKUP.matcher(slackText);
+    StringBuilder out = new StringBuilder(slackText.length());
+    int from = 0;
+    while (m.find()) {
+      out.append(entities(slackText.substring(from, m.start())));
+      String inside = m.group(1);
+      out.append(inside.startsWith("@") ? m.group() : entities(asTyped(inside)));
+      from = m.end();
+    }
+    return out.append(entities(slackText.substring(from))).toString();
+  }
+
+  /** One piece of Slack markup (without its brackets) as the words the member typed. */
+  private static String asTyped(String inside) {
+    int bar = inside.indexOf('|');
+    String target = bar < 0 ? inside : inside.substring(0, bar);
+    String label = bar < 0 ? null : inside.substring(bar + 1);
+    if (target.startsWith("#")) {
+      return label != null ? "#" + label : target;
+    }
+    if (target.startsWith("!")) {
+      // <!here>, <!channel>, <!everyone>; <!subteam^S…|@team> and <!date^…|fallback> by their label
+      return label != null ? label : "@" + target.substring(1).split("\\^", 2)[0];
+    }
+    if (label == null || label.isEmpty()) {
+      return target;
+    }
+    String bare = target.replaceFirst("^(?i)(https?://|mailto:)", "");
+    return label.equals(target) || label.equals(bare) || (label + "/").equals(bare) ? label : label + " (" + target + ")";
+  }
+
+  private static String entities(String text) {
+    if (text.indexOf('&') < 0) {
+      return text;
+    }
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   /** The options ticked in a message's checkboxes or multi-select. */

@@ -141,6 +141,25 @@ class SlackTranslationTest {
   }
 
   @Test
+  @DisplayName("given a member types links, a channel name and @here in her DM, when Slack delivers them as its markup, then the core gets them as she typed them, a disguised link showing its address, and mentions intact")
+  void slackMarkupBecomesTypedText() throws Exception {
+    // given: the message as Slack encodes it (links, channel, special mention, user mention, escaped text)
+    JsonObject dm = SignedRequests.obj("type", "message", "channel", "DUALICE", "user", "UALICE", "ts", "1.1",
+        "channel_type", "im", "text", "see <https://example.com/a?b=1&amp;c=2> and <http://example.org|example.org> "
+            + "or <https://evil.example|the minutes>, mail <mailto:a@b.example|a@b.example>, in <#C123|general> <!here> "
+            + "<@UBOB|bob> &lt;3");
+
+    // when
+    slack.post(SignedRequests.callback("Ev.markup", dm), "application/json");
+
+    // then
+    ArgumentCaptor<InboundEvent> event = ArgumentCaptor.forClass(InboundEvent.class);
+    verify(core, timeout(5_000)).apply(event.capture());
+    assertEquals("see https://example.com/a?b=1&c=2 and example.org or the minutes (https://evil.example), mail a@b.example, "
+        + "in #general @here <@UBOB|bob> <3", event.getValue().text());
+  }
+
+  @Test
   @DisplayName("given a member mentions someone in /trame, when Slack delivers the escaped command, then the mention reaches the core intact")
   void mentionsStayIntact() throws Exception {
     // when: Slack encodes a picked mention as <@U…|name>, around escaped typed text
