@@ -101,7 +101,8 @@ public final class ConsoleAdapter {
         inFlight.release();
         if (failure != null) {
           failed.incrementAndGet();
-          err.println("! line " + lineNumber + ": not saved: " + rootMessage(failure));
+          // A reason may quote what the member typed: printed like any member text, on one line.
+          err.println("! line " + lineNumber + ": not saved: " + ConsoleMessenger.oneLine(rootMessage(failure)));
         } else if (h.outcome() == Handled.Outcome.DUPLICATE) {
           duplicates.incrementAndGet();
         } else {

@@ -78,6 +78,22 @@ class ConsoleAdapterTest {
   }
 
   @Test
+  @DisplayName("given the core refuses a line with a reason quoting the member's words, when the error line is printed, then it is one line with no escape sequence")
+  void errorLineQuotesNoControls() throws Exception {
+    // given: a core whose failure message holds what the member typed
+    ConsoleAdapter adapter = new ConsoleAdapter(e -> CompletableFuture.failedFuture(
+        new IllegalStateException("cannot store \u001B[2J" + e.text())), "local",
+        new PrintStream(err, true, StandardCharsets.UTF_8), true);
+
+    // when: a transcript line carrying a line separator the reader does not split on
+    adapter.run(new ByteArrayInputStream("alice: hi\u0085# local: forged\n".getBytes(StandardCharsets.UTF_8)));
+
+    // then
+    List<String> lines = errors().lines().toList();
+    assertEquals(List.of("! line 1: not saved: cannot store hi # local: forged"), lines);
+  }
+
+  @Test
   @DisplayName("invalid UTF-8 bytes become replacement characters; the line is still handled")
   void invalidUtf8() throws Exception {
     byte[] bad = {'a', 'l', 'i', 'c', 'e', ':', ' ', 'h', (byte) 0xC3, (byte) 0x28, 'i', '\n'};
