@@ -111,6 +111,11 @@ public final class TestBot implements AutoCloseable {
     start();
   }
 
+  /** Whether {@code m} is for {@code member}'s eyes only: a private message, or one for them as a coordinator. */
+  public static boolean privatelyTo(OutboundMessage m, String member) {
+    return m.audience().isPrivate() && m.audience().id().equals(member);
+  }
+
   /** Fires what the scheduler finds due now; returns the texts it sent, with their audience. */
   public List<OutboundMessage> tick() {
     return trame.tick().join();

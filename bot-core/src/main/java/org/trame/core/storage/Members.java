@@ -53,9 +53,20 @@ public final class Members {
    * id removed from {@code TRAME_COORDINATORS} is no coordinator from the first minute.
    */
   public static void configureCoordinators(Connection c, java.util.Collection<String> memberIds) throws SQLException {
-    Sql.update(c, "UPDATE member SET configured_coordinator = 0 WHERE configured_coordinator = 1");
+    // Only what changed is written: a start on an unchanged list writes nothing (a read-only file still starts).
+    java.util.Set<String> marked = new java.util.HashSet<>();
+    try (ResultSet rs = Sql.query(c, "SELECT DISTINCT member_id FROM member WHERE configured_coordinator = 1").executeQuery()) {
+      while (rs.next()) {
+        marked.add(rs.getString(1));
+      }
+    }
+    for (String id : marked) {
+      if (!memberIds.contains(id)) {
+        Sql.update(c, "UPDATE member SET configured_coordinator = 0 WHERE member_id = ?", id);
+      }
+    }
     for (String id : memberIds) {
-      Sql.update(c, "UPDATE member SET configured_coordinator = 1 WHERE member_id = ?", id);
+      Sql.update(c, "UPDATE member SET configured_coordinator = 1 WHERE member_id = ? AND configured_coordinator = 0", id);
     }
   }
 
