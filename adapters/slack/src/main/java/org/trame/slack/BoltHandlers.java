@@ -51,7 +51,6 @@ final class BoltHandlers {
   void register(App app) {
     app.command(COMMAND, (req, ctx) -> {
       var p = req.getPayload();
-      messenger.channels().commandTypedIn(p.getTeamId(), p.getChannelId());
       // trigger_id is unique per invocation, so a re-sent request is one command.
       dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(), p.getUserName(), Kind.COMMAND,
           p.getText() == null ? "" : p.getText().strip(), null, null);
