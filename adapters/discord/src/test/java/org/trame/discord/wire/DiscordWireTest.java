@@ -58,7 +58,7 @@ class DiscordWireTest {
     trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), null, Set.of(), Lang.EN, Clock.systemUTC()),
         List.of(messenger));
     Map<String, String> env = new HashMap<>(discord.environment());
-    env.put("TRAME_DISCORD_COORDINATOR_ROLE", "Coordination");
+    env.put("TRAME_DISCORD_COORDINATOR_ROLE", Payloads.COORDINATION_ROLE_ID);
     env.put("TRAME_DISCORD_CHANNEL", Payloads.CHANNEL_ID);
     DiscordSettings settings = DiscordSettings.fromEnvironment(env).orElseThrow();
     adapter = DiscordAdapter.start(settings, trame, messenger);
