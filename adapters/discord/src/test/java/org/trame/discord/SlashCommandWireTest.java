@@ -31,6 +31,25 @@ class SlashCommandWireTest {
   private FakeDiscord discord;
   private DiscordAdapter adapter;
   private final LinkedBlockingQueue<InboundEvent> received = new LinkedBlockingQueue<>();
+  private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+      new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-07T20:00:00Z"));
+  /** A clock the test moves on, read by the adapter for how long it trusts what Discord said of roles. */
+  private final java.time.Clock clock = new java.time.Clock() {
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now.get();
+    }
+  };
 
   @BeforeEach
   void start() throws Exception {
@@ -40,7 +59,7 @@ class SlashCommandWireTest {
     adapter = DiscordAdapter.start(DiscordSettings.fromEnvironment(env).orElseThrow(), e -> {
       received.add(e);
       return CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of()));
-    }, CoreTexts.TEXTS, new DiscordMessenger());
+    }, CoreTexts.TEXTS, new DiscordMessenger(clock));
     assertTrue(discord.gateway().awaitGuild(20), "JDA received READY and GUILD_CREATE");
   }
 
@@ -72,6 +91,32 @@ class SlashCommandWireTest {
     assertEquals(Payloads.CHANNEL_ID, e.channel());
     assertEquals(Payloads.GUILD_ID, e.collective());
     assertTrue(e.hints().coordinator());
+    assertEquals(List.of(), discord.unknown());
+  }
+
+  @Test
+  @DisplayName("a click in a DM, which carries no member, is from a coordinator only while Discord says so: a removed role counts once the minute of trust has passed")
+  void dmClickFollowsTheRole() throws Exception {
+    // given a coordinator who used /trame in the guild, holding the role
+    discord.memberRoles(Payloads.MEMBER_ID, Payloads.COORDINATION_ROLE_ID);
+    discord.gateway().dispatch("INTERACTION_CREATE", Payloads.slashCommand("help", "token-1", Map.of(), true));
+    assertTrue(received.poll(20, TimeUnit.SECONDS).hints().coordinator());
+    // and whose role is then removed on Discord
+    discord.memberRoles(Payloads.MEMBER_ID);
+    // when, more than a minute later, they click a button of a question in their DMs
+    now.set(now.get().plusSeconds(61));
+    String button = "trame|c|" + Payloads.GUILD_ID + "|42|why#share|private";
+    var posted = Payloads.object().put("content", "Qui peut la voir ?");
+    posted.putArray("components").addObject().put("type", 1).putArray("components").addObject().put("type", 2)
+        .put("style", 2).put("label", "Rester privée").put("custom_id", button);
+    var question = Payloads.message(Payloads.DM_CHANNEL_ID, posted, false);
+    discord.gateway().dispatch("INTERACTION_CREATE", Payloads.buttonClick(question, button, "token-2"));
+    // then the adapter asked Discord for the member, and the core hears someone who no longer coordinates
+    InboundEvent click = received.poll(20, TimeUnit.SECONDS);
+    assertEquals(InboundEvent.Kind.CHOICE, click.kind());
+    assertEquals(false, click.hints().coordinator());
+    assertEquals(1, discord.count(c -> c.method().equals("GET")
+        && c.path().equals("/api/v10/guilds/" + Payloads.GUILD_ID + "/members/" + Payloads.MEMBER_ID)));
     assertEquals(List.of(), discord.unknown());
   }
 }
