@@ -125,6 +125,8 @@ class DiscordWireTest {
     assertEquals(2, conflict.path("type").asInt(), "conflict is a subcommand group");
     JsonNode start = option(conflict, "start");
     assertEquals(6, option(start, "party1").path("type").asInt(), "parties are USER options");
+    assertEquals(6, option(start, "party8").path("type").asInt(), "up to eight parties");
+    assertEquals(1, option(option(trameCommand, "channel"), "here").path("type").asInt(), "/trame channel here is a subcommand");
     assertTrue(option(option(trameCommand, "tz"), "zone").path("autocomplete").asBoolean());
     assertEquals(4, option(option(trameCommand, "sheet"), "number").path("type").asInt(), "sheet number is an INTEGER");
     assertEquals(List.of(), discord.unknown());
