@@ -36,8 +36,17 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Sh
     }
   }
 
+  /** Discord's ids are unsigned 64-bit numbers written in decimal. */
   private static boolean isSnowflake(String id) {
-    return id.matches("\\d{1,20}");
+    if (!id.matches("\\d{1,20}")) {
+      return false;
+    }
+    try {
+      Long.parseUnsignedLong(id);
+      return true;
+    } catch (NumberFormatException tooLarge) {
+      return false;
+    }
   }
 
   /** The settings, or empty when {@code DISCORD_TOKEN} is unset (Discord is not used). */

@@ -101,6 +101,20 @@ class DiscordSettingsTest {
   }
 
   @Test
+  @DisplayName("an id too large to be a Discord id is refused with the variable's name, for the role and for the channels")
+  void idOutOfRange() {
+    // given digits beyond Discord's 64-bit ids
+    String tooLarge = "99999999999999999999";
+    // when read, then each variable says what it expects
+    IllegalArgumentException role = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(
+        Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_COORDINATOR_ROLE", tooLarge)));
+    assertTrue(role.getMessage().startsWith("TRAME_DISCORD_COORDINATOR_ROLE must be a role id"), role.getMessage());
+    IllegalArgumentException channel = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(
+        Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_CHANNEL", tooLarge)));
+    assertTrue(channel.getMessage().startsWith("TRAME_DISCORD_CHANNEL must list channel ids"), channel.getMessage());
+  }
+
+  @Test
   @DisplayName("the token never shows when the settings are printed or refused, and may come from an owner-only file")
   void tokenStaysSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     String token = "MTA5.discord-token-value.xyz";
