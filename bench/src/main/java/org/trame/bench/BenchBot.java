@@ -46,6 +46,12 @@ final class BenchBot implements AutoCloseable {
         return "bench";
       }
 
+      /** The terminal's channel is the collective itself ("# local: …"), always there. */
+      @Override
+      public java.util.Optional<String> configuredChannel(String collective) {
+        return java.util.Optional.of(collective);
+      }
+
       @Override
       public void send(OutboundMessage message) {
         // sending is not what is measured

@@ -65,6 +65,7 @@ public final class Main implements Callable<Integer> {
       slack = SlackSettings.fromEnvironment(env);
       discord = DiscordSettings.fromEnvironment(env);
       config = TrameConfig.fromEnvironment(env);
+      CoordinatorIds.check(config.coordinators(), slack.isPresent(), discord.isPresent());
       adminPort = AdminServer.port(env);
     } catch (IllegalArgumentException e) {
       err.println("trame: " + e.getMessage());

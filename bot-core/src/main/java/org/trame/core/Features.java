@@ -26,7 +26,8 @@ public final class Features {
   private final SheetsFeature sheets = new SheetsFeature();
   private final CheckinFeature checkin = new CheckinFeature();
   private final org.trame.core.privacy.PrivacyFeature privacy = new org.trame.core.privacy.PrivacyFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy);
+  private final org.trame.core.channel.ChannelFeature channel = new org.trame.core.channel.ChannelFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel);
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {

@@ -89,7 +89,7 @@ public final class Trame implements AutoCloseable {
     Writer writer = new Writer(database);
     Map<String, Messenger> byPlatform = new HashMap<>();
     messengers.forEach(m -> byPlatform.put(m.platform(), m));
-    OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock());
+    OutboxSender sender = new OutboxSender(writer, byPlatform, config.clock(), config.coordinators());
     List<OutboundMessage> leftOver = writer.submit(c -> Outbox.leftOver(c, Integer.MAX_VALUE, byPlatform.keySet())).join();
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       // Renewed well within the lease, so a live process never loses its rows to another.
@@ -101,9 +101,18 @@ public final class Trame implements AutoCloseable {
       org.trame.core.privacy.Retention.ensureAll(c, config.clock().instant());
       return null;
     }).join();
+    // Coordinators are the configured ids from this start on: one removed from the list is no longer one.
+    writer.submit(c -> {
+      org.trame.core.storage.Members.configureCoordinators(c, config.coordinators());
+      return null;
+    }).join();
+    org.trame.core.turn.CollectiveChannel home = new org.trame.core.turn.CollectiveChannel((platform, collective) -> {
+      Messenger m = byPlatform.get(platform);
+      return m == null ? java.util.Optional.empty() : m.configuredChannel(collective);
+    });
     TurnHandler turns = new TurnHandler(config.clock(), engine, commands, languages, config.coordinators(), config.defaultLang(),
-        features::ended);
-    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended);
+        features::ended, home);
+    Scheduler scheduler = new Scheduler(config.clock(), engine, features.tasks(), config.defaultLang(), features::ended, home);
     Trame trame = new Trame(prompts, database, writer, sender, turns, scheduler,
         new MemberSummary(config.clock(), engine, features.all(), config.defaultLang()));
     trame.config = config;

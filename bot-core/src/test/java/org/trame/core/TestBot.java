@@ -25,6 +25,11 @@ public final class TestBot implements AutoCloseable {
   /** The pseudonym key every test bot on PostgreSQL shares, as the processes of one deployment do. */
   public static final String POSTGRESQL_PSEUDONYM_KEY = "test-only pseudonym key, shared by the processes";
 
+  /** Whom the platform's own roles make coordinators now, as a test sets them (admin, role). */
+  public final Set<String> platformCoordinators = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Whether the platform has a configured channel (the terminal always has: its collective). */
+  public volatile boolean configuredChannel = true;
+
   /** Everything the messenger was asked to send, across restarts. */
   public final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
   private final Path database;
@@ -82,6 +87,17 @@ public final class TestBot implements AutoCloseable {
       public void send(OutboundMessage message) {
         sent.add(message);
       }
+
+      @Override
+      public boolean hasCoordinatorRole(String collective, String memberId) {
+        return platformCoordinators.contains(memberId);
+      }
+
+      @Override
+      public java.util.Optional<String> configuredChannel(String collective) {
+        // Like the terminal: the collective's channel is the collective itself, unless a test says otherwise.
+        return configuredChannel ? java.util.Optional.of(collective) : java.util.Optional.empty();
+      }
     };
     TrameConfig config = new TrameConfig(database, null, coordinators, Lang.EN, clock, null);
     // On PostgreSQL the pseudonym key is the operator's secret, the same for every process (on SQLite: a file beside the database).
@@ -93,6 +109,11 @@ public final class TestBot implements AutoCloseable {
   public void restart() {
     trame.close();
     start();
+  }
+
+  /** Whether {@code m} is for {@code member}'s eyes only: a private message, or one for them as a coordinator. */
+  public static boolean privatelyTo(OutboundMessage m, String member) {
+    return m.audience().isPrivate() && m.audience().id().equals(member);
   }
 
   /** Fires what the scheduler finds due now; returns the texts it sent, with their audience. */

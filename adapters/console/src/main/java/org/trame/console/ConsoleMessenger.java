@@ -59,6 +59,12 @@ public final class ConsoleMessenger implements Messenger {
     return PLATFORM;
   }
 
+  /** The terminal's channel is the collective itself ("# local: …"), always there. */
+  @Override
+  public java.util.Optional<String> configuredChannel(String collective) {
+    return java.util.Optional.of(collective);
+  }
+
   @Override
   public void send(OutboundMessage m) throws IOException {
     String prefix = m.audience().isPrivate() ? "→ " + oneLine(m.audience().id()) + ": " : "# " + oneLine(m.collective()) + ": ";

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -16,6 +17,9 @@ import net.dv8tion.jda.api.utils.Compression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trame.core.Trame;
+import org.trame.core.i18n.Texts;
+import org.trame.core.port.Handled;
+import org.trame.core.port.InboundEvent;
 
 /**
  * Starts Trame on Discord: the shards this process runs, the /trame command registered as soon as
@@ -44,9 +48,16 @@ public final class DiscordAdapter implements AutoCloseable {
    * @param messenger the messenger given to {@code Trame.start}, bound here to the shards
    */
   public static DiscordAdapter start(DiscordSettings settings, Trame trame, DiscordMessenger messenger) {
+    return start(settings, trame::handle, trame.texts(), messenger);
+  }
+
+  /** Connects to Discord handing interactions to {@code core} (tests record them there). */
+  static DiscordAdapter start(DiscordSettings settings, Function<InboundEvent, CompletableFuture<Handled>> core,
+      Texts texts, DiscordMessenger messenger) {
     ChannelDirectory channels = new ChannelDirectory(settings.channels());
-    InteractionListener interactions = new InteractionListener(trame::handle, messenger.turns(), trame.texts(),
-        new MemberFacts(settings.coordinatorRole()), channels);
+    GuildMembers members = new GuildMembers();
+    MemberFacts facts = new MemberFacts(settings.coordinatorRole(), members, messenger.clock()::millis);
+    InteractionListener interactions = new InteractionListener(core, messenger.turns(), texts, facts);
     DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
         .addEventListeners(interactions, new CommandRegistration(CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES)))
         .setEnableShutdownHook(false);
@@ -62,7 +73,8 @@ public final class DiscordAdapter implements AutoCloseable {
       builder.setShardsTotal(settings.shards().total()).setShards(settings.shards().ids());
     }
     ShardManager shards = builder.build();
-    messenger.bind(new JdaOps(shards, channels), trame.texts());
+    members.bind(shards);
+    messenger.bind(new JdaOps(shards, channels), texts, facts);
     return new DiscordAdapter(shards, messenger);
   }
 

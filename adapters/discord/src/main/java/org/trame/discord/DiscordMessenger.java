@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -31,18 +33,35 @@ import org.trame.core.port.Pacing;
  * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
  * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
  * or foreign button ephemerally where the member clicked; when the member's DMs are closed,
- * ephemerally where they acted, with the hint to open them. The collective's messages go to its
- * channel.
+ * ephemerally where they acted, with the hint to open them. The collective's messages go to the
+ * channel the core names in them, when it is a channel of the message's guild where the bot may post.
  */
 public final class DiscordMessenger implements Messenger {
 
   public static final String PLATFORM = "discord";
   private static final Logger log = LoggerFactory.getLogger(DiscordMessenger.class);
 
+  /** How long {@link #hasCoordinatorRole} waits for Discord before saying it cannot tell. */
+  private static final Duration ROLE_WAIT = Duration.ofSeconds(30);
+
   private final Turns turns = new Turns(System::currentTimeMillis);
+  private final java.time.Clock clock;
   private volatile Bound bound;
 
-  private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, Refusals refusals) {}
+  private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, Refusals refusals, MemberFacts facts) {}
+
+  public DiscordMessenger() {
+    this(java.time.Clock.systemUTC());
+  }
+
+  /** @param clock for how long what Discord said of a member's roles is kept (tests move it on) */
+  public DiscordMessenger(java.time.Clock clock) {
+    this.clock = clock;
+  }
+
+  java.time.Clock clock() {
+    return clock;
+  }
 
   /**
    * Discord allows 50 requests a second per bot. JDA already waits out Discord's rate limits (its
@@ -63,8 +82,8 @@ public final class DiscordMessenger implements Messenger {
   }
 
   /** Binds the messenger to Discord; called by the adapter once the shards are built. */
-  void bind(DiscordOps ops, Texts texts) {
-    bound = new Bound(ops, new MessageRenderer(texts), texts, new Refusals(texts));
+  void bind(DiscordOps ops, Texts texts, MemberFacts facts) {
+    bound = new Bound(ops, new MessageRenderer(texts), texts, new Refusals(texts), facts);
   }
 
   /** Stops sending: later messages wait in the outbox for the next start. */
@@ -74,6 +93,28 @@ public final class DiscordMessenger implements Messenger {
 
   Turns turns() {
     return turns;
+  }
+
+  /**
+   * Whether the member holds the coordinator role of the guild (or Manage Server when none is
+   * configured) as Discord says now, or said less than a minute ago. A member who left the guild,
+   * or a guild the bot is not in, does not coordinate; when Discord cannot tell (unreachable, a
+   * server error, the guild on another process's shard) this throws and the message waits.
+   */
+  @Override
+  public boolean hasCoordinatorRole(String collective, String memberId) throws Exception {
+    try {
+      return bound().facts().current(collective, memberId).get(ROLE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** The guild's channel listed in {@code TRAME_DISCORD_CHANNEL}, known from JDA's cache; empty before the start. */
+  @Override
+  public Optional<String> configuredChannel(String collective) {
+    Bound b = bound;
+    return b == null ? Optional.empty() : b.ops().configuredChannel(collective);
   }
 
   @Override
@@ -111,7 +152,8 @@ public final class DiscordMessenger implements Messenger {
 
   private void route(Bound b, OutboundMessage m, List<MessageCreateData> parts) throws Exception {
     if (!m.audience().isPrivate()) {
-      b.ops().sendToCollective(m.collective(), parts, m.id());
+      // The channel the core named, in the message's own guild: never another one.
+      b.ops().sendToChannel(m.collective(), m.audience().id(), parts, m.id());
       return;
     }
     Turns.Turn turn = turns.ownerOf(m);

@@ -19,11 +19,15 @@ interface DiscordOps {
   String sendPrivate(String userId, List<MessageCreateData> parts, long outboxId) throws Exception;
 
   /**
-   * Posts the parts to the guild's collective channel.
+   * Posts the parts to the channel {@code channelId}, which must be a channel of the guild where
+   * the bot may post.
    *
-   * @throws org.trame.core.port.UndeliverableException when there is no channel to post to, or Discord refuses for good
+   * @throws org.trame.core.port.UndeliverableException when it is not, or Discord refuses for good
    */
-  void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) throws Exception;
+  void sendToChannel(String guildId, String channelId, List<MessageCreateData> parts, long outboxId) throws Exception;
+
+  /** The guild's channel listed in {@code TRAME_DISCORD_CHANNEL}, from JDA's cache; empty if none is that guild's. */
+  java.util.Optional<String> configuredChannel(String guildId);
 
   /** The nonce Discord deduplicates a retried post with (it keeps them a few minutes). */
   static String nonce(long outboxId, int part) {

@@ -17,8 +17,9 @@ import java.util.Set;
  * @param gatewayUrl      the gateway URL, or null for Discord's ({@code TRAME_DISCORD_GATEWAY_URL})
  * @param shards          the shards this process runs, or null for all of Discord's recommended total
  *                        ({@code TRAME_DISCORD_SHARDS})
- * @param coordinatorRole a role id or name whose holders are coordinators, or null for the Manage
- *                        Server permission ({@code TRAME_DISCORD_COORDINATOR_ROLE})
+ * @param coordinatorRole the id (a snowflake) of the role whose holders are coordinators, or null
+ *                        for the Manage Server permission ({@code TRAME_DISCORD_COORDINATOR_ROLE}); never a
+ *                        name, which any role can take
  * @param channels        the collectives' channels, at most one per guild ({@code TRAME_DISCORD_CHANNEL})
  */
 public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Shards shards, String coordinatorRole,
@@ -29,6 +30,23 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Sh
       throw new IllegalArgumentException("DISCORD_TOKEN is empty");
     }
     channels = Set.copyOf(channels);
+    if (coordinatorRole != null && !isSnowflake(coordinatorRole)) {
+      throw new IllegalArgumentException("TRAME_DISCORD_COORDINATOR_ROLE must be a role id (digits, from the role's"
+          + " \"Copy Role ID\"), not a name, got '" + coordinatorRole + "'");
+    }
+  }
+
+  /** Discord's ids are unsigned 64-bit numbers written in decimal. */
+  private static boolean isSnowflake(String id) {
+    if (!id.matches("\\d{1,20}")) {
+      return false;
+    }
+    try {
+      Long.parseUnsignedLong(id);
+      return true;
+    } catch (NumberFormatException tooLarge) {
+      return false;
+    }
   }
 
   /** The settings, or empty when {@code DISCORD_TOKEN} is unset (Discord is not used). */
@@ -76,7 +94,7 @@ public record DiscordSettings(String token, String apiUrl, String gatewayUrl, Sh
       if (id.isEmpty()) {
         continue;
       }
-      if (!id.matches("\\d{1,20}")) {
+      if (!isSnowflake(id)) {
         throw new IllegalArgumentException("TRAME_DISCORD_CHANNEL must list channel ids separated by commas, got '" + id + "'");
       }
       ids.add(Long.parseUnsignedLong(id));

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -47,17 +48,15 @@ final class InteractionListener extends ListenerAdapter {
   private final MessageRenderer renderer;
   private final Refusals refusals;
   private final MemberFacts facts;
-  private final ChannelDirectory channels;
 
   InteractionListener(Function<InboundEvent, CompletableFuture<Handled>> core, Turns turns, Texts texts,
-      MemberFacts facts, ChannelDirectory channels) {
+      MemberFacts facts) {
     this.core = core;
     this.turns = turns;
     this.texts = texts;
     this.renderer = new MessageRenderer(texts);
     this.refusals = new Refusals(texts);
     this.facts = facts;
-    this.channels = channels;
   }
 
   @Override
@@ -70,17 +69,18 @@ final class InteractionListener extends ListenerAdapter {
       OptionMapping o = e.getOption(name);
       return o == null ? null : o.getAsString();
     }).orElseGet(() -> e.getFullCommandName().substring(TrameCommand.NAME.length()).strip());
-    channels.used(guild.getIdLong(), e.getChannelIdLong());
     User user = e.getUser();
     Turns.Turn turn = turns.begin(guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
     e.deferReply(true).queue(null, failure -> {
       turn.broken();
       log.warn("could not acknowledge /trame {}", org.trame.core.port.LogTexts.shown(words), failure);
     });
-    MemberHints hints = facts.hints(guild.getId(), user.getId(), e.getMember(), e.getUserLocale());
+    boolean coordinator = e.getMember() != null && facts.seen(guild.getId(), user.getId(), e.getMember());
+    MemberHints hints = MemberFacts.hints(e.getUserLocale(), coordinator);
     String name = e.getMember() != null ? e.getMember().getEffectiveName() : user.getEffectiveName();
+    // The channel it was typed in, for "channel here"; the collective's channel never follows it otherwise.
     InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, guild.getId(), user.getId(), name,
-        InboundEvent.Kind.COMMAND, words, null, null, hints);
+        InboundEvent.Kind.COMMAND, words, null, null, hints, e.getChannelId());
     submit(event, turn, e.getHook(), lang(e.getUserLocale()), null);
   }
 
@@ -156,15 +156,34 @@ final class InteractionListener extends ListenerAdapter {
       Message message, Turns.Origin origin) {
     InteractionHook hook = e.getHook();
     User user = e.getUser();
-    MemberHints hints = facts.hints(id.guild(), user.getId(), e.getMember(), e.getUserLocale());
-    String name = e.getMember() != null ? e.getMember().getEffectiveName() : user.getEffectiveName();
-    InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, id.guild(), user.getId(), name,
-        InboundEvent.Kind.CHOICE, value, id.conversationRef(), id.stepRef(), hints);
     Turns.Turn turn = turns.begin(id.guild(), user.getId(), origin, new HookReplies(hook));
     ack.queue(null, failure -> {
       turn.broken();
       log.warn("could not acknowledge a component or form", failure);
     });
+    Member member = e.getMember();
+    // In the guild, Discord gives the member as they are; a click in a DM gives none, so the member
+    // is looked up (what Discord said less than a minute ago, else asked again): never an old flag.
+    CompletableFuture<Boolean> coordinator = member != null
+        ? CompletableFuture.completedFuture(facts.seen(id.guild(), user.getId(), member))
+        : facts.current(id.guild(), user.getId()).exceptionally(failure -> {
+          log.warn("could not tell whether a member coordinates; taken as not, for this click", failure);
+          return false;
+        });
+    String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+    coordinator.thenAccept(c -> {
+      InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, id.guild(), user.getId(), name,
+          InboundEvent.Kind.CHOICE, value, id.conversationRef(), id.stepRef(), MemberFacts.hints(e.getUserLocale(), c));
+      handOver(e, event, turn, hook, id, shown, message);
+    }).exceptionally(failure -> {
+      turn.done(null);
+      log.error("a click could not be handed to the core", failure);
+      return null;
+    });
+  }
+
+  private void handOver(IReplyCallback e, InboundEvent event, Turns.Turn turn, InteractionHook hook, ComponentId id,
+      String shown, Message message) {
     Lang fallback = lang(e.getUserLocale());
     submit(event, turn, hook, fallback, handled -> {
       if (message == null) {

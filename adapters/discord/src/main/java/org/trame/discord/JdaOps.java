@@ -1,6 +1,7 @@
 package org.trame.discord;
 
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -41,20 +42,31 @@ final class JdaOps implements DiscordOps {
   }
 
   @Override
-  public void sendToCollective(String guildId, List<MessageCreateData> parts, long outboxId) throws Exception {
-    Guild guild = shards.getGuildById(guildId);
+  public void sendToChannel(String guildId, String channelId, List<MessageCreateData> parts, long outboxId)
+      throws Exception {
+    Guild guild = guild(guildId);
     if (guild == null) {
       throw new UndeliverableException("the guild is not on a shard of this process, or the bot left it", null);
     }
-    GuildMessageChannel channel = channels.channelOf(guild);
-    if (channel == null) {
-      throw new UndeliverableException("no channel of the guild accepts the bot's messages;"
-          + " set TRAME_DISCORD_CHANNEL or give the bot Send Messages", null);
-    }
+    GuildMessageChannel channel = channels.postable(guild, channelId);
     try {
       send(channel, parts, outboxId);
     } catch (ErrorResponseException e) {
       throw permanent(e);
+    }
+  }
+
+  @Override
+  public Optional<String> configuredChannel(String guildId) {
+    Guild guild = guild(guildId);
+    return guild == null ? Optional.empty() : channels.configured(guild).map(GuildMessageChannel::getId);
+  }
+
+  private Guild guild(String guildId) {
+    try {
+      return shards.getGuildById(Long.parseUnsignedLong(guildId));
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
+import org.trame.core.port.Mentions;
 import org.trame.core.port.Option;
 import org.trame.core.port.OutboundMessage;
 import org.trame.discord.ComponentId.Kind;
@@ -60,7 +61,7 @@ public final class MessageRenderer {
 
   /** The message as one or more Discord messages; the widget, if any, is on the last. */
   public List<MessageCreateData> render(OutboundMessage m) {
-    List<String> parts = split(m.text().isBlank() ? "…" : m.text());
+    List<String> parts = split(m.text().isBlank() ? "…" : mentions(m.text()));
     List<MessageTopLevelComponent> widget;
     try {
       widget = widget(m);
@@ -177,6 +178,15 @@ public final class MessageRenderer {
     }
     return new MessageEditBuilder().setContent(text).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .setComponents(MessageComponentTree.of(components).asDisabled()).build();
+  }
+
+  /**
+   * The core's mention tokens as Discord mentions, {@code <@id>}: shown as the member's name, and
+   * pinging no one since every message allows no mention. Nothing else is changed (Discord needs no
+   * escaping once mentions are off).
+   */
+  static String mentions(String text) {
+    return Mentions.render(text, s -> s, id -> id.matches("\\d{1,20}") ? "<@" + id + ">" : "@" + id);
   }
 
   /** Splits text into parts of at most 2,000 characters, at line ends or spaces where possible. */

@@ -21,7 +21,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 /**
  * The {@code /trame} slash command: its Discord definition (subcommands with typed options) and the
  * translation of an invocation back into the core's command words, which are the same on every
- * platform ({@code /trame conflict start party1:@a party2:@b} becomes {@code conflict <id-a> <id-b>},
+ * platform ({@code /trame conflict start party1:@a party2:@b} becomes {@code conflict <@id-a> <@id-b>},
  * {@code /trame stakes action:round details:14} becomes {@code stakes round 14}).
  * Members are passed as their Discord user ids, the ids the core knows them by.
  */
@@ -60,11 +60,16 @@ public final class TrameCommand {
           new Opt(OptionType.USER, "party3", "Another party", "Une autre partie", false),
           new Opt(OptionType.USER, "party4", "Another party", "Une autre partie", false),
           new Opt(OptionType.USER, "party5", "Another party", "Une autre partie", false),
+          new Opt(OptionType.USER, "party6", "Another party", "Une autre partie", false),
+          new Opt(OptionType.USER, "party7", "Another party", "Une autre partie", false),
+          new Opt(OptionType.USER, "party8", "Another party", "Une autre partie", false),
           new Opt(OptionType.STRING, "topic", "What it is about (optional)", "Le sujet (facultatif)", false)),
       sub("conflict", "status", "conflict status", "Coordinators: where each conflict space stands",
           "Coordination : où en est chaque espace de conflit"),
       sub("conflict", "request", "conflict request", "Ask a coordinator privately for help with a conflict",
           "Demander en privé l'aide d'une coordination pour un conflit"),
+      sub("channel", "here", "channel here", "Coordinators: make this channel the collective's channel",
+          "Coordination : faire de ce salon celui du collectif"),
       sub(null, "ethics", "ethics", "Go through the ethics grid about a partner", "Passer un partenaire à la grille éthique",
           new Opt(OptionType.STRING, "partner", "The partner", "Le partenaire", true)),
       sub(null, "sheet", "sheet", "Show a practice sheet", "Afficher une fiche pratique",
@@ -89,7 +94,8 @@ public final class TrameCommand {
   private static final Map<String, String> GROUPS = Map.of(
       "checkin", "Periodic check-ins|Points d'étape réguliers",
       "conflict", "Conflicts|Conflits",
-      "mydata", "Your data|Vos données");
+      "mydata", "Your data|Vos données",
+      "channel", "The collective's channel, for reports and shared answers|Le salon du collectif, pour les bilans et les réponses partagées");
 
   private TrameCommand() {}
 

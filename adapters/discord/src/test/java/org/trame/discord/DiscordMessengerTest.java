@@ -32,13 +32,16 @@ class DiscordMessengerTest {
   private static final String GUILD = "1200000000000000002";
   private static final String MEMBER = "1400000000000000004";
 
+  private static final String CHANNEL = "1300000000000000003";
+
   private final DiscordOps ops = mock(DiscordOps.class);
   private final Replies replies = mock(Replies.class);
   private final DiscordMessenger messenger = new DiscordMessenger();
+  private java.util.concurrent.CompletableFuture<java.util.Optional<net.dv8tion.jda.api.entities.Member>> discordSays;
 
   @BeforeEach
   void bind() throws Exception {
-    messenger.bind(ops, CoreTexts.TEXTS);
+    messenger.bind(ops, CoreTexts.TEXTS, new MemberFacts(null, (guild, user) -> discordSays, System::currentTimeMillis));
     when(ops.sendPrivate(eq(MEMBER), anyList(), anyLong())).thenReturn("https://discord.com/channels/@me/5/6");
   }
 
@@ -199,21 +202,50 @@ class DiscordMessengerTest {
   }
 
   @Test
-  @DisplayName("the collective's messages are posted to its channel; passing failures reach the outbox as failures, lasting ones as undeliverable")
+  @DisplayName("the collective's messages are posted to the channel the core named, in their guild; passing failures reach the outbox as failures, lasting ones as undeliverable")
   void channel() throws Exception {
-    // given a message for the collective's channel
-    OutboundMessage post = new OutboundMessage(71, "discord", GUILD, Audience.channel(GUILD), "Round closed",
+    // given a message for the collective's channel, which the core resolved
+    OutboundMessage post = new OutboundMessage(71, "discord", GUILD, Audience.channel(CHANNEL), "Round closed",
         Expects.NOTHING, List.of(), null, null, "en");
     // when sent
     messenger.send(post);
-    // then it goes to the guild's channel
-    verify(ops).sendToCollective(eq(GUILD), anyList(), eq(71L));
+    // then it goes to that channel, checked against the message's guild
+    verify(ops).sendToChannel(eq(GUILD), eq(CHANNEL), anyList(), eq(71L));
     // and when Discord cannot be reached, the failure reaches the outbox, which retries
-    org.mockito.Mockito.doThrow(new IllegalStateException("timeout")).when(ops).sendToCollective(eq(GUILD), anyList(), eq(72L));
+    org.mockito.Mockito.doThrow(new IllegalStateException("timeout")).when(ops).sendToChannel(eq(GUILD), eq(CHANNEL), anyList(), eq(72L));
     assertThrows(IllegalStateException.class, () -> messenger.send(post.withId(72)));
-    // but a guild where the bot may write nowhere tells the outbox the post can never be delivered
+    // but a channel the bot may not write in tells the outbox the post can never be delivered
     org.mockito.Mockito.doThrow(new org.trame.core.port.UndeliverableException("no channel", null)).when(ops)
-        .sendToCollective(eq(GUILD), anyList(), eq(73L));
+        .sendToChannel(eq(GUILD), eq(CHANNEL), anyList(), eq(73L));
     assertThrows(org.trame.core.port.UndeliverableException.class, () -> messenger.send(post.withId(73)));
+  }
+
+  @Test
+  @DisplayName("the configured channel is the guild's one from TRAME_DISCORD_CHANNEL, and none before Discord is connected")
+  void configuredChannel() {
+    // given a guild whose channel is configured
+    when(ops.configuredChannel(GUILD)).thenReturn(java.util.Optional.of(CHANNEL));
+    // then the core is told it, and nothing for another guild
+    assertEquals(java.util.Optional.of(CHANNEL), messenger.configuredChannel(GUILD));
+    assertEquals(java.util.Optional.empty(), messenger.configuredChannel("1200000000000000009"));
+    assertEquals(java.util.Optional.empty(), new DiscordMessenger().configuredChannel(GUILD));
+  }
+
+  @Test
+  @DisplayName("before a coordinator-only message leaves: Manage Server says yes, a member gone from the guild says no, Discord failing throws so the message waits")
+  void coordinatorRole() throws Exception {
+    // given a member with Manage Server
+    net.dv8tion.jda.api.entities.Member manager = mock(net.dv8tion.jda.api.entities.Member.class);
+    when(manager.hasPermission(net.dv8tion.jda.api.Permission.MANAGE_SERVER)).thenReturn(true);
+    discordSays = java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.of(manager));
+    assertTrue(messenger.hasCoordinatorRole(GUILD, MEMBER));
+    // given a member who left the guild
+    discordSays = java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+    org.junit.jupiter.api.Assertions.assertFalse(messenger.hasCoordinatorRole(GUILD, "1400000000000000008"));
+    // given Discord failing
+    discordSays = java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("Discord is unreachable"));
+    IllegalStateException failed = assertThrows(IllegalStateException.class,
+        () -> messenger.hasCoordinatorRole(GUILD, "1400000000000000009"));
+    assertEquals("Discord is unreachable", failed.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package org.trame.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class DiscordSettingsTest {
         "TRAME_DISCORD_API_URL", "http://127.0.0.1:9000/api/v10/",
         "TRAME_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9001/",
         "TRAME_DISCORD_SHARDS", "0-3/8",
-        "TRAME_DISCORD_COORDINATOR_ROLE", "Coordination",
+        "TRAME_DISCORD_COORDINATOR_ROLE", "1600000000000000008",
         "TRAME_DISCORD_CHANNEL", "1300000000000000003, 1300000000000000009");
     // when read
     DiscordSettings s = DiscordSettings.fromEnvironment(env).orElseThrow();
@@ -41,7 +42,7 @@ class DiscordSettingsTest {
     assertEquals("http://127.0.0.1:9000/api/v10/", s.apiUrl());
     assertEquals("ws://127.0.0.1:9001/", s.gatewayUrl());
     assertEquals(new DiscordSettings.Shards(List.of(0, 1, 2, 3), 8), s.shards());
-    assertEquals("Coordination", s.coordinatorRole());
+    assertEquals("1600000000000000008", s.coordinatorRole());
     assertEquals(Set.of(1300000000000000003L, 1300000000000000009L), s.channels());
   }
 
@@ -83,6 +84,33 @@ class DiscordSettingsTest {
     assertTrue(url.getMessage().startsWith("TRAME_DISCORD_GATEWAY_URL must be a ws or wss URL"), url.getMessage());
     IllegalArgumentException channel = assertThrows(IllegalArgumentException.class,
         () -> DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_CHANNEL", "#general")));
+    assertTrue(channel.getMessage().startsWith("TRAME_DISCORD_CHANNEL must list channel ids"), channel.getMessage());
+  }
+
+  @Test
+  @DisplayName("a coordinator role given by name is refused at start, in one line naming the variable and asking for the role's id")
+  void roleByNameRefused() {
+    // given the role named rather than identified (any role can be renamed to that name)
+    Map<String, String> env = Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_COORDINATOR_ROLE", "Coordination");
+    // when the settings are read
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(env));
+    // then Trame does not start, and says what is expected
+    assertTrue(e.getMessage().startsWith("TRAME_DISCORD_COORDINATOR_ROLE must be a role id"), e.getMessage());
+    assertTrue(e.getMessage().contains("'Coordination'"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  @DisplayName("an id too large to be a Discord id is refused with the variable's name, for the role and for the channels")
+  void idOutOfRange() {
+    // given digits beyond Discord's 64-bit ids
+    String tooLarge = "99999999999999999999";
+    // when read, then each variable says what it expects
+    IllegalArgumentException role = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(
+        Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_COORDINATOR_ROLE", tooLarge)));
+    assertTrue(role.getMessage().startsWith("TRAME_DISCORD_COORDINATOR_ROLE must be a role id"), role.getMessage());
+    IllegalArgumentException channel = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnvironment(
+        Map.of("DISCORD_TOKEN", "t", "TRAME_DISCORD_CHANNEL", tooLarge)));
     assertTrue(channel.getMessage().startsWith("TRAME_DISCORD_CHANNEL must list channel ids"), channel.getMessage());
   }
 

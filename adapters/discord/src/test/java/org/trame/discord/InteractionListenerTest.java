@@ -58,11 +58,16 @@ class InteractionListenerTest {
 
   private final List<InboundEvent> received = new ArrayList<>();
   private CompletableFuture<Handled> answer = new CompletableFuture<>();
+  private static final String CHANNEL = "1300000000000000003";
+
   private final Turns turns = new Turns(System::currentTimeMillis);
+  private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+  /** What Discord answers when the adapter looks a member up (a click in a DM carries none). */
+  private CompletableFuture<java.util.Optional<Member>> discordSays = CompletableFuture.completedFuture(java.util.Optional.empty());
   private final InteractionListener listener = new InteractionListener(e -> {
     received.add(e);
     return answer;
-  }, turns, CoreTexts.TEXTS, new MemberFacts(null), new ChannelDirectory(java.util.Set.of()));
+  }, turns, CoreTexts.TEXTS, new MemberFacts(null, (guild, user) -> discordSays, now::get));
 
   private final InteractionHook hook = mock(InteractionHook.class);
   @SuppressWarnings("unchecked")
@@ -96,6 +101,7 @@ class InteractionListenerTest {
     when(e.getUser()).thenReturn(user);
     when(e.getId()).thenReturn("9001");
     when(e.getUserLocale()).thenReturn(DiscordLocale.FRENCH);
+    when(e.getChannelId()).thenReturn(CHANNEL);
     when(e.getHook()).thenReturn(hook);
     when(e.deferReply(true)).thenReturn(mock(ReplyCallbackAction.class, RETURNS_SELF));
     for (int i = 0; i + 1 < options.length; i += 2) {
@@ -145,7 +151,7 @@ class InteractionListenerTest {
   }
 
   @Test
-  @DisplayName("/trame conflict start: acknowledged at once, and handed to the core as command words with the parties' ids")
+  @DisplayName("/trame conflict start: acknowledged at once, and handed to the core as command words with the parties' ids and the channel it was typed in")
   void slashCommand() {
     // given a member without Manage Server naming two parties
     SlashCommandInteractionEvent e = command("conflict", "start", false, "party1", "111", "party2", "222");
@@ -156,7 +162,7 @@ class InteractionListenerTest {
     // and the core gets a COMMAND from this guild, with the interaction id as event id and the member's facts
     InboundEvent ev = received.get(0);
     assertEquals(new InboundEvent("9001", "discord", GUILD, MEMBER, "Alice (Tiers-lieu)", InboundEvent.Kind.COMMAND,
-        "conflict <@111> <@222>", null, null, new MemberHints("fr", null, false)), ev);
+        "conflict <@111> <@222>", null, null, new MemberHints("fr", null, false), CHANNEL), ev);
   }
 
   @Test
@@ -197,6 +203,26 @@ class InteractionListenerTest {
     assertTrue(closed.getValue().getContent().endsWith("> Votre réponse : Partagée avec le collectif"));
     closed.getValue().getComponents().forEach(row -> row.asActionRow().getComponents()
         .forEach(c -> assertTrue(c.asButton().isDisabled())));
+  }
+
+  @Test
+  @DisplayName("a click in a DM by a coordinator whose role was removed: after a minute Discord is asked again and the core hears they no longer coordinate")
+  void dmClickAfterRoleRemoved() {
+    // given a member who used /trame with Manage Server
+    listener.onSlashCommandInteraction(command(null, "stakes", true));
+    assertTrue(received.get(0).hints().coordinator());
+    // and who then lost it on Discord
+    Member demoted = mock(Member.class);
+    when(demoted.hasPermission(Permission.MANAGE_SERVER)).thenReturn(false);
+    discordSays = CompletableFuture.completedFuture(java.util.Optional.of(demoted));
+    // when, more than a minute later, they click a button in their DMs (Discord gives no member there)
+    now.addAndGet(MemberFacts.FRESH.toMillis() + 1);
+    listener.onButtonInteraction(click("trame|c|" + GUILD + "|42|why#share|private", questionMessage()));
+    // then the core hears the click from someone who no longer coordinates
+    assertEquals(2, received.size());
+    assertEquals(InboundEvent.Kind.CHOICE, received.get(1).kind());
+    assertEquals(false, received.get(1).hints().coordinator());
+    assertNull(received.get(1).channel(), "a click names no channel");
   }
 
   @Test

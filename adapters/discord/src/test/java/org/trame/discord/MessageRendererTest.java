@@ -176,4 +176,20 @@ class MessageRendererTest {
     // and closed without an answer (refused), the text stays as it was
     assertEquals("The question?", renderer.closed(q.getContent(), q.getComponents(), null, Lang.FR).getContent());
   }
+
+  @Test
+  @DisplayName("a member the core names is shown as a Discord mention of their id, which pings no one")
+  void mentionsRendered() {
+    // given a message naming two parties with the core's mention tokens
+    String text = "Conflict space opened with " + org.trame.core.port.Mentions.of("1400000000000000004") + " and "
+        + org.trame.core.port.Mentions.of("1400000000000000009") + ".";
+    OutboundMessage m = new OutboundMessage(8, "discord", GUILD, Audience.member("u1"), text, Expects.NOTHING, List.of(),
+        null, null, "en");
+    // when rendered
+    MessageCreateData d = renderer.render(m).get(0);
+    // then each token is Discord's mention of that id, no marker character is left, and no mention may ping
+    assertEquals("Conflict space opened with <@1400000000000000004> and <@1400000000000000009>.", d.getContent());
+    assertTrue(d.getAllowedMentions().isEmpty());
+    assertTrue(d.getMentionedUsers().isEmpty(), "no user is allowed to be pinged");
+  }
 }

@@ -50,6 +50,42 @@ class TrameCommandTest {
   }
 
   @Test
+  @DisplayName("a conflict names up to eight parties with Discord's user picker, each reaching the core as a mention of its id")
+  void eightParties() {
+    // given the registered definition of /trame conflict start
+    var start = TrameCommand.definition().getSubcommandGroups().stream().filter(g -> g.getName().equals("conflict"))
+        .findFirst().orElseThrow().getSubcommands().stream().filter(s -> s.getName().equals("start")).findFirst().orElseThrow();
+    // then it offers eight USER options (two required) and a topic
+    var users = start.getOptions().stream().filter(o -> o.getType() == net.dv8tion.jda.api.interactions.commands.OptionType.USER)
+        .toList();
+    assertEquals(8, users.size());
+    assertEquals(2, users.stream().filter(o -> o.isRequired()).count());
+    // when a coordinator picks eight members and a topic
+    Map<String, String> picked = new java.util.HashMap<>();
+    for (int i = 1; i <= 8; i++) {
+      picked.put("party" + i, "14000000000000000" + (10 + i));
+    }
+    picked.put("topic", "the shared van");
+    // then the core gets the eight mentions in order, then the topic
+    assertEquals(Optional.of("conflict <@1400000000000000011> <@1400000000000000012> <@1400000000000000013>"
+        + " <@1400000000000000014> <@1400000000000000015> <@1400000000000000016> <@1400000000000000017>"
+        + " <@1400000000000000018> the shared van"), words("conflict", "start", picked));
+  }
+
+  @Test
+  @DisplayName("/trame channel here reaches the core as its words, described in English and French")
+  void channelHere() {
+    // given the definition
+    var channel = TrameCommand.definition().getSubcommandGroups().stream().filter(g -> g.getName().equals("channel"))
+        .findFirst().orElseThrow();
+    var here = channel.getSubcommands().get(0);
+    assertEquals("here", here.getName());
+    assertTrue(here.getDescriptionLocalizations().toMap().containsKey(net.dv8tion.jda.api.interactions.DiscordLocale.FRENCH));
+    // when used, then the core reads "channel here"
+    assertEquals(Optional.of("channel here"), words("channel", "here", Map.of()));
+  }
+
+  @Test
   @DisplayName("/trame words passes any command as typed, for core commands Discord does not list yet")
   void anyWords() {
     assertEquals(Optional.of("stakes ambition Peser ensemble"), words(null, "words", Map.of("words", "stakes ambition Peser ensemble")));

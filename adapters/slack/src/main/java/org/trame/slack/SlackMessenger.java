@@ -47,6 +47,8 @@ public final class SlackMessenger implements Messenger {
   private final SlackSettings settings;
   private final SlackWeb web;
   private final Channels channels;
+  /** Workspace admins and owners, as users.info says now (a short cache): who still coordinates. */
+  private final Members roles;
   private final CountDownLatch ready = new CountDownLatch(1);
   private final Set<Long> sent = Collections.newSetFromMap(new LinkedHashMap<>() {
     @Override
@@ -63,7 +65,8 @@ public final class SlackMessenger implements Messenger {
   SlackMessenger(SlackSettings settings, SlackWeb web) {
     this.settings = settings;
     this.web = web;
-    this.channels = new Channels(web, settings.channel());
+    this.channels = new Channels(web);
+    this.roles = new Members(web, java.time.Clock.systemUTC());
   }
 
   /**
@@ -75,6 +78,18 @@ public final class SlackMessenger implements Messenger {
   @Override
   public String platform() {
     return PLATFORM;
+  }
+
+  /** A workspace admin or owner, as Slack says within the last minute; throws when Slack cannot be asked. */
+  @Override
+  public boolean hasCoordinatorRole(String collective, String memberId) throws Exception {
+    return roles.coordinatorNow(memberId);
+  }
+
+  /** {@code TRAME_SLACK_CHANNEL}, for every workspace this process serves. */
+  @Override
+  public java.util.Optional<String> configuredChannel(String collective) {
+    return java.util.Optional.ofNullable(settings.channel());
   }
 
   @Override
@@ -133,11 +148,8 @@ public final class SlackMessenger implements Messenger {
       return;
     }
     try {
-      String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channels.collective(m.collective());
-      if (channel == null) {
-        log.warn("outbox message {} for the collective's channel was dropped: no channel known", m.id());
-        return;
-      }
+      // A channel message names the channel the core resolved for the collective.
+      String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : m.audience().id();
       delivery.to(channel);
     } catch (SlackWeb.SlackCallException e) {
       if (!UNDELIVERABLE.contains(e.error())) {

@@ -25,7 +25,7 @@ class SlackWebTest {
     api = new FakeSlackApi();
     SlackSettings settings = new SlackSettings("xoxb-test", "s", null, 0, api.url(), null);
     web = new SlackWeb(settings, sleeps::add);
-    channels = new Channels(web, null);
+    channels = new Channels(web);
   }
 
   @AfterEach
@@ -91,29 +91,6 @@ class SlackWebTest {
     assertEquals(60_000, SlackWeb.retryAfterMillis("3600"));
     assertEquals(1_000, SlackWeb.retryAfterMillis(null));
     assertEquals(1_000, SlackWeb.retryAfterMillis("soon"));
-  }
-
-  @Test
-  @DisplayName("given no configured channel, when the collective's channel is needed, then it is the last /trame channel, else the bot's first channel")
-  void collectiveChannelRule() throws Exception {
-    // when nothing is known, the bot's own channels are asked
-    assertEquals("CGENERAL", channels.collective(FakeSlackApi.TEAM));
-    // then a command typed in a channel makes it the collective's; a DM does not
-    channels.commandTypedIn(FakeSlackApi.TEAM, "CPROJECT");
-    channels.commandTypedIn(FakeSlackApi.TEAM, "DUALICE");
-    assertEquals("CPROJECT", channels.collective(FakeSlackApi.TEAM));
-    // and a configured channel wins
-    assertEquals("CSET", new Channels(web, "CSET").collective(FakeSlackApi.TEAM));
-  }
-
-  @Test
-  @DisplayName("given an app installed without channels:read, when the collective's channel is needed and none is known, then there is none rather than an endless retry")
-  void missingScopeMeansNoChannel() throws Exception {
-    // given
-    api.planNext("users.conversations", 200, Map.of(), "{\"ok\":false,\"error\":\"missing_scope\"}");
-
-    // then
-    assertEquals(null, channels.collective(FakeSlackApi.TEAM));
   }
 
   @Test

@@ -127,7 +127,7 @@ final class CheckinRounds {
     int count = CheckinStore.missedBetween(t.connection(), t.collectiveId(), Rhythm.key(first), Rhythm.key(last));
     String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
     for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
-      TurnContext theirs = t.as(c, true, t.lang());
+      TurnContext theirs = t.asCoordinator(c);
       if (count <= 1) {
         theirs.say(Msg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
             "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
@@ -288,7 +288,7 @@ final class CheckinRounds {
     t.post(report.text(t.texts(), t.lang(), next), report.chart(t.texts(), t.lang()));
     List<String> signals = new ArrayList<>();
     for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
-      TurnContext theirs = t.as(c, true, t.lang());
+      TurnContext theirs = t.asCoordinator(c);
       signals.clear();
       signals.addAll(CheckinDrift.signals(t.connection(), closed, report, theirs.texts(), theirs.lang()));
       if (!signals.isEmpty()) {

@@ -80,7 +80,7 @@ public final class CaseExit {
       told.add(other.memberId());
     }
     if (announcement != null && !k.openedBy().equals(m.memberId()) && !told.contains(k.openedBy())) {
-      CasePhases.to(t, k.openedBy()).say(announcement);
+      CasePhases.asCoordinator(t, k.openedBy()).say(announcement);
       told.add(k.openedBy());
     }
     phases.leave(t, k, p, "stopped", Msg.CONFLICT_PARTY_STOPPED);

@@ -49,6 +49,12 @@ final class CasePhases {
     return t.as(m, coordinator, t.lang());
   }
 
+  /** The same turn, speaking to the coordinator {@code memberId} as such: it reaches them only while they coordinate. */
+  static TurnContext asCoordinator(TurnContext t, String memberId) throws Exception {
+    Member m = Members.find(t.connection(), t.collectiveId(), memberId);
+    return t.asCoordinator(m != null ? m : new Member(t.collectiveId(), memberId, memberId, null, null, null));
+  }
+
   static String name(TurnContext t, String memberId) throws Exception {
     return Parties.name(Members.find(t.connection(), t.collectiveId(), memberId));
   }
@@ -59,7 +65,7 @@ final class CasePhases {
 
   /** Tells the coordinator who opened the case; never a party's words. */
   static void tellCoordinator(TurnContext t, Case k, Msg msg, Object... keyValues) throws Exception {
-    to(t, k.openedBy()).say(msg, withCase(k, keyValues));
+    asCoordinator(t, k.openedBy()).say(msg, withCase(k, keyValues));
   }
 
   static void tellParties(TurnContext t, Case k, Msg msg, Object... keyValues) throws Exception {

@@ -162,6 +162,11 @@ public final class ConflictFeature implements Feature {
       t.say(Msg.CONFLICT_UNKNOWN_PARTY, "name", Texts.oneLine(named.unknown(), 40));
       return;
     }
+    if (named.ambiguous() != null) {
+      t.say(Msg.CONFLICT_AMBIGUOUS_PARTY, "name", Texts.oneLine(named.ambiguous(), 40), "members",
+          Parties.listed(named.candidates()));
+      return;
+    }
     if (named.parties().size() == 1) {
       t.say(Msg.CONFLICT_ONE_PARTY, "name", Parties.name(named.parties().get(0)));
       return;
@@ -272,7 +277,7 @@ public final class ConflictFeature implements Feature {
     }
     String name = Parties.name(t.member());
     for (Member m : coordinators) {
-      TurnContext theirs = t.as(m, true, t.lang());
+      TurnContext theirs = t.asCoordinator(m);
       theirs.say(words == null ? Msg.CONFLICT_REQUESTED : Msg.CONFLICT_REQUESTED_WITH_WORDS, "name", name,
           "words", words == null ? "" : Texts.oneLine(words, 1000));
     }

@@ -228,8 +228,13 @@ final class NeedActions {
       return "ok";
     }
     List<Member> members = Members.all(ctx.connection(), ctx.conversation().collectiveId());
-    if (Parties.resolve(members, text).isPresent()) {
+    List<Member> named = Parties.candidates(members, text);
+    if (named.size() == 1) {
       return "ok";
+    }
+    if (named.size() > 1) {
+      say(ctx, Msg.CONFLICT_OWNER_AMBIGUOUS, "name", Texts.oneLine(text, 40), "members", Parties.listed(named));
+      return "again";
     }
     say(ctx, Msg.CONFLICT_OWNER_UNKNOWN, "name", Texts.oneLine(text, 40));
     return "again";

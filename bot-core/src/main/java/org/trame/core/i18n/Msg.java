@@ -9,6 +9,15 @@ import java.util.Locale;
  */
 public enum Msg {
   HELP_COMMANDS,
+  /** The coordinators' line of help about the collective's channel. */
+  HELP_CHANNEL,
+  CHANNEL_USAGE,
+  CHANNEL_SET,
+  CHANNEL_HERE_ELSEWHERE,
+  CHANNEL_CONFIGURED,
+  CHANNEL_CONFIGURED_SHOWN,
+  CHANNEL_SHOWN,
+  CHANNEL_NOT_SET,
   HELP_WORDS,
   UNKNOWN_COMMAND,
   NOT_YET_AVAILABLE,
@@ -205,6 +214,9 @@ public enum Msg {
   CONFLICT_USAGE,
   CONFLICT_MEMBER_USAGE,
   CONFLICT_NOT_COORDINATOR,
+  /** A name that several members answer to: which one is meant. */
+  CONFLICT_AMBIGUOUS_PARTY,
+  CONFLICT_OWNER_AMBIGUOUS,
   CONFLICT_UNKNOWN_PARTY,
   CONFLICT_TOPIC_TOO_LONG,
   CONFLICT_TOO_MANY_PARTIES,

@@ -141,7 +141,7 @@ final class Withdrawal {
       } else {
         for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
           if (!coordinator.memberId().equals(m.memberId()) && !told.contains(coordinator.memberId())) {
-            t.as(coordinator, true, t.lang()).say(Msg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
+            t.asCoordinator(coordinator).say(Msg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
                 : m.displayName());
           }
         }

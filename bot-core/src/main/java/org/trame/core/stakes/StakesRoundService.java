@@ -133,7 +133,7 @@ final class StakesRoundService {
     List<StakesRounds.SharedAnswer> withCoordinators = StakesRounds.shared(t.connection(), round.id(),
         List.of(Answer.COLLECTIVE, Answer.COORDINATORS));
     for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
-      TurnContext theirs = t.as(coordinator, true, t.lang());
+      TurnContext theirs = t.asCoordinator(coordinator);
       List<StakesRounds.SharedAnswer> forThem = readable(theirs.requester(), withCoordinators, t.collectiveId());
       theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, forThem,
           invitees.size(), answered, ambition, nextDate));

@@ -22,27 +22,52 @@ public final class Members {
 
   /**
    * The member as this turn finds them: created (with their collective) when first seen, their
-   * coordinator flag brought up to date. One read on the usual path, since a turn runs this first.
+   * two coordinator facts brought up to date (the platform's role as it says now, and whether the
+   * id is configured). One read on the usual path, since a turn runs this first.
    */
   public static Member arrive(Connection c, String collectiveId, String platform, String externalId, String memberId,
-      String displayName, boolean coordinator, long now) throws SQLException {
-    int flag = coordinator ? 1 : 0;
+      String displayName, boolean platformRole, boolean configured, long now) throws SQLException {
+    int role = platformRole ? 1 : 0;
+    int listed = configured ? 1 : 0;
     // Locked on PostgreSQL: two processes handling events of one member apply them one after the
     // other, each reading what the other committed (no lost update of their conversation).
-    try (ResultSet rs = Sql.query(c, "SELECT display_name, lang, lang_source, time_zone, coordinator FROM member"
-        + " WHERE collective_id = ? AND member_id = ?" + Sql.forUpdate(c), collectiveId, memberId).executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT display_name, lang, lang_source, time_zone, coordinator, configured_coordinator"
+        + " FROM member WHERE collective_id = ? AND member_id = ?" + Sql.forUpdate(c), collectiveId, memberId).executeQuery()) {
       if (rs.next()) {
         Member m = new Member(collectiveId, memberId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-        if (rs.getInt(5) != flag) {
-          setCoordinator(c, collectiveId, memberId, coordinator);
+        if (rs.getInt(5) != role || rs.getInt(6) != listed) {
+          Sql.update(c, "UPDATE member SET coordinator = ?, configured_coordinator = ? WHERE collective_id = ? AND member_id = ?",
+              role, listed, collectiveId, memberId);
         }
         return m;
       }
     }
     ensureCollective(c, collectiveId, platform, externalId, now);
-    Sql.update(c, "INSERT INTO member (collective_id, member_id, display_name, coordinator, created_at) VALUES (?, ?, ?, ?, ?)",
-        collectiveId, memberId, displayName, flag, now);
+    Sql.update(c, "INSERT INTO member (collective_id, member_id, display_name, coordinator, configured_coordinator, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", collectiveId, memberId, displayName, role, listed, now);
     return new Member(collectiveId, memberId, displayName, null, null, null);
+  }
+
+  /**
+   * Marks the configured coordinator ids, and only them, as configured: run at start, so that an
+   * id removed from {@code TRAME_COORDINATORS} is no coordinator from the first minute.
+   */
+  public static void configureCoordinators(Connection c, java.util.Collection<String> memberIds) throws SQLException {
+    // Only what changed is written: a start on an unchanged list writes nothing (a read-only file still starts).
+    java.util.Set<String> marked = new java.util.HashSet<>();
+    try (ResultSet rs = Sql.query(c, "SELECT DISTINCT member_id FROM member WHERE configured_coordinator = 1").executeQuery()) {
+      while (rs.next()) {
+        marked.add(rs.getString(1));
+      }
+    }
+    for (String id : marked) {
+      if (!memberIds.contains(id)) {
+        Sql.update(c, "UPDATE member SET configured_coordinator = 0 WHERE member_id = ?", id);
+      }
+    }
+    for (String id : memberIds) {
+      Sql.update(c, "UPDATE member SET configured_coordinator = 1 WHERE member_id = ? AND configured_coordinator = 0", id);
+    }
   }
 
   public static Member find(Connection c, String collectiveId, String memberId) throws SQLException {
@@ -57,13 +82,6 @@ public final class Members {
     }
   }
 
-  /** Records whether the member is a coordinator now (roles change on the platform). */
-  public static void setCoordinator(Connection c, String collectiveId, String memberId, boolean coordinator) throws SQLException {
-    int flag = coordinator ? 1 : 0;
-    Sql.update(c, "UPDATE member SET coordinator = ? WHERE collective_id = ? AND member_id = ? AND coordinator <> ?",
-        flag, collectiveId, memberId, flag);
-  }
-
   /**
    * Every member taking part in the collective, coordinators included, in the order they arrived:
    * those who withdrew from the collective are asked nothing more.
@@ -73,10 +91,14 @@ public final class Members {
         + " AND withdrawn_at IS NULL ORDER BY created_at, member_id");
   }
 
-  /** The members last seen as coordinators, still taking part. */
+  /**
+   * The members to address as coordinators, still taking part: configured ids, and holders of the
+   * platform's role as last seen. A message only for coordinators is checked again when it leaves
+   * (the role may have been taken away since), so this list may be generous, never the last word.
+   */
   public static List<Member> coordinators(Connection c, String collectiveId) throws SQLException {
     return list(c, collectiveId, "SELECT member_id, display_name, lang, lang_source, time_zone FROM member WHERE collective_id = ?"
-        + " AND coordinator = 1 AND withdrawn_at IS NULL ORDER BY created_at, member_id");
+        + " AND (coordinator = 1 OR configured_coordinator = 1) AND withdrawn_at IS NULL ORDER BY created_at, member_id");
   }
 
   /** Records that the member withdrew from the collective ({@code at}), or takes part again (null). */

@@ -48,6 +48,7 @@ public final class OutboxSender implements AutoCloseable {
   private final Writer writer;
   private final Clock clock;
   private final Map<String, Messenger> messengers;
+  private final java.util.Set<String> coordinators;
   private final PacingTimer timer;
   private final RecipientLanes lanes;
   private final BlockingQueue<OutboundMessage> queue = new LinkedBlockingQueue<>();
@@ -65,7 +66,12 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running = true;
 
   public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock) {
-    this(writer, messengers, clock, PacingTimer.system());
+    this(writer, messengers, clock, java.util.Set.of());
+  }
+
+  /** @param coordinators the configured coordinator ids, who keep receiving coordinator-only messages */
+  public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock, java.util.Set<String> coordinators) {
+    this(writer, messengers, clock, PacingTimer.system(), coordinators);
   }
 
   /**
@@ -73,6 +79,12 @@ public final class OutboxSender implements AutoCloseable {
    * @param timer the time pacing runs on, and how the sender waits
    */
   public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock, PacingTimer timer) {
+    this(writer, messengers, clock, timer, java.util.Set.of());
+  }
+
+  public OutboxSender(Writer writer, Map<String, Messenger> messengers, Clock clock, PacingTimer timer,
+      java.util.Set<String> coordinators) {
+    this.coordinators = java.util.Set.copyOf(coordinators);
     this.writer = writer;
     this.clock = clock;
     this.messengers = Map.copyOf(messengers);
@@ -219,7 +231,13 @@ public final class OutboxSender implements AutoCloseable {
   /** Tries {@code m} once; its lane decides when it or its successor goes next. */
   private void attempt(OutboundMessage m, Instant at) throws InterruptedException {
     try {
-      messengers.get(m.platform()).send(m);
+      Messenger messenger = messengers.get(m.platform());
+      if (m.audience().type() == org.trame.core.port.Audience.Type.COORDINATOR && !coordinators.contains(m.audience().id())
+          && !messenger.hasCoordinatorRole(m.collective(), m.audience().id())) {
+        // Decided now, not when it was written: a coordinator removed since receives nothing more.
+        throw new UndeliverableException("the recipient no longer coordinates", null);
+      }
+      messenger.send(m);
       lanes.sent(m, at);
       failingBefore.remove(m.id());
       sentIds.add(m.id());

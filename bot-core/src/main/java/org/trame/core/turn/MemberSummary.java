@@ -59,7 +59,7 @@ public final class MemberSummary {
     lines.add(texts.get(open.isEmpty() ? Msg.HOME_NO_OPEN_CONVERSATION : Msg.HOME_OPEN_CONVERSATIONS, lang));
     lines.addAll(open);
     TurnContext t = new TurnContext(c, clock.instant(), platform, collective, collectiveId, m, lang, false, texts,
-        new FlowRunner(engine), new ArrayList<>());
+        new FlowRunner(engine), new ArrayList<>(), CollectiveChannel.STORED_ONLY, null, false);
     for (Feature f : features) {
       List<String> section = f.summary(t);
       if (!section.isEmpty()) {

@@ -31,6 +31,7 @@ public final class Scheduler {
   private final FlowRunner flows;
   private final Map<String, ScheduledTask> tasks;
   private final Lang defaultLang;
+  private final CollectiveChannel home;
 
   public Scheduler(Clock clock, FlowEngine engine, Map<String, ScheduledTask> tasks, Lang defaultLang) {
     this(clock, engine, tasks, defaultLang, ConversationEnded.NOBODY);
@@ -38,6 +39,12 @@ public final class Scheduler {
 
   public Scheduler(Clock clock, FlowEngine engine, Map<String, ScheduledTask> tasks, Lang defaultLang,
       ConversationEnded ended) {
+    this(clock, engine, tasks, defaultLang, ended, CollectiveChannel.STORED_ONLY);
+  }
+
+  public Scheduler(Clock clock, FlowEngine engine, Map<String, ScheduledTask> tasks, Lang defaultLang,
+      ConversationEnded ended, CollectiveChannel home) {
+    this.home = home;
     this.clock = clock;
     this.engine = engine;
     this.flows = new FlowRunner(engine, ended);
@@ -60,7 +67,7 @@ public final class Scheduler {
           String[] parts = job.collectiveId().split(":", 2);
           Member nobody = new Member(job.collectiveId(), "", null, null, null, null);
           TurnContext t = new TurnContext(c, now, parts[0], parts[1], job.collectiveId(), nobody, defaultLang, false,
-              engine.prompts().texts(), flows, sink);
+              engine.prompts().texts(), flows, sink, home, null, false);
           task.run(t, job.payload());
         }
         c.releaseSavepoint(sp);

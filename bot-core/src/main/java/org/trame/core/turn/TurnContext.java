@@ -29,6 +29,11 @@ public final class TurnContext {
   private final Texts texts;
   private final List<OutboundMessage> messages;
   private final FlowRunner flows;
+  private final CollectiveChannel home;
+  /** The channel this turn's event was typed in, or null. */
+  private final String typedIn;
+  /** This context speaks to a coordinator as such: its private messages leave only if they still coordinate. */
+  private final boolean asCoordinator;
   private Member member;
   private Lang lang;
   /** The coordinator command this turn runs, audited once it has run. */
@@ -37,8 +42,12 @@ public final class TurnContext {
   private boolean nothingDone;
 
   TurnContext(Connection connection, Instant now, String platform, String collective, String collectiveId,
-      Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows, List<OutboundMessage> sink) {
+      Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows, List<OutboundMessage> sink,
+      CollectiveChannel home, String typedIn, boolean asCoordinator) {
     this.flows = flows;
+    this.home = home;
+    this.typedIn = typedIn;
+    this.asCoordinator = asCoordinator;
     this.messages = sink;
     this.connection = connection;
     this.now = now;
@@ -153,7 +162,22 @@ public final class TurnContext {
   }
 
   public void say(String text) {
-    send(Audience.member(member.memberId()), text, Expects.NOTHING, List.of(), null, null);
+    send(self(), text, Expects.NOTHING, List.of(), null, null);
+  }
+
+  /** Whom this context's private messages are for: the member, or the member as a coordinator. */
+  private Audience self() {
+    return asCoordinator ? Audience.coordinator(member.memberId()) : Audience.member(member.memberId());
+  }
+
+  /** The channel this turn's event was typed in (for {@code channel here}), or null. */
+  public String typedIn() {
+    return typedIn;
+  }
+
+  /** Where the collective's channel is. */
+  public CollectiveChannel home() {
+    return home;
   }
 
   /** The engine's prompts for a conversation, privately to its member. */
@@ -170,20 +194,32 @@ public final class TurnContext {
   }
 
   /** A message to the collective's channel. */
-  public void post(String text) {
-    send(Audience.channel(collective), text, Expects.NOTHING, List.of(), null, null);
+  public void post(String text) throws java.sql.SQLException {
+    post(text, null);
   }
 
   /** A private message with a file (a report's chart) to the member who spoke; without one when {@code image} is null. */
   public void say(String text, org.trame.core.port.Attachment image) {
-    messages.add(new OutboundMessage(0, platform, collective, Audience.member(member.memberId()), text, Expects.NOTHING, List.of(),
+    messages.add(new OutboundMessage(0, platform, collective, self(), text, Expects.NOTHING, List.of(),
         null, null, lang.code(), image));
   }
 
-  /** A message to the collective's channel with a file, such as a report's chart. */
-  public void post(String text, org.trame.core.port.Attachment image) {
-    messages.add(new OutboundMessage(0, platform, collective, Audience.channel(collective), text, Expects.NOTHING, List.of(),
-        null, null, lang.code(), image));
+  /**
+   * A message to the collective's channel with a file (a report's chart), or without when {@code
+   * image} is null. While the collective has no channel, each coordinator gets it privately with a
+   * line saying how to set one: a report is never posted where nobody chose.
+   */
+  public void post(String text, org.trame.core.port.Attachment image) throws java.sql.SQLException {
+    java.util.Optional<String> channel = home.of(connection, platform, collective, collectiveId);
+    if (channel.isPresent()) {
+      messages.add(new OutboundMessage(0, platform, collective, Audience.channel(channel.get()), text, Expects.NOTHING,
+          List.of(), null, null, lang.code(), image));
+      return;
+    }
+    for (Member coordinator : org.trame.core.storage.Members.coordinators(connection, collectiveId)) {
+      TurnContext theirs = asCoordinator(coordinator);
+      theirs.say(text + "\n\n" + texts.get(Msg.CHANNEL_NOT_SET, theirs.lang), image);
+    }
   }
 
   void send(Audience audience, String text, Expects expects, List<org.trame.core.port.Option> options,
@@ -228,7 +264,17 @@ public final class TurnContext {
   public TurnContext as(Member other, boolean otherIsCoordinator, Lang fallback) {
     Lang theirs = Lang.parse(other.lang()).orElse(fallback);
     return new TurnContext(connection, now, platform, collective, collectiveId, other, theirs, otherIsCoordinator, texts,
-        flows, messages);
+        flows, messages, home, null, false);
+  }
+
+  /**
+   * The same turn speaking to {@code coordinator} because they coordinate (a request for a space,
+   * the coordinators' synthesis, drift signals): what it says leaves only if they still do then.
+   */
+  public TurnContext asCoordinator(Member coordinator) {
+    Lang theirs = Lang.parse(coordinator.lang()).orElse(lang);
+    return new TurnContext(connection, now, platform, collective, collectiveId, coordinator, theirs, true, texts, flows,
+        messages, home, null, true);
   }
 
   /** What a flow's actions see while running in {@code c}. */

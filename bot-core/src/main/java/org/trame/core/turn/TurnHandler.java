@@ -49,6 +49,7 @@ public final class TurnHandler {
   private final LanguageGuesser languages;
   private final Set<String> coordinators;
   private final Lang defaultLang;
+  private final CollectiveChannel home;
 
   public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
       Set<String> coordinators, Lang defaultLang) {
@@ -57,6 +58,16 @@ public final class TurnHandler {
 
   public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
       Set<String> coordinators, Lang defaultLang, ConversationEnded ended) {
+    this(clock, engine, commands, languages, coordinators, defaultLang, ended, CollectiveChannel.STORED_ONLY);
+  }
+
+  /**
+   * @param coordinators the configured coordinators' platform ids (the terminal's names are its ids)
+   * @param home         where the collective's channel is
+   */
+  public TurnHandler(Clock clock, FlowEngine engine, Map<String, Command> commands, LanguageGuesser languages,
+      Set<String> coordinators, Lang defaultLang, ConversationEnded ended, CollectiveChannel home) {
+    this.home = home;
     this.clock = clock;
     this.engine = engine;
     this.flows = new FlowRunner(engine, ended);
@@ -73,9 +84,16 @@ public final class TurnHandler {
       return Handled.duplicate();
     }
     String collectiveId = e.platform() + ":" + e.collective();
-    boolean coordinator = e.hints().coordinator() || coordinators.contains(e.member())
-        || (e.memberName() != null && coordinators.contains(e.memberName()));
-    Member member = Members.arrive(c, collectiveId, e.platform(), e.collective(), e.member(), e.memberName(), coordinator, millis);
+    if (e.kind() == InboundEvent.Kind.CHOICE && Members.find(c, collectiveId, e.member()) == null) {
+      // Nobody the collective knows can own the conversation a button names: a click from a
+      // stranger (or forged) is refused like someone else's, and leaves no member behind.
+      return refusedStranger(c, e, collectiveId, now);
+    }
+    // The id decides, never the display name: anyone can take the name "carol".
+    boolean configured = coordinators.contains(e.member());
+    boolean coordinator = e.hints().coordinator() || configured;
+    Member member = Members.arrive(c, collectiveId, e.platform(), e.collective(), e.member(), e.memberName(),
+        e.hints().coordinator(), configured, millis);
     if (member.lang() == null && e.hints().locale() != null) {
       Optional<Lang> fromPlatform = Lang.parse(e.hints().locale());
       if (fromPlatform.isPresent()) {
@@ -87,7 +105,7 @@ public final class TurnHandler {
       member = Members.setTimeZone(c, member, e.hints().timeZone());
     }
     TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, member, langOf(member),
-        coordinator, engine.prompts().texts(), flows, new ArrayList<>());
+        coordinator, engine.prompts().texts(), flows, new ArrayList<>(), home, e.channel(), false);
     TURN_START.open(c);
     try {
       dispatch(t, e);
@@ -111,6 +129,20 @@ public final class TurnHandler {
     List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
     for (OutboundMessage m : t.messages()) {
       stored.add(Outbox.add(c, collectiveId, m, millis));
+    }
+    return new Handled(Handled.Outcome.APPLIED, stored);
+  }
+
+  /** A stranger's click: the same answer as for someone else's conversation, audited, and nothing stored about them. */
+  private Handled refusedStranger(Connection c, InboundEvent e, String collectiveId, Instant now) throws SQLException {
+    Member stranger = new Member(collectiveId, e.member(), null, null, null, null);
+    TurnContext t = new TurnContext(c, now, e.platform(), e.collective(), collectiveId, stranger,
+        Lang.parse(e.hints().locale()).orElse(defaultLang), false, engine.prompts().texts(), flows, new ArrayList<>(), home,
+        null, false);
+    t.allowed(org.trame.core.access.Access.conversation(t.requester(), "", ""));
+    List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
+    for (OutboundMessage m : t.messages()) {
+      stored.add(Outbox.add(c, collectiveId, m, now.toEpochMilli()));
     }
     return new Handled(Handled.Outcome.APPLIED, stored);
   }
@@ -220,9 +252,20 @@ public final class TurnHandler {
   /** Registers the commands every collective has, whatever its features: help and lang. */
   public static Map<String, Command> kernelCommands() {
     Map<String, Command> map = new HashMap<>();
-    map.put("help", Command.of("help", (t, args) -> t.say(Msg.HELP_COMMANDS)));
+    map.put("help", Command.of("help", TurnHandler::help));
     map.put("lang", Command.of("lang", TurnHandler::lang));
     return map;
+  }
+
+  /** {@code help}: the commands, and for coordinators where the collective's channel stands. */
+  private static void help(TurnContext t, List<String> args) throws SQLException {
+    if (!t.coordinator()) {
+      t.say(Msg.HELP_COMMANDS);
+      return;
+    }
+    boolean set = t.home().of(t.connection(), t.platform(), t.collective(), t.collectiveId()).isPresent();
+    t.say(t.texts().get(Msg.HELP_COMMANDS, t.lang()) + "\n" + t.texts().get(Msg.HELP_CHANNEL, t.lang())
+        + (set ? "" : "\n" + t.texts().get(Msg.CHANNEL_NOT_SET, t.lang())));
   }
 
   /** {@code lang fr|en}: the member's choice, which detection never overrides. */

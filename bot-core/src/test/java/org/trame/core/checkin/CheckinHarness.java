@@ -76,7 +76,7 @@ final class CheckinHarness implements AutoCloseable {
   }
 
   static List<OutboundMessage> to(List<OutboundMessage> messages, String member) {
-    return messages.stream().filter(m -> m.audience().equals(Audience.member(member))).toList();
+    return messages.stream().filter(m -> org.trame.core.TestBot.privatelyTo(m, member)).toList();
   }
 
   /** The texts said privately to {@code member} among {@code messages}, in order. */

@@ -45,7 +45,7 @@ final class ConflictScenario implements AutoCloseable {
   /** Everything sent so far to {@code member} privately, joined. */
   String to(String member) throws Exception {
     bot.trame().awaitSent(Duration.ofSeconds(5));
-    return bot.sent.stream().filter(m -> m.audience().equals(Audience.member(member))).map(OutboundMessage::text)
+    return bot.sent.stream().filter(m -> org.trame.core.TestBot.privatelyTo(m, member)).map(OutboundMessage::text)
         .collect(Collectors.joining("\n"));
   }
 
@@ -60,7 +60,7 @@ final class ConflictScenario implements AutoCloseable {
     bot.trame().awaitSent(Duration.ofSeconds(5));
     List<String> leaks = new ArrayList<>();
     for (OutboundMessage m : bot.sent) {
-      if (m.text().contains(text) && !m.audience().equals(Audience.member(author))) {
+      if (m.text().contains(text) && !org.trame.core.TestBot.privatelyTo(m, author)) {
         leaks.add(m.audience() + ": " + m.text());
       }
     }

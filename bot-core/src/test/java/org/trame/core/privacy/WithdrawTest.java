@@ -33,7 +33,8 @@ class WithdrawTest extends PrivacyCollectiveTest {
   }
 
   private static String to(List<OutboundMessage> out, Audience who) {
-    return String.join("\n", out.stream().filter(m -> m.audience().equals(who)).map(OutboundMessage::text).toList());
+    return String.join("\n", out.stream().filter(m -> who.isPrivate() ? TestBot.privatelyTo(m, who.id()) : m.audience().equals(who))
+        .map(OutboundMessage::text).toList());
   }
 
   @Test

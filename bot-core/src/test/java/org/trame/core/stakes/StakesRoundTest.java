@@ -98,10 +98,10 @@ class StakesRoundTest {
     assertFalse(synthesis.contains("bob"), "bob shared nothing with the collective: " + synthesis);
     assertFalse(synthesis.contains("Secretly") || synthesis.contains("merger"), synthesis);
     // and the coordinator privately gets what was shared with coordinators too
-    OutboundMessage forCarol = closing.stream().filter(m -> m.audience().equals(Audience.member("carol"))).findFirst().orElseThrow();
+    OutboundMessage forCarol = closing.stream().filter(m -> org.trame.core.TestBot.privatelyTo(m, "carol")).findFirst().orElseThrow();
     assertTrue(forCarol.text().contains(BOB_WHY) && forCarol.text().contains("• bob : " + BOB_RED), forCarol.text());
     assertTrue(forCarol.text().contains("Common interests") && forCarol.text().contains("regional"), forCarol.text());
-    assertTrue(closing.stream().noneMatch(m -> m.audience().equals(Audience.member("bob")) || m.audience().equals(Audience.member("alice"))),
+    assertTrue(closing.stream().noneMatch(m -> org.trame.core.TestBot.privatelyTo(m, "bob") || org.trame.core.TestBot.privatelyTo(m, "alice")),
         "members who are not coordinators get no synthesis privately");
     assertTrue(before > 0);
   }
@@ -120,7 +120,7 @@ class StakesRoundTest {
     List<String> leaks = new ArrayList<>();
     for (OutboundMessage m : bot.sent) {
       privateTexts.forEach((author, texts) -> {
-        boolean toAuthor = m.audience().equals(Audience.member(author));
+        boolean toAuthor = org.trame.core.TestBot.privatelyTo(m, author);
         for (String t : texts) {
           if (!toAuthor && m.text().contains(t)) {
             leaks.add(t + " -> " + m.audience());
@@ -148,7 +148,7 @@ class StakesRoundTest {
     bot.restart();
     clock.advance(Duration.ofDays(92));
     List<OutboundMessage> opened = bot.tick();
-    List<String> toAlice = opened.stream().filter(m -> m.audience().equals(Audience.member("alice"))).map(OutboundMessage::text).toList();
+    List<String> toAlice = opened.stream().filter(m -> org.trame.core.TestBot.privatelyTo(m, "alice")).map(OutboundMessage::text).toList();
     String question = toAlice.get(toAlice.size() - 1);
     assertTrue(question.startsWith("What brought you to this collective"), question);
     assertTrue(question.contains("Last time you said: " + ALICE_WHY), question);
@@ -211,11 +211,11 @@ class StakesRoundTest {
     List<OutboundMessage> closing = bot.handle(org.trame.core.port.InboundEvent.command("close-s", TestBot.PLATFORM,
         TestBot.COLLECTIVE, "carol", "stakes round close")).messages();
     // then alice alone is told, privately
-    List<String> toAlice = closing.stream().filter(m -> m.audience().equals(org.trame.core.port.Audience.member("alice")))
+    List<String> toAlice = closing.stream().filter(m -> org.trame.core.TestBot.privatelyTo(m, "alice"))
         .map(OutboundMessage::text).toList();
     assertEquals(List.of("The stakes round closed before you had finished: your answers are not in it. You can still finish the"
         + " questionnaire, for your own register."), toAlice);
-    assertTrue(closing.stream().noneMatch(m -> m.audience().equals(org.trame.core.port.Audience.member("dan"))), closing.toString());
+    assertTrue(closing.stream().noneMatch(m -> org.trame.core.TestBot.privatelyTo(m, "dan")), closing.toString());
   }
 
   @Test

@@ -58,7 +58,7 @@ class ConversationsTest {
   @Test
   @DisplayName("of a member's open conversations, the one touched last is the one continued, whatever their status")
   void latestOpenIsTheLastTouched() throws Exception {
-    Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
+    Members.arrive(c, "console:t", "console", "t", "alice", null, false, false, 1);
     Conversation stakes = Conversations.create(c, "console:t", "alice", "stakes", 1);
     Conversation checkin = Conversations.create(c, "console:t", "alice", "checkin", 2);
     Conversation done = Conversations.create(c, "console:t", "alice", "sheet", 3);
@@ -134,7 +134,7 @@ class ConversationsTest {
 
   /** Alice's stakes conversation, saved at its "why" step. */
   private static Conversation savedAtWhy(Connection c) throws Exception {
-    Members.arrive(c, "console:t", "console", "t", "alice", null, false, 1);
+    Members.arrive(c, "console:t", "console", "t", "alice", null, false, false, 1);
     Conversation conv = Conversations.create(c, "console:t", "alice", "stakes", 1);
     conv.state().step = "why";
     Conversations.save(c, conv, 2);

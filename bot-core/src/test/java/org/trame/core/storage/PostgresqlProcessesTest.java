@@ -73,7 +73,7 @@ class PostgresqlProcessesTest {
     Writer a = process(60_000);
     Writer b = process(60_000);
     long id = a.submit(c -> {
-      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, 1);
+      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, false, 1);
       return Conversations.create(c, COLLECTIVE, "alice", "stakes", 1).id();
     }).join();
     List<CompletableFuture<Void>> turns = new ArrayList<>();
@@ -82,7 +82,7 @@ class PostgresqlProcessesTest {
         String key = (w == a ? "a" : "b") + i;
         // each a turn as the core runs it: meet the member, read the conversation, write it back
         turns.add(w.submit(c -> {
-          Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, 2);
+          Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, false, 2);
           Conversation conv = Conversations.latestOpen(c, COLLECTIVE, "alice");
           conv.state().answers.put(key, new Answer(key, "private"));
           Conversations.save(c, conv, 2);
@@ -103,7 +103,7 @@ class PostgresqlProcessesTest {
     Writer a = process(60_000);
     Writer b = process(60_000);
     a.submit(c -> {
-      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, 1);
+      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, false, 1);
       for (int i = 0; i < 200; i++) {
         Jobs.schedule(c, COLLECTIVE, "stakes.remind", 1_000 + i, "{}", 1);
       }
@@ -136,7 +136,7 @@ class PostgresqlProcessesTest {
     // given a process that wrote 40 messages and then stopped renewing its lease of one second
     Writer dead = process(1_000);
     dead.submit(c -> {
-      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, 1);
+      Members.arrive(c, COLLECTIVE, "console", "test", "alice", "alice", false, false, 1);
       for (int i = 0; i < 40; i++) {
         Outbox.add(c, COLLECTIVE, StorageContract.message("m" + i), 1);
       }

@@ -20,7 +20,7 @@ class RoundPayloadTest {
     Database db = Database.open(dir.resolve("r.db").toString());
     try (Connection c = db.connect()) {
       // given a reminder job stored in the hand-written form of earlier versions
-      Members.arrive(c, "console:test", "console", "test", "alice", "alice", false, 1_000);
+      Members.arrive(c, "console:test", "console", "test", "alice", "alice", false, false, 1_000);
       Jobs.schedule(c, "console:test", "stakes.remind", 10_000, "{\"round\":42}", 1_000);
       // when the round's jobs are cancelled with the shared payload
       Jobs.cancel(c, "console:test", "stakes.remind", Jobs.roundPayload(42), 2_000);

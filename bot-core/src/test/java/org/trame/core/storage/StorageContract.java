@@ -50,7 +50,7 @@ abstract class StorageContract {
   }
 
   void member(Connection c, String id) throws Exception {
-    Members.arrive(c, "console:test", "console", "test", id, id, false, 1_000);
+    Members.arrive(c, "console:test", "console", "test", id, id, false, false, 1_000);
   }
 
   @Test

@@ -49,6 +49,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private static final Pattern CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
   private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/" + APP_ID + "/([^/?]+)(/messages/@original)?");
+  private static final Pattern GUILD_MEMBER = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
 
   private final HttpServer rest;
@@ -57,6 +58,9 @@ public final class FakeDiscord implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<String> unknown = new CopyOnWriteArrayList<>();
   private volatile boolean dmsClosed;
+  /** The guild's members by user id, with the ids of the roles each holds (the bot aside). */
+  private final Map<String, List<String>> members = new java.util.concurrent.ConcurrentHashMap<>(
+      Map.of(Payloads.MEMBER_ID, List.of()));
   private final java.util.concurrent.atomic.AtomicInteger refusedPosts = new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeDiscord() throws Exception {
@@ -83,6 +87,16 @@ public final class FakeDiscord implements AutoCloseable {
 
   public void closeDms() {
     dmsClosed = true;
+  }
+
+  /** Sets the roles a member of the guild holds (adding them to the guild if needed). */
+  public void memberRoles(String userId, String... roleIds) {
+    members.put(userId, List.of(roleIds));
+  }
+
+  /** The member leaves the guild: Discord then answers Unknown Member (404, code 10007) about them. */
+  public void memberLeaves(String userId) {
+    members.remove(userId);
   }
 
   /** Refuses the next {@code n} channel posts as Discord does without the permission (403, code 50013). */
@@ -152,6 +166,16 @@ public final class FakeDiscord implements AutoCloseable {
           empty(x, 204);
         } else {
           json(x, 200, Payloads.message(DM_CHANNEL_ID, body, true));
+        }
+      } else if (method.equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+        List<String> roles = members.get(m.group(2));
+        if (!m.group(1).equals(Payloads.GUILD_ID)) {
+          json(x, 404, Payloads.object().put("message", "Unknown Guild").put("code", 10004));
+        } else if (roles == null) {
+          json(x, 404, Payloads.object().put("message", "Unknown Member").put("code", 10007));
+        } else {
+          json(x, 200, Payloads.guildMember(m.group(2).equals(Payloads.MEMBER_ID) ? Payloads.member()
+              : Payloads.user(m.group(2), "member"), roles));
         }
       } else if (method.equals("POST") && path.equals("/api/v10/users/@me/channels")) {
         json(x, 200, Payloads.dmChannel());

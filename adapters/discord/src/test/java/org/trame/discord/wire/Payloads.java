@@ -141,6 +141,50 @@ public final class Payloads {
     i.set("user", member());
   }
 
+  /** A guild member object (Guild Member in Discord's documentation) holding {@code roles}. */
+  public static ObjectNode guildMember(ObjectNode user, List<String> roles) {
+    ObjectNode m = object().putNull("nick").putNull("avatar").put("joined_at", JOINED_AT).putNull("premium_since")
+        .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
+        .putNull("communication_disabled_until");
+    m.set("user", user);
+    ArrayNode held = m.putArray("roles");
+    roles.forEach(held::add);
+    return m;
+  }
+
+  /** A user object of another member of the guild. */
+  public static ObjectNode user(String id, String username) {
+    return object().put("id", id).put("username", username).put("discriminator", "0").put("global_name", username)
+        .putNull("avatar").put("public_flags", 0);
+  }
+
+  /**
+   * {@code /trame <group> <subcommand>} with USER options naming members ({@code option → user id}),
+   * resolved as Discord sends them ({@code data.resolved.users} and {@code .members}), and STRING options.
+   */
+  public static ObjectNode slashCommandWithUsers(String group, String subcommand, String token, Map<String, String> users,
+      Map<String, String> strings, boolean coordinator) {
+    ObjectNode i = interactionBase(2, token);
+    inGuild(i, coordinator);
+    ObjectNode data = i.putObject("data").put("id", COMMAND_ID).put("name", "trame").put("type", 1);
+    ObjectNode sub = data.putArray("options").addObject().put("name", group).put("type", 2);
+    ArrayNode values = sub.putArray("options").addObject().put("name", subcommand).put("type", 1).putArray("options");
+    ObjectNode resolvedUsers = object();
+    ObjectNode resolvedMembers = object();
+    users.forEach((name, id) -> {
+      values.addObject().put("name", name).put("type", 6).put("value", id);
+      resolvedUsers.set(id, user(id, "member-" + id.substring(id.length() - 2)));
+      ObjectNode member = guildMember(user(id, "m"), List.of()).put("permissions", EVERYONE_PERMISSIONS);
+      member.remove("user"); // in resolved data, Discord leaves the user out of the member
+      resolvedMembers.set(id, member);
+    });
+    strings.forEach((name, value) -> values.addObject().put("name", name).put("type", 3).put("value", value));
+    ObjectNode resolved = data.putObject("resolved");
+    resolved.set("users", resolvedUsers);
+    resolved.set("members", resolvedMembers);
+    return i;
+  }
+
   /** {@code /trame <subcommand>} typed in the guild's channel (APPLICATION_COMMAND, CHAT_INPUT). */
   public static ObjectNode slashCommand(String subcommand, String token) {
     return slashCommand(subcommand, token, Map.of(), false);

@@ -1,0 +1,68 @@
+package org.trame.core.channel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trame.core.engine.FlowAction;
+import org.trame.core.i18n.Msg;
+import org.trame.core.storage.Settings;
+import org.trame.core.turn.CollectiveChannel;
+import org.trame.core.turn.Command;
+import org.trame.core.turn.Feature;
+import org.trame.core.turn.TurnContext;
+
+/**
+ * {@code channel here} (French {@code canal ici}): a coordinator makes the channel they type it in
+ * the collective's channel, where reports are posted; {@code channel} alone says which it is. The
+ * choice is stored with the collective's settings, so it holds across restarts and processes.
+ * The operator's configured channel ({@code TRAME_SLACK_CHANNEL}, {@code TRAME_DISCORD_CHANNEL})
+ * comes first and no command changes it.
+ */
+public final class ChannelFeature implements Feature {
+
+  public static final String COMMAND = "channel";
+
+  @Override
+  public Map<String, Command> commands() {
+    return Map.of(COMMAND, Command.of(COMMAND, ChannelFeature::channel), "canal", Command.of("canal", ChannelFeature::channel));
+  }
+
+  @Override
+  public Map<String, FlowAction> actions() {
+    return Map.of();
+  }
+
+  private static void channel(TurnContext t, List<String> args) throws Exception {
+    if (args.isEmpty()) {
+      show(t);
+      return;
+    }
+    if (args.size() != 1 || !List.of("here", "ici").contains(args.get(0).toLowerCase(java.util.Locale.ROOT))) {
+      t.say(Msg.CHANNEL_USAGE);
+      return;
+    }
+    if (!t.coordinatorCommand("channel here", null)) {
+      return;
+    }
+    if (t.home().configured(t.platform(), t.collective()).isPresent()) {
+      t.say(Msg.CHANNEL_CONFIGURED);
+      return;
+    }
+    if (t.typedIn() == null) {
+      t.say(Msg.CHANNEL_HERE_ELSEWHERE);
+      return;
+    }
+    Settings.put(t.connection(), t.collectiveId(), CollectiveChannel.SETTING, t.typedIn(), t.member().memberId(),
+        t.now().toEpochMilli());
+    t.say(Msg.CHANNEL_SET);
+  }
+
+  private static void show(TurnContext t) throws Exception {
+    if (t.home().configured(t.platform(), t.collective()).isPresent()) {
+      t.say(Msg.CHANNEL_CONFIGURED_SHOWN);
+      return;
+    }
+    Optional<String> set = Settings.get(t.connection(), t.collectiveId(), CollectiveChannel.SETTING);
+    t.say(set.isPresent() ? Msg.CHANNEL_SHOWN : Msg.CHANNEL_NOT_SET);
+  }
+}
