@@ -63,10 +63,19 @@ public final class SlackMessenger implements Messenger {
   }
 
   SlackMessenger(SlackSettings settings, SlackWeb web) {
+    this(settings, web, java.time.Clock.systemUTC());
+  }
+
+  /** @param clock the time the role cache ages on (tests move it past the minute) */
+  SlackMessenger(SlackSettings settings, java.time.Clock clock) {
+    this(settings, new SlackWeb(settings), clock);
+  }
+
+  private SlackMessenger(SlackSettings settings, SlackWeb web, java.time.Clock clock) {
     this.settings = settings;
     this.web = web;
     this.channels = new Channels(web);
-    this.roles = new Members(web, java.time.Clock.systemUTC());
+    this.roles = new Members(web, clock);
   }
 
   /**

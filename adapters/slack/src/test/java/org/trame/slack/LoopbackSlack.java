@@ -27,13 +27,18 @@ final class LoopbackSlack implements AutoCloseable {
   final SignedRequests slack;
 
   LoopbackSlack(Path dir) throws Exception {
+    this(dir, Clock.systemUTC());
+  }
+
+  /** @param rolesClock the clock the messenger's cache of admin roles ages on */
+  LoopbackSlack(Path dir, Clock rolesClock) throws Exception {
     api = new FakeSlackApi();
     api.user("UALICE", "alice", "en-US", "Europe/Paris", false);
     api.user("UBOB", "bob", "fr-FR", "Europe/Brussels", true);
     SlackSettings settings = SlackSettings.fromEnvironment(Map.of(
         "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", SignedRequests.SECRET,
         "TRAME_SLACK_PORT", "0", "TRAME_SLACK_API_URL", api.url())).orElseThrow();
-    messenger = new SlackMessenger(settings);
+    messenger = new SlackMessenger(settings, rolesClock);
     trame = Trame.start(new TrameConfig(dir.resolve("trame.db"), null, Set.of(), Lang.EN, Clock.systemUTC()),
         List.of(messenger));
     adapter = SlackAdapter.start(messenger, trame);

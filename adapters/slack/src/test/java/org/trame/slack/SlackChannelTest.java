@@ -4,50 +4,112 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.engine.Lang;
 import org.trame.core.i18n.Msg;
 
-@DisplayName("Slack: the collective's messages reach its channel")
+@DisplayName("Slack: the collective's channel is chosen by a coordinator, and coordinators are who Slack says now")
 class SlackChannelTest {
 
   @TempDir
   Path dir;
   private LoopbackSlack s;
 
-  @BeforeEach
-  void start() throws Exception {
-    s = new LoopbackSlack(dir);
-  }
-
   @AfterEach
   void stop() throws Exception {
-    s.close();
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  private String synthesisHeader() {
+    return LoopbackSlack.before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR));
   }
 
   @Test
-  @DisplayName("given no channel configured or chosen, when the admin runs and closes a stakes round from another channel, then the synthesis does not follow him there")
-  void synthesisDoesNotFollowWhereTheCommandWasTyped() throws Exception {
-    // given
+  @DisplayName("given no channel configured or chosen, when the admin closes a stakes round from a channel, then the synthesis goes to him privately with how to set a channel, and nothing is posted where he typed")
+  void noChannelMeansCoordinatorsPrivately() throws Exception {
+    s = new LoopbackSlack(dir);
     s.slack.sendCommand("UALICE", "DUALICE", "help");
-    s.settle();
     s.slack.sendCommand("UBOB", "CPROJECT", "stakes round");
     s.settle();
-
-    // when
     s.slack.sendCommand("UBOB", "CPROJECT", "stakes round close");
     s.settle();
 
-    // then: typing /trame somewhere is no way to move the collective's messages there
     assertTrue(s.posts("CPROJECT").isEmpty(), "nothing posted where the command was typed: " + s.posts("CPROJECT"));
-    List<FakeSlackApi.Call> inChannel = s.posts("CGENERAL");
-    assertEquals(1, inChannel.size(), "one synthesis in the bot's channel");
-    assertTrue(inChannel.get(0).param("text").startsWith(LoopbackSlack.before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR))),
-        inChannel.get(0).param("text"));
+    String toBob = String.join("\n", s.api.calls("chat.postMessage").stream().map(c -> c.param("text")).toList());
+    assertTrue(toBob.contains(synthesisHeader()) && toBob.contains("/trame channel here"), toBob);
+  }
+
+  @Test
+  @DisplayName("given the admin typed \"/trame channel here\" in #project, when a member types /trame in #random, then the next synthesis still goes to #project")
+  void channelHereHolds() throws Exception {
+    s = new LoopbackSlack(dir);
+    s.slack.sendCommand("UBOB", "CPROJECT", "channel here");
+    s.settle();
+    s.slack.sendCommand("UALICE", "CRANDOM", "help");
+    s.slack.sendCommand("UALICE", "CRANDOM", "channel here");
+    s.slack.sendCommand("UBOB", "CRANDOM", "stakes round");
+    s.settle();
+    s.slack.sendCommand("UBOB", "CRANDOM", "stakes round close");
+    s.settle();
+
+    List<FakeSlackApi.Call> inProject = s.posts("CPROJECT");
+    assertEquals(1, inProject.size(), "one synthesis in the chosen channel");
+    assertTrue(inProject.get(0).param("text").startsWith(synthesisHeader()), inProject.get(0).param("text"));
+    assertTrue(s.posts("CRANDOM").isEmpty(), "nothing in #random: " + s.posts("CRANDOM"));
+  }
+
+  @Test
+  @DisplayName("given an admin who opened a round, when Slack no longer lists him as admin, then a minute later the coordinators' synthesis is not delivered to him")
+  void demotedAdminReceivesNothing() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    s = new LoopbackSlack(dir, clock);
+    s.slack.sendCommand("UBOB", "CPROJECT", "channel here");
+    s.slack.sendCommand("UBOB", "CPROJECT", "stakes round");
+    s.settle();
+    int before = s.api.calls("chat.postMessage").size();
+
+    // when Slack demotes bob and a minute passes, and a member asks the coordinators for a conflict space
+    s.api.user("UBOB", "bob", "fr-FR", "Europe/Brussels", false);
+    now.set(now.get().plus(Duration.ofMinutes(2)));
+    s.slack.sendCommand("UALICE", "DUALICE", "conflict request");
+    s.settle();
+    s.slack.post(SignedRequests.directMessage("Ev1", "UALICE", "It is about the van with bob"), "application/json");
+    s.settle();
+    s.slack.post(SignedRequests.directMessage("Ev2", "UALICE", "yes"), "application/json");
+    s.settle();
+
+    // then alice's request was made, and nothing of it reaches bob
+    List<FakeSlackApi.Call> after = s.api.calls("chat.postMessage").stream().skip(before).toList();
+    assertTrue(after.stream().anyMatch(c -> "DUALICE".equals(c.param("channel"))), after.toString());
+    List<String> toBob = after.stream().filter(c -> !"DUALICE".equals(c.param("channel"))).map(c -> c.param("text")).toList();
+    assertTrue(toBob.stream().noneMatch(t -> t.contains("van")), toBob.toString());
   }
 }
