@@ -158,7 +158,7 @@ public final class SlackMessenger implements Messenger {
     }
     try {
       // A channel message names the channel the core resolved for the collective.
-      String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : m.audience().id();
+      String channel = m.audience().isPrivate() ? channels.directMessage(m.audience().id()) : channelOf(m);
       delivery.to(channel);
     } catch (SlackWeb.SlackCallException e) {
       if (!UNDELIVERABLE.contains(e.error())) {
@@ -171,6 +171,21 @@ public final class SlackMessenger implements Messenger {
         sent.add(m.id());
       }
     }
+  }
+
+  /**
+   * The channel a collective message names. One written before the core named channels names the
+   * workspace instead: it goes to the configured channel, or nowhere (never to a guessed one).
+   */
+  private String channelOf(OutboundMessage m) throws UndeliverableException {
+    String named = m.audience().id();
+    if (!named.equals(m.collective())) {
+      return named;
+    }
+    if (settings.channel() == null) {
+      throw new UndeliverableException("no channel for the collective: set TRAME_SLACK_CHANNEL or type /trame channel here", null);
+    }
+    return settings.channel();
   }
 
   private boolean alreadySent(long id) {
