@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.trame.console.ConsoleMessenger;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.port.Handled;
 import org.trame.core.port.InboundEvent;
 

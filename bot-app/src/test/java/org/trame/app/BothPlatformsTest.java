@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.port.InboundEvent;
 import org.trame.discord.DiscordSettings;
 import org.trame.discord.wire.FakeDiscord;

@@ -18,7 +18,7 @@ import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.storage.Database;
 import org.trame.core.storage.Outbox;
-import org.trame.core.storage.OutboxSender;
+import org.trame.core.delivery.OutboxSender;
 import org.trame.core.storage.Writer;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.MemberSummary;
@@ -151,7 +151,7 @@ public final class Trame implements AutoCloseable {
    * A member's own page, in their language (or {@code fallback} before it is known): help, their
    * open conversations, and what they shared. For Slack's App Home and the like.
    */
-  public CompletableFuture<String> summary(String platform, String collective, String member, org.trame.core.engine.Lang fallback) {
+  public CompletableFuture<String> summary(String platform, String collective, String member, org.trame.core.i18n.Lang fallback) {
     return writer.submit(c -> summary.of(c, platform, collective, member, fallback));
   }
 

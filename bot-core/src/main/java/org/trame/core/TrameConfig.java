@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 /**
  * What the core needs to start; {@link #fromEnvironment} reads the configuration contract of

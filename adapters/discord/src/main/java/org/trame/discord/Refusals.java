@@ -3,7 +3,7 @@ package org.trame.discord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Handled;

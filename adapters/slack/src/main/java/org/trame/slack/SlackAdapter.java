@@ -56,7 +56,7 @@ public final class SlackAdapter implements AutoCloseable {
   /** The member's own page from the core: what App Home shows. */
   @FunctionalInterface
   interface HomePage {
-    CompletableFuture<String> of(String team, String user, org.trame.core.engine.Lang fallback);
+    CompletableFuture<String> of(String team, String user, org.trame.core.i18n.Lang fallback);
   }
 
   static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core,

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 /**
  * Everything of a Slack test on loopback: the fake Web API, the real core on a temporary SQLite

@@ -225,7 +225,7 @@ class SlackDeliveryTest {
     assertEquals("UBOB", publish.param("user_id"));
     JsonObject view = publish.json("view").getAsJsonObject();
     assertEquals("home", view.get("type").getAsString());
-    assertEquals(s.trame.texts().get(org.trame.core.i18n.Msg.HELP_COMMANDS, org.trame.core.engine.Lang.FR).split("\n")[0],
+    assertEquals(s.trame.texts().get(org.trame.core.i18n.Msg.HELP_COMMANDS, org.trame.core.i18n.Lang.FR).split("\n")[0],
         view.getAsJsonArray("blocks").get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString().split("\n")[0]);
     String page = view.toString();
     assertTrue(page.contains("Vos conversations en cours") && page.contains("mes enjeux"), page);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 @DisplayName("Slack: Socket Mode through the real Bolt app and a WebSocket on loopback")
 class SlackSocketModeTest {

@@ -15,7 +15,7 @@ import org.trame.core.conflict.ConflictCases.Ranked;
 import org.trame.core.conflict.ConflictCases.Solution;
 import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.turn.TurnContext;

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.trame.core.conflict.triage.IMessageCoach;
 import org.trame.core.conflict.triage.Proposal;
 import org.trame.core.conflict.triage.TriageModel;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 /**
  * What the conflict space asks of the triage: a proposal for a party's description (need or value

@@ -78,7 +78,7 @@ final class TriageActions {
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
     Texts t = prompts.get().texts();
     String why = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
-        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.engine.Lang.FR
+        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.i18n.Lang.FR
             ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
     return actions.say(ctx, Msg.CONFLICT_PROPOSAL,
         "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),

@@ -1,5 +1,6 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
 import java.sql.Connection;
 import java.time.Instant;
 import org.trame.core.port.Audience;

@@ -1,5 +1,6 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
+import org.trame.core.i18n.LocalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

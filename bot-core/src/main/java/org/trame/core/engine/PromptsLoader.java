@@ -1,5 +1,7 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
+import org.trame.core.i18n.LocalText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

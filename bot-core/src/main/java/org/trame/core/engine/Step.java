@@ -1,5 +1,6 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.LocalText;
 import java.util.List;
 import java.util.Map;
 

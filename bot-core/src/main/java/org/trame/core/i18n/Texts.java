@@ -2,8 +2,6 @@ package org.trame.core.i18n;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.trame.core.engine.Lang;
-import org.trame.core.engine.LocalText;
 
 /** The core's own messages in every language, with {@code {name}} placeholders. */
 public final class Texts {

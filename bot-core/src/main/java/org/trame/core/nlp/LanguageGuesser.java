@@ -8,7 +8,7 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 /**
  * Tells French from English in a member's free text with OpenNLP's language detector (the model

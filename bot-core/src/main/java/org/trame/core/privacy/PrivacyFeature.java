@@ -6,7 +6,7 @@ import java.util.Map;
 import org.trame.core.access.AuditLog;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Members;

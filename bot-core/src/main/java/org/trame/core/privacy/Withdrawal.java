@@ -9,7 +9,7 @@ import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.port.Audience;
 import org.trame.core.storage.Conversations;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowEngine;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Member;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trame.core.engine.FlowEngine;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Member;

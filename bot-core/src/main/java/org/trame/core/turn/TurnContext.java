@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Conversation;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.engine.Prompt;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.GlobalWord;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.nlp.LanguageGuesser;
 import org.trame.core.port.Handled;

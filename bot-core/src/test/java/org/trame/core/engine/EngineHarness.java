@@ -1,5 +1,6 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.trame.core.engine;
 
+import org.trame.core.i18n.Lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 class LanguageGuesserTest {
 

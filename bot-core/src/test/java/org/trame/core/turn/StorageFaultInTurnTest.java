@@ -19,7 +19,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.trame.core.Features;
 import org.trame.core.engine.FlowEngine;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.engine.PromptsLoader;
 import org.trame.core.nlp.LanguageGuesser;
 import org.trame.core.port.InboundEvent;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.discord.DiscordAdapter;
 import org.trame.discord.DiscordMessenger;
 import org.trame.discord.DiscordSettings;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 /**
  * Spots a "you-message" (seed 004, tool sheet 3: "tu es toujours en retard" instead of "quand la

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 
 class IMessageCoachTest {
 

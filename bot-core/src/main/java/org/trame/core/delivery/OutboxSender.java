@@ -1,4 +1,4 @@
-package org.trame.core.storage;
+package org.trame.core.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +19,10 @@ import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.Pacing;
 import org.trame.core.port.RetryAfterException;
 import org.trame.core.port.UndeliverableException;
-import org.trame.core.storage.pacing.PacingTimer;
-import org.trame.core.storage.pacing.RecipientLanes;
+import org.trame.core.delivery.pacing.PacingTimer;
+import org.trame.core.delivery.pacing.RecipientLanes;
+import org.trame.core.storage.Outbox;
+import org.trame.core.storage.Writer;
 
 /**
  * Sends committed outbox messages through the messenger of their platform, and marks them sent in

@@ -1,5 +1,7 @@
-package org.trame.core.storage;
+package org.trame.core.delivery;
 
+import org.trame.core.storage.Writer;
+import org.trame.core.storage.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.port.Audience;

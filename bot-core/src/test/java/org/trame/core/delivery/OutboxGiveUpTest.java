@@ -1,5 +1,9 @@
-package org.trame.core.storage;
+package org.trame.core.delivery;
 
+import org.trame.core.storage.Database;
+import org.trame.core.storage.Writer;
+import org.trame.core.storage.Outbox;
+import org.trame.core.storage.Sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

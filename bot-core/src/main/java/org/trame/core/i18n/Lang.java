@@ -1,4 +1,4 @@
-package org.trame.core.engine;
+package org.trame.core.i18n;
 
 import java.util.Locale;
 import java.util.Optional;

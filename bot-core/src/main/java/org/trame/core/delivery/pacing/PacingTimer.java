@@ -1,4 +1,4 @@
-package org.trame.core.storage.pacing;
+package org.trame.core.delivery.pacing;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.trame.core.storage.pacing;
+package org.trame.core.delivery.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
-package org.trame.core.storage;
+package org.trame.core.delivery;
 
+import org.trame.core.storage.Database;
+import org.trame.core.storage.Writer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,8 @@
-package org.trame.core.storage;
+package org.trame.core.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.trame.core.storage.pacing.PacingTimer;
+import org.trame.core.delivery.pacing.PacingTimer;
 
 /** Pacing time moved by hand: a sleep moves the clock by what it was asked, so tests wait for nothing. */
 final class HandTimer implements PacingTimer {
