@@ -128,6 +128,8 @@ public final class PrivacyFeature implements Feature {
       t.redactPending(name, lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
     }
     t.redactPending(t.member().memberId(), lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+    // Erased in the bytes too: secure_delete zeroes the rows in their pages; the log's older frames go at the commit.
+    org.trame.core.storage.Writer.truncateLogAfterCommit();
   }
 
   String summaryOf(List<PersonalData.Part> parts, Lang lang) {
