@@ -25,6 +25,22 @@ public final class CheckinFeature implements Feature {
   public static final String FLOW = "checkin";
   static final String SAVE = "checkin.save";
   static final String HAS_REMARK = "checkin.has_remark";
+  static final String REMARK_HELD = "checkin.remark_held";
+  /** What the conversation's state keeps in place of a remark held in memory. */
+  static final String HELD = "…";
+  /** Held remarks beyond this many (conversations left hanging) drop the oldest: memory stays bounded. */
+  private static final int MOST_HELD = 10_000;
+
+  /**
+   * Remarks typed but not yet allowed into the report, by conversation: held here only, so that a
+   * remark its author declines is never written to the database (nor its log) at all.
+   */
+  private final Map<Long, String> held = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+      return size() > MOST_HELD;
+    }
+  });
 
   private final CheckinCommands commands = new CheckinCommands();
   private org.trame.core.privacy.Pseudonyms pseudonyms;
@@ -43,7 +59,7 @@ public final class CheckinFeature implements Feature {
 
   @Override
   public Map<String, FlowAction> actions() {
-    return Map.of(SAVE, this::save, HAS_REMARK, CheckinFeature::hasRemark);
+    return Map.of(SAVE, this::save, HAS_REMARK, this::hasRemark, REMARK_HELD, this::remarkHeld);
   }
 
   @Override
@@ -74,6 +90,7 @@ public final class CheckinFeature implements Feature {
   @Override
   public void ended(TurnContext t, Conversation c) throws Exception {
     if (FLOW.equals(c.flow())) {
+      held.remove(c.id());
       forgetAnswers(t, c);
     }
   }
@@ -93,10 +110,38 @@ public final class CheckinFeature implements Feature {
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
-  /** Branches to the consent question only when a remark was written. */
-  private static String hasRemark(ActionContext ctx) {
-    Answer remark = ctx.conversation().state().answers.get("remark");
-    return remark != null && !remark.skipped() ? "yes" : "no";
+  /**
+   * Branches to the consent question only when a remark was written. The remark leaves the
+   * conversation's state in the same turn, before the state is saved: until its author agrees, it is
+   * held in memory only.
+   */
+  private String hasRemark(ActionContext ctx) {
+    var c = ctx.conversation();
+    Answer remark = c.state().answers.get("remark");
+    if (remark == null || remark.skipped()) {
+      held.remove(c.id());
+      return "no";
+    }
+    if (!HELD.equals(remark.value())) {
+      held.put(c.id(), remark.value());
+      c.state().answers.put("remark", new Answer(HELD, null));
+    }
+    return "yes";
+  }
+
+  /**
+   * After the consent question: a declined remark is dropped at once; an accepted one still held
+   * goes on to be saved; one accepted but no longer held (the bot restarted, or another process
+   * took the answer) is asked again, its author having agreed already.
+   */
+  private String remarkHeld(ActionContext ctx) {
+    var c = ctx.conversation();
+    Answer consent = c.state().answers.get("consent");
+    if (consent == null || !"yes".equals(consent.value())) {
+      held.remove(c.id());
+      return "dropped";
+    }
+    return held.containsKey(c.id()) ? "held" : "lost";
   }
 
   /**
@@ -114,7 +159,11 @@ public final class CheckinFeature implements Feature {
     }
     Map<String, Answer> a = c.state().onPath();
     Answer consent = a.get("consent");
-    String remark = consent != null && "yes".equals(consent.value()) && a.get("remark") != null ? a.get("remark").value() : null;
+    String remark = null;
+    if (consent != null && "yes".equals(consent.value())) {
+      Answer again = a.get("remark_again");
+      remark = again != null ? again.value() : held.get(c.id());
+    }
     if (pseudonyms == null) {
       throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
     }
@@ -123,6 +172,7 @@ public final class CheckinFeature implements Feature {
     CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(score(a, "alignment"), score(a, "engagement"),
         score(a, "fairness"), score(a, "trust"), remark), tag);
     CheckinStore.markAnswered(ctx.connection(), round.id(), c.memberId(), ctx.now().toEpochMilli());
+    // Kept in memory until the turn ends (the save may yet be undone with it); ended() drops it.
     return null;
   }
 

@@ -55,6 +55,8 @@ class ErasureBytesTest {
       for (String line : List.of("4", "3", "2", "4", "I think " + remarkMarker, "no")) {
         bot.say("bob", line);
       }
+      // (the declined remark is checked at once: a later checkpoint could hide that it was written)
+      assertEquals(List.of(), filesHolding(db, remarkMarker), "a declined remark was written");
       bot.command("carol", "checkin close");
       bot.command("carol", "conflict @" + member + " @bob Sharing the van");
       for (String line : List.of("yes", "They keep the van every week, " + conflictMarker, "2")) {
