@@ -59,8 +59,24 @@ public final class Pseudonyms {
    * beside {@code sqliteFile}, created on first use; on PostgreSQL ({@code sqliteFile} null) the secret is required.
    */
   public static Pseudonyms resolve(Pseudonyms given, Path sqliteFile) {
+    return resolve(given, sqliteFile, false);
+  }
+
+  /**
+   * As {@link #resolve(Pseudonyms, Path)}; {@code tagsStored} says whether the database already holds
+   * answers tagged under a key. Then a missing key file is never replaced by a new key: the answers
+   * could no longer be exported nor erased (an export would show none, and an erasure would say done
+   * while the remarks stayed). The bot stops instead, with one line saying what to restore.
+   */
+  public static Pseudonyms resolve(Pseudonyms given, Path sqliteFile, boolean tagsStored) {
     if (given != null) {
       return given;
+    }
+    if (sqliteFile != null && tagsStored && !Files.exists(keyFile(sqliteFile))) {
+      Path file = keyFile(sqliteFile);
+      throw new StorageException("the pseudonym key file " + file + " is missing, but the database " + sqliteFile.toAbsolutePath()
+          + " holds check-in answers tagged under it: restore that file from a backup (or set " + SECRET + "_FILE to where"
+          + " the key is kept); the bot makes no new key, which would leave those answers impossible to export or erase", null);
     }
     if (sqliteFile == null) {
       throw new StorageException("on PostgreSQL every process must use the same pseudonym key: set " + SECRET + "_FILE"
