@@ -67,6 +67,10 @@ final class Erasure {
       Sql.update(c, "DELETE FROM member WHERE collective_id = ? AND member_id = ?", k, memberId);
       scrubOutbox(c, k, memberId, token, texts);
     }
+    // Dedup records whose key names the member (Slack's button clicks) go: a redelivery of one of
+    // them, so long after, would find no conversation of theirs left to act on.
+    Sql.update(c, "DELETE FROM inbound_event WHERE " + PersonalData.eventsNaming(c), PersonalData.eventsNamingParameters(platform,
+        memberId));
     return written;
   }
 

@@ -105,7 +105,8 @@ public final class PrivacyFeature implements Feature {
   void export(TurnContext t) throws Exception {
     String memberId = t.member().memberId();
     List<PersonalData.Part> parts = PersonalData.collect(t.connection(), pseudonyms, t.platform(), memberId);
-    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts, t.now()));
+    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts,
+        PersonalData.eventsNaming(t.connection(), t.platform(), memberId), t.now()));
   }
 
   /**
