@@ -89,7 +89,7 @@ public final class PrivacyFeature implements Feature {
 
   @Override
   public Map<String, ScheduledTask> tasks() {
-    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t));
+    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t), Retention.EVENT_KEYS_TASK, Retention::purgeEventKeys);
   }
 
   private void mydata(TurnContext t, List<String> args) throws Exception {
