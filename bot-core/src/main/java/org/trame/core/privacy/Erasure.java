@@ -69,8 +69,8 @@ final class Erasure {
     }
     // Dedup records whose key names the member (Slack's button clicks) go: a redelivery of one of
     // them, so long after, would find no conversation of theirs left to act on.
-    Sql.update(c, "DELETE FROM inbound_event WHERE " + PersonalData.eventsNaming(c), PersonalData.eventsNamingParameters(platform,
-        memberId));
+    PersonalData.EventsNaming naming = PersonalData.EventsNaming.of(c, platform, memberId);
+    Sql.update(c, "DELETE FROM inbound_event WHERE " + naming.condition(), naming.parameters());
     return written;
   }
 

@@ -78,21 +78,24 @@ final class PersonalData {
    * and are not exported). The log is not per collective: these come once, beside the collectives.
    */
   static List<Map<String, Object>> eventsNaming(Connection c, String platform, String memberId) throws SQLException {
-    return Rows.of(c, "SELECT event_id, received_at FROM inbound_event WHERE " + eventsNaming(c), eventsNamingParameters(platform,
-        memberId));
+    EventsNaming those = EventsNaming.of(c, platform, memberId);
+    return Rows.of(c, "SELECT event_id, received_at FROM inbound_event WHERE " + those.condition(), those.parameters());
   }
 
   /**
-   * The platform's keys (a range of the key, which its index serves) holding ":member:" as one of
-   * their parts, compared exactly (SQLite's LIKE would ignore case, and another member's id may
-   * differ only by case).
+   * The platform's keys holding ":member:" as one of their parts, compared exactly (SQLite's LIKE
+   * would ignore case, and two members' ids may differ only by case). On SQLite the platform is a
+   * range of the key, which its index serves; PostgreSQL compares the prefix itself, since its
+   * collation may order punctuation otherwise.
    */
-  static String eventsNaming(Connection c) throws SQLException {
-    return "event_id >= ? AND event_id < ? AND " + org.trame.core.storage.Sql.holds(c, "event_id");
-  }
-
-  static Object[] eventsNamingParameters(String platform, String memberId) {
-    return new Object[] {platform + ":", platform + ";", ":" + memberId + ":"};
+  record EventsNaming(String condition, Object[] parameters) {
+    static EventsNaming of(Connection c, String platform, String memberId) throws SQLException {
+      String part = ":" + memberId + ":";
+      return org.trame.core.storage.Sql.isPostgresql(c)
+          ? new EventsNaming("strpos(event_id, ?) = 1 AND strpos(event_id, ?) > 0", new Object[] {platform + ":", part})
+          : new EventsNaming("event_id >= ? AND event_id < ? AND instr(event_id, ?) > 0",
+              new Object[] {platform + ":", platform + ";", part});
+    }
   }
 
   static String displayName(Connection c, String collectiveId, String memberId) throws SQLException {
