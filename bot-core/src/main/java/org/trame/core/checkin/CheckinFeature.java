@@ -26,21 +26,10 @@ public final class CheckinFeature implements Feature {
   static final String SAVE = "checkin.save";
   static final String HAS_REMARK = "checkin.has_remark";
   static final String REMARK_HELD = "checkin.remark_held";
-  /** What the conversation's state keeps in place of a remark held in memory. */
+  /** What the conversation's answers keep in place of a remark waiting for its author's consent. */
   static final String HELD = "…";
-  /** Held remarks beyond this many (conversations left hanging) drop the oldest: memory stays bounded. */
-  private static final int MOST_HELD = 10_000;
-
-  /**
-   * Remarks typed but not yet allowed into the report, by conversation: held here only, so that a
-   * remark its author declines is never written to the database (nor its log) at all.
-   */
-  private final Map<Long, String> held = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-      return size() > MOST_HELD;
-    }
-  });
+  /** Where the conversation keeps the remark, sealed, until its author's consent. */
+  private static final String SEALED = "checkin.sealed_remark";
 
   private final CheckinCommands commands = new CheckinCommands();
   private org.trame.core.privacy.Pseudonyms pseudonyms;
@@ -90,7 +79,6 @@ public final class CheckinFeature implements Feature {
   @Override
   public void ended(TurnContext t, Conversation c) throws Exception {
     if (FLOW.equals(c.flow())) {
-      held.remove(c.id());
       forgetAnswers(t, c);
     }
   }
@@ -107,41 +95,64 @@ public final class CheckinFeature implements Feature {
   private static void forgetAnswers(TurnContext t, Conversation c) throws Exception {
     c.state().answers.clear();
     c.state().trail.clear();
+    c.state().recorded = null; // a sealed remark still waiting goes too
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
   /**
-   * Branches to the consent question only when a remark was written. The remark leaves the
-   * conversation's state in the same turn, before the state is saved: until its author agrees, it is
-   * held in memory only.
+   * Branches to the consent question only when a remark was written. Until its author agrees, the
+   * remark is kept only sealed (see {@link org.trame.core.privacy.Pseudonyms#seal}, under the key
+   * that never enters the database): it leaves the answers in the same turn, before the state is
+   * saved, so its plain text is never written, and a restart between the two questions loses nothing.
    */
   private String hasRemark(ActionContext ctx) {
     var c = ctx.conversation();
     Answer remark = c.state().answers.get("remark");
+    List<String> sealed = c.state().recorded(SEALED);
     if (remark == null || remark.skipped()) {
-      held.remove(c.id());
+      sealed.clear();
       return "no";
     }
     if (!HELD.equals(remark.value())) {
-      held.put(c.id(), remark.value());
+      sealed.clear();
+      sealed.add(key().seal(remark.value(), sealContext(c)));
       c.state().answers.put("remark", new Answer(HELD, null));
     }
     return "yes";
   }
 
   /**
-   * After the consent question: a declined remark is dropped at once; an accepted one still held
-   * goes on to be saved; one accepted but no longer held (the bot restarted, or another process
-   * took the answer) is asked again, its author having agreed already.
+   * After the consent question: a declined remark is dropped at once, and the write-ahead log is
+   * truncated once that is committed, so that not even its sealed copy stays in the file's bytes;
+   * an accepted one goes on to be saved; one that can no longer be opened (the key was replaced
+   * meanwhile) is asked again, its author having agreed already.
    */
   private String remarkHeld(ActionContext ctx) {
     var c = ctx.conversation();
     Answer consent = c.state().answers.get("consent");
     if (consent == null || !"yes".equals(consent.value())) {
-      held.remove(c.id());
+      c.state().recorded(SEALED).clear();
+      org.trame.core.storage.Writer.truncateLogAfterCommit();
       return "dropped";
     }
-    return held.containsKey(c.id()) ? "held" : "lost";
+    return heldRemark(c) != null ? "held" : "lost";
+  }
+
+  private String heldRemark(Conversation c) {
+    List<String> sealed = c.state().recorded == null ? List.of() : c.state().recorded(SEALED);
+    return sealed.isEmpty() ? null : key().unseal(sealed.get(0), sealContext(c));
+  }
+
+  /** Binds a sealed remark to its conversation: it opens in no other. */
+  private static String sealContext(Conversation c) {
+    return "checkin remark of conversation " + c.id();
+  }
+
+  private org.trame.core.privacy.Pseudonyms key() {
+    if (pseudonyms == null) {
+      throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
+    }
+    return pseudonyms;
   }
 
   /**
@@ -162,7 +173,7 @@ public final class CheckinFeature implements Feature {
     String remark = null;
     if (consent != null && "yes".equals(consent.value())) {
       Answer again = a.get("remark_again");
-      remark = again != null ? again.value() : held.get(c.id());
+      remark = again != null ? again.value() : heldRemark(c);
     }
     if (pseudonyms == null) {
       throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
@@ -172,7 +183,6 @@ public final class CheckinFeature implements Feature {
     CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(score(a, "alignment"), score(a, "engagement"),
         score(a, "fairness"), score(a, "trust"), remark), tag);
     CheckinStore.markAnswered(ctx.connection(), round.id(), c.memberId(), ctx.now().toEpochMilli());
-    // Kept in memory until the turn ends (the save may yet be undone with it); ended() drops it.
     return null;
   }
 

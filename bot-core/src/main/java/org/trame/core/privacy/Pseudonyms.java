@@ -173,6 +173,45 @@ public final class Pseudonyms {
     }
   }
 
+  /**
+   * Seals {@code text} (AES-256-GCM, under a key derived from this one, bound to {@code context}):
+   * what the database may hold of a text its author has not yet allowed to be kept. Without the
+   * key, which is never in the database, the sealed text cannot be read.
+   */
+  public String seal(String text, String context) {
+    try {
+      byte[] iv = new byte[12];
+      new SecureRandom().nextBytes(iv);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, sealingKey(), new javax.crypto.spec.GCMParameterSpec(128, iv));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    }
+  }
+
+  /** The text {@link #seal} sealed under the same key and context, or null when it cannot be opened. */
+  public String unseal(String sealed, String context) {
+    try {
+      byte[] all = java.util.Base64.getDecoder().decode(sealed);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(javax.crypto.Cipher.DECRYPT_MODE, sealingKey(), new javax.crypto.spec.GCMParameterSpec(128, all, 0, 12));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return null; // another key (replaced), or not a sealed text
+    }
+  }
+
+  /** A key for sealing, derived from the pseudonym key so that no tag and no sealed text share one. */
+  private javax.crypto.SecretKey sealingKey() throws GeneralSecurityException {
+    Mac mac = Mac.getInstance(ALGORITHM);
+    mac.init(key);
+    return new SecretKeySpec(mac.doFinal("trame sealing key v1".getBytes(StandardCharsets.UTF_8)), "AES");
+  }
+
   /** Never the key. */
   @Override
   public String toString() {
