@@ -52,10 +52,12 @@ class ErasureBytesTest {
       PrivacyScenario.stakes(bot, member, "We came because " + stakesMarker, "Visibility for our advocacy work",
           "Never any money from weapon makers", "1");
       bot.command("carol", "checkin now");
-      for (String line : List.of("4", "3", "2", "4", "I think " + remarkMarker, "no")) {
+      for (String line : List.of("4", "3", "2", "4", "I think " + remarkMarker)) {
         bot.say("bob", line);
       }
-      // (the declined remark is checked at once: a later checkpoint could hide that it was written)
+      // (checked before the answer too: a later checkpoint could hide that it was written)
+      assertEquals(List.of(), filesHolding(db, remarkMarker), "a remark waiting for consent was written in plain text");
+      bot.say("bob", "no");
       assertEquals(List.of(), filesHolding(db, remarkMarker), "a declined remark was written");
       bot.command("carol", "checkin close");
       bot.command("carol", "conflict @" + member + " @bob Sharing the van");
