@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import org.trame.core.Trame;
 import org.trame.core.ops.Operations;
 
 /**
- * The operators' endpoint ({@code TRAME_ADMIN_PORT}; off when unset): {@code /health/live} says
+ * The operators' endpoint ({@code TRAME_ADMIN_PORT}; off when unset; on loopback unless {@code
+ * TRAME_ADMIN_BIND} says otherwise): {@code /health/live} says
  * the process runs; {@code /health/ready} says whether it can serve (database reachable, every
  * platform connected), 503 naming what is down otherwise; {@code /metrics} is Prometheus text:
  * turns handled and their latency histogram, outbox depth and age, rounds open, sends retried,
@@ -39,6 +41,15 @@ final class AdminServer implements AutoCloseable {
    * readiness checks of the platform connections, by name.
    */
   static AdminServer start(int port, Trame trame, Map<String, BooleanSupplier> platforms) throws IOException {
+    return start(InetAddress.getLoopbackAddress(), port, trame, platforms);
+  }
+
+  /**
+   * Serves on {@code port} of {@code address} only: loopback unless the operator says otherwise
+   * ({@code TRAME_ADMIN_BIND}): the endpoint has no authentication, so by default only this
+   * machine reaches it.
+   */
+  static AdminServer start(InetAddress address, int port, Trame trame, Map<String, BooleanSupplier> platforms) throws IOException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Metrics.addRegistry(registry);
     // Read from the database at each scrape: what all processes share, not one process's view.
@@ -48,7 +59,7 @@ final class AdminServer implements AutoCloseable {
         .description("how long the oldest unsent message has waited").register(registry);
     Gauge.builder("trame.rounds.open", trame, t -> snapshot(t).roundsOpen())
         .description("stakes and check-in rounds open").register(registry);
-    HttpServer http = HttpServer.create(new InetSocketAddress(port), 16);
+    HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 16);
     http.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "trame-admin");
       t.setDaemon(true);
@@ -71,6 +82,11 @@ final class AdminServer implements AutoCloseable {
 
   int port() {
     return http.getAddress().getPort();
+  }
+
+  /** The address it listens on. */
+  InetAddress address() {
+    return http.getAddress().getAddress();
   }
 
   private static Operations.Snapshot snapshot(Trame trame) {
@@ -96,6 +112,28 @@ final class AdminServer implements AutoCloseable {
     try (OutputStream out = x.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /**
+   * Reads TRAME_ADMIN_BIND: the address the endpoint listens on, loopback (127.0.0.1) when unset;
+   * {@code 0.0.0.0} for every interface (in a container, for instance).
+   */
+  static InetAddress bind(Map<String, String> env) {
+    String v = env.getOrDefault("TRAME_ADMIN_BIND", "").trim();
+    if (v.isEmpty()) {
+      return InetAddress.getLoopbackAddress();
+    }
+    // IP literals only: a name would be looked up in the DNS at start, and could change under the endpoint.
+    boolean literal = v.matches("\\d{1,3}(\\.\\d{1,3}){3}") || v.contains(":") && v.matches("[0-9A-Fa-f:.%\\w]+");
+    try {
+      if (literal) {
+        return InetAddress.getByName(v);
+      }
+    } catch (java.net.UnknownHostException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("TRAME_ADMIN_BIND must be an IP address of this machine (127.0.0.1, or 0.0.0.0 for every"
+        + " interface), got '" + v + "'");
   }
 
   /** Reads TRAME_ADMIN_PORT: null when unset (the endpoint is off). */

@@ -31,12 +31,14 @@ import picocli.CommandLine.Parameters;
         "A chat-bot that helps collectives cooperate.",
         "With no platform credentials in the environment it runs in the terminal: type lines as",
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
-        "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT,",
+        "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT, TRAME_ADMIN_BIND,",
         "TRAME_PSEUDONYM_KEY_FILE (required on PostgreSQL) (see README)."},
     subcommands = {Main.PromptsCheck.class, TriageCommand.class})
 public final class Main implements Callable<Integer> {
 
   static final int STARTUP_FAILED = 2;
+  /** Where the operators' endpoint listens (TRAME_ADMIN_BIND; loopback by default). */
+  private java.net.InetAddress adminBind = java.net.InetAddress.getLoopbackAddress();
 
   private final Map<String, String> env;
   final PrintStream out;
@@ -67,6 +69,7 @@ public final class Main implements Callable<Integer> {
       config = TrameConfig.fromEnvironment(env);
       CoordinatorIds.check(config.coordinators(), slack.isPresent(), discord.isPresent());
       adminPort = AdminServer.port(env);
+      adminBind = AdminServer.bind(env);
     } catch (IllegalArgumentException e) {
       err.println("trame: " + e.getMessage());
       return STARTUP_FAILED;
@@ -83,8 +86,9 @@ public final class Main implements Callable<Integer> {
     if (port == null) {
       return null;
     }
-    AdminServer admin = AdminServer.start(port, trame, platforms);
-    err.println("trame: health and metrics on port " + admin.port() + " (/health/live, /health/ready, /metrics)");
+    AdminServer admin = AdminServer.start(adminBind, port, trame, platforms);
+    err.println("trame: health and metrics on " + admin.address().getHostAddress() + " port " + admin.port()
+        + " (/health/live, /health/ready, /metrics)");
     return admin;
   }
 

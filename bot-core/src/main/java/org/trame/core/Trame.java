@@ -81,7 +81,8 @@ public final class Trame implements AutoCloseable {
         : Database.open(config.databaseUrl(), config.outboxLease().toMillis());
     try {
       // After opening: the key file sits beside the SQLite file, which Database.open has placed.
-      features.pseudonyms(org.trame.core.privacy.Pseudonyms.resolve(config.pseudonyms(), database.file()));
+      features.pseudonyms(org.trame.core.privacy.Pseudonyms.resolve(config.pseudonyms(), database.file(),
+          database.file() != null && tagsStored(database)));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -120,6 +121,16 @@ public final class Trame implements AutoCloseable {
       trame.startTicking(config.tickEvery());
     }
     return trame;
+  }
+
+  /** Whether check-in answers tagged under a pseudonym key are stored (a key file must then exist). */
+  private static boolean tagsStored(Database database) {
+    try (Connection c = database.connectReadOnly(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM checkin_answer WHERE author_tag IS NOT NULL LIMIT 1")) {
+      return rs.next();
+    } catch (java.sql.SQLException e) {
+      throw new org.trame.core.storage.StorageException("cannot read the database " + database.name() + ": " + e.getMessage(), e);
+    }
   }
 
   /**

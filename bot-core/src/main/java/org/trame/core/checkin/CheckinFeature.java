@@ -25,6 +25,11 @@ public final class CheckinFeature implements Feature {
   public static final String FLOW = "checkin";
   static final String SAVE = "checkin.save";
   static final String HAS_REMARK = "checkin.has_remark";
+  static final String REMARK_HELD = "checkin.remark_held";
+  /** What the conversation's answers keep in place of a remark waiting for its author's consent. */
+  static final String HELD = "…";
+  /** Where the conversation keeps the remark, sealed, until its author's consent. */
+  private static final String SEALED = "checkin.sealed_remark";
 
   private final CheckinCommands commands = new CheckinCommands();
   private org.trame.core.privacy.Pseudonyms pseudonyms;
@@ -43,7 +48,7 @@ public final class CheckinFeature implements Feature {
 
   @Override
   public Map<String, FlowAction> actions() {
-    return Map.of(SAVE, this::save, HAS_REMARK, CheckinFeature::hasRemark);
+    return Map.of(SAVE, this::save, HAS_REMARK, this::hasRemark, REMARK_HELD, this::remarkHeld);
   }
 
   @Override
@@ -90,13 +95,64 @@ public final class CheckinFeature implements Feature {
   private static void forgetAnswers(TurnContext t, Conversation c) throws Exception {
     c.state().answers.clear();
     c.state().trail.clear();
+    c.state().recorded = null; // a sealed remark still waiting goes too
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
 
-  /** Branches to the consent question only when a remark was written. */
-  private static String hasRemark(ActionContext ctx) {
-    Answer remark = ctx.conversation().state().answers.get("remark");
-    return remark != null && !remark.skipped() ? "yes" : "no";
+  /**
+   * Branches to the consent question only when a remark was written. Until its author agrees, the
+   * remark is kept only sealed (see {@link org.trame.core.privacy.Pseudonyms#seal}, under the key
+   * that never enters the database): it leaves the answers in the same turn, before the state is
+   * saved, so its plain text is never written, and a restart between the two questions loses nothing.
+   */
+  private String hasRemark(ActionContext ctx) {
+    var c = ctx.conversation();
+    Answer remark = c.state().answers.get("remark");
+    List<String> sealed = c.state().recorded(SEALED);
+    if (remark == null || remark.skipped()) {
+      sealed.clear();
+      return "no";
+    }
+    if (!HELD.equals(remark.value())) {
+      sealed.clear();
+      sealed.add(key().seal(remark.value(), sealContext(c)));
+      c.state().answers.put("remark", new Answer(HELD, null));
+    }
+    return "yes";
+  }
+
+  /**
+   * After the consent question: a declined remark is dropped at once, and the write-ahead log is
+   * truncated once that is committed, so that not even its sealed copy stays in the file's bytes;
+   * an accepted one goes on to be saved; one that can no longer be opened (the key was replaced
+   * meanwhile) is asked again, its author having agreed already.
+   */
+  private String remarkHeld(ActionContext ctx) {
+    var c = ctx.conversation();
+    Answer consent = c.state().answers.get("consent");
+    if (consent == null || !"yes".equals(consent.value())) {
+      c.state().recorded(SEALED).clear();
+      org.trame.core.storage.Writer.truncateLogAfterCommit();
+      return "dropped";
+    }
+    return heldRemark(c) != null ? "held" : "lost";
+  }
+
+  private String heldRemark(Conversation c) {
+    List<String> sealed = c.state().recorded == null ? List.of() : c.state().recorded(SEALED);
+    return sealed.isEmpty() ? null : key().unseal(sealed.get(0), sealContext(c));
+  }
+
+  /** Binds a sealed remark to its conversation: it opens in no other. */
+  private static String sealContext(Conversation c) {
+    return "checkin remark of conversation " + c.id();
+  }
+
+  private org.trame.core.privacy.Pseudonyms key() {
+    if (pseudonyms == null) {
+      throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
+    }
+    return pseudonyms;
   }
 
   /**
@@ -114,7 +170,11 @@ public final class CheckinFeature implements Feature {
     }
     Map<String, Answer> a = c.state().onPath();
     Answer consent = a.get("consent");
-    String remark = consent != null && "yes".equals(consent.value()) && a.get("remark") != null ? a.get("remark").value() : null;
+    String remark = null;
+    if (consent != null && "yes".equals(consent.value())) {
+      Answer again = a.get("remark_again");
+      remark = again != null ? again.value() : heldRemark(c);
+    }
     if (pseudonyms == null) {
       throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
     }

@@ -133,9 +133,12 @@ final class NeedPath {
       CasePhases.tellParties(t, k, Msg.CONFLICT_NO_SOLUTION);
       return Phase.SOLUTIONS;
     }
-    for (Party reader : CasePhases.active(t, k.id())) {
+    List<Party> active = CasePhases.active(t, k.id());
+    for (Party reader : active) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
-      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_SOLUTIONS_LIST, theirs.lang(), "count", all.size()));
+      // Between two parties no name is needed to tell whose an idea is: the list says so rather than promise anonymity.
+      Msg header = active.size() <= 2 ? Msg.CONFLICT_SOLUTIONS_LIST_TWO : Msg.CONFLICT_SOLUTIONS_LIST;
+      StringBuilder sb = new StringBuilder(theirs.texts().get(header, theirs.lang(), "count", all.size()));
       for (int i = 0; i < all.size() && i < MOST_SHOWN; i++) {
         sb.append('\n').append(i + 1).append(". ").append(Texts.oneLine(all.get(i).text(), NeedActions.LONGEST_SHOWN));
       }
@@ -264,14 +267,26 @@ final class NeedPath {
     return Phase.PLAN;
   }
 
-  /** The ranking of step 3, best first, with each mean mark. */
+  /**
+   * A solution's marks are shown (as means) only when at least this many parties rated it. Each
+   * party knows their own marks: with two raters a mean, or a sum, gives the other's away exactly;
+   * with three it gives only the sum of the two others'. Below that the order alone is shown, which
+   * keeps the method's use (the best rated first, and the numbers step 4 answers with) without
+   * revealing a mark.
+   */
+  static final int FEWEST_RATERS_FOR_MARKS = 3;
+
+  /** The ranking of step 3, best first, with each mean mark where enough parties rated (see above). */
   static String ranking(Texts texts, Lang lang, List<Ranked> ranking) {
-    StringBuilder sb = new StringBuilder(texts.get(Msg.CONFLICT_RANKING, lang));
+    boolean allMarked = ranking.stream().limit(MOST_SHOWN).allMatch(r -> r.raters() >= FEWEST_RATERS_FOR_MARKS);
+    StringBuilder sb = new StringBuilder(texts.get(allMarked ? Msg.CONFLICT_RANKING : Msg.CONFLICT_RANKING_ORDER_ONLY, lang));
     for (int i = 0; i < ranking.size() && i < MOST_SHOWN; i++) {
       Ranked r = ranking.get(i);
-      sb.append('\n').append(texts.get(Msg.CONFLICT_RANKED, lang, "number", i + 1,
-          "solution", Texts.oneLine(r.solution().text(), NeedActions.LONGEST_SHOWN), "feasibility", one(r.feasibility()),
-          "relevance", one(r.relevance()), "impact", one(r.impact()), "score", one(r.score())));
+      String solution = Texts.oneLine(r.solution().text(), NeedActions.LONGEST_SHOWN);
+      sb.append('\n').append(r.raters() >= FEWEST_RATERS_FOR_MARKS
+          ? texts.get(Msg.CONFLICT_RANKED, lang, "number", i + 1, "solution", solution, "feasibility", one(r.feasibility()),
+              "relevance", one(r.relevance()), "impact", one(r.impact()), "score", one(r.score()))
+          : texts.get(Msg.CONFLICT_RANKED_ORDER_ONLY, lang, "number", i + 1, "solution", solution));
     }
     if (ranking.size() > MOST_SHOWN) {
       sb.append("\n… (+").append(ranking.size() - MOST_SHOWN).append(')');

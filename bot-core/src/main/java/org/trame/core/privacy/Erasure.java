@@ -67,6 +67,10 @@ final class Erasure {
       Sql.update(c, "DELETE FROM member WHERE collective_id = ? AND member_id = ?", k, memberId);
       scrubOutbox(c, k, memberId, token, texts);
     }
+    // Dedup records whose key names the member (Slack's button clicks) go: a redelivery of one of
+    // them, so long after, would find no conversation of theirs left to act on.
+    PersonalData.EventsNaming naming = PersonalData.EventsNaming.of(c, platform, memberId);
+    Sql.update(c, "DELETE FROM inbound_event WHERE " + naming.condition(), naming.parameters());
     return written;
   }
 

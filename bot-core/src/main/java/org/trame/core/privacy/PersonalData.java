@@ -58,6 +58,9 @@ final class PersonalData {
           + " ORDER BY id", k, memberId));
       s.put("scheduled_jobs", Rows.of(c, "SELECT kind, due_at, payload, done_at FROM scheduled_job"
           + " WHERE collective_id = ? AND " + org.trame.core.storage.Sql.holds(c, "payload"), k, memberId));
+      // Delivered ones stay 7 days (a late edit or retry), then the retention run deletes them.
+      s.put("messages_delivered", Rows.of(c, "SELECT created_at, sent_at, payload FROM outbox WHERE collective_id = ?"
+          + " AND audience = 'member' AND recipient = ? AND sent_at IS NOT NULL", k, memberId));
       s.put("messages_waiting", Rows.of(c, "SELECT created_at, payload FROM outbox WHERE collective_id = ?"
           + " AND audience = 'member' AND recipient = ? AND sent_at IS NULL AND given_up_at IS NULL", k, memberId));
       // Kept for 7 days like delivered ones, and never sent: the member should know they exist, and why.
@@ -69,6 +72,32 @@ final class PersonalData {
     return parts;
   }
 
+  /**
+   * The keys of the member's inbound events still in the dedup log whose key names them (Slack's
+   * button clicks are keyed by user and time; other keys are opaque platform ids that name no one
+   * and are not exported). The log is not per collective: these come once, beside the collectives.
+   */
+  static List<Map<String, Object>> eventsNaming(Connection c, String platform, String memberId) throws SQLException {
+    EventsNaming those = EventsNaming.of(c, platform, memberId);
+    return Rows.of(c, "SELECT event_id, received_at FROM inbound_event WHERE " + those.condition(), those.parameters());
+  }
+
+  /**
+   * The platform's keys holding ":member:" as one of their parts, compared exactly (SQLite's LIKE
+   * would ignore case, and two members' ids may differ only by case). On SQLite the platform is a
+   * range of the key, which its index serves; PostgreSQL compares the prefix itself, since its
+   * collation may order punctuation otherwise.
+   */
+  record EventsNaming(String condition, Object[] parameters) {
+    static EventsNaming of(Connection c, String platform, String memberId) throws SQLException {
+      String part = ":" + memberId + ":";
+      return org.trame.core.storage.Sql.isPostgresql(c)
+          ? new EventsNaming("strpos(event_id, ?) = 1 AND strpos(event_id, ?) > 0", new Object[] {platform + ":", part})
+          : new EventsNaming("event_id >= ? AND event_id < ? AND instr(event_id, ?) > 0",
+              new Object[] {platform + ":", platform + ";", part});
+    }
+  }
+
   static String displayName(Connection c, String collectiveId, String memberId) throws SQLException {
     try (var rs = org.trame.core.storage.Sql.query(c, "SELECT coalesce(display_name, member_id) FROM member"
         + " WHERE collective_id = ? AND member_id = ?", collectiveId, memberId).executeQuery()) {
@@ -77,7 +106,7 @@ final class PersonalData {
   }
 
   /** The JSON file: readable (indented), complete, with a note on how check-in answers are kept. */
-  static Attachment file(String platform, String memberId, List<Part> parts, Instant now) {
+  static Attachment file(String platform, String memberId, List<Part> parts, List<Map<String, Object>> events, Instant now) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("exported_at", now.toString());
     doc.put("platform", platform);
@@ -90,6 +119,7 @@ final class PersonalData {
     Map<String, Object> collectives = new LinkedHashMap<>();
     parts.forEach(p -> collectives.put(p.collectiveId(), p.sections()));
     doc.put("collectives", collectives);
+    doc.put("inbound_events", events);
     try {
       byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
       return new Attachment(FILE_NAME, "application/json", bytes);

@@ -89,7 +89,7 @@ public final class PrivacyFeature implements Feature {
 
   @Override
   public Map<String, ScheduledTask> tasks() {
-    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t));
+    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t), Retention.EVENT_KEYS_TASK, Retention::purgeEventKeys);
   }
 
   private void mydata(TurnContext t, List<String> args) throws Exception {
@@ -105,7 +105,8 @@ public final class PrivacyFeature implements Feature {
   void export(TurnContext t) throws Exception {
     String memberId = t.member().memberId();
     List<PersonalData.Part> parts = PersonalData.collect(t.connection(), pseudonyms, t.platform(), memberId);
-    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts, t.now()));
+    t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts,
+        PersonalData.eventsNaming(t.connection(), t.platform(), memberId), t.now()));
   }
 
   /**
@@ -128,6 +129,8 @@ public final class PrivacyFeature implements Feature {
       t.redactPending(name, lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
     }
     t.redactPending(t.member().memberId(), lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+    // Erased in the bytes too: secure_delete zeroes the rows in their pages; the log's older frames go at the commit.
+    org.trame.core.storage.Writer.truncateLogAfterCommit();
   }
 
   String summaryOf(List<PersonalData.Part> parts, Lang lang) {

@@ -59,8 +59,24 @@ public final class Pseudonyms {
    * beside {@code sqliteFile}, created on first use; on PostgreSQL ({@code sqliteFile} null) the secret is required.
    */
   public static Pseudonyms resolve(Pseudonyms given, Path sqliteFile) {
+    return resolve(given, sqliteFile, false);
+  }
+
+  /**
+   * As {@link #resolve(Pseudonyms, Path)}; {@code tagsStored} says whether the database already holds
+   * answers tagged under a key. Then a missing key file is never replaced by a new key: the answers
+   * could no longer be exported nor erased (an export would show none, and an erasure would say done
+   * while the remarks stayed). The bot stops instead, with one line saying what to restore.
+   */
+  public static Pseudonyms resolve(Pseudonyms given, Path sqliteFile, boolean tagsStored) {
     if (given != null) {
       return given;
+    }
+    if (sqliteFile != null && tagsStored && !Files.exists(keyFile(sqliteFile))) {
+      Path file = keyFile(sqliteFile);
+      throw new StorageException("the pseudonym key file " + file + " is missing, but the database " + sqliteFile.toAbsolutePath()
+          + " holds check-in answers tagged under it: restore that file from a backup (or set " + SECRET + "_FILE to where"
+          + " the key is kept); the bot makes no new key, which would leave those answers impossible to export or erase", null);
     }
     if (sqliteFile == null) {
       throw new StorageException("on PostgreSQL every process must use the same pseudonym key: set " + SECRET + "_FILE"
@@ -155,6 +171,45 @@ public final class Pseudonyms {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
     }
+  }
+
+  /**
+   * Seals {@code text} (AES-256-GCM, under a key derived from this one, bound to {@code context}):
+   * what the database may hold of a text its author has not yet allowed to be kept. Without the
+   * key, which is never in the database, the sealed text cannot be read.
+   */
+  public String seal(String text, String context) {
+    try {
+      byte[] iv = new byte[12];
+      new SecureRandom().nextBytes(iv);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, sealingKey(), new javax.crypto.spec.GCMParameterSpec(128, iv));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    }
+  }
+
+  /** The text {@link #seal} sealed under the same key and context, or null when it cannot be opened. */
+  public String unseal(String sealed, String context) {
+    try {
+      byte[] all = java.util.Base64.getDecoder().decode(sealed);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(javax.crypto.Cipher.DECRYPT_MODE, sealingKey(), new javax.crypto.spec.GCMParameterSpec(128, all, 0, 12));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return null; // another key (replaced), or not a sealed text
+    }
+  }
+
+  /** A key for sealing, derived from the pseudonym key so that no tag and no sealed text share one. */
+  private javax.crypto.SecretKey sealingKey() throws GeneralSecurityException {
+    Mac mac = Mac.getInstance(ALGORITHM);
+    mac.init(key);
+    return new SecretKeySpec(mac.doFinal("trame sealing key v1".getBytes(StandardCharsets.UTF_8)), "AES");
   }
 
   /** Never the key. */

@@ -28,6 +28,15 @@ public final class Retention {
   static final Duration EVERY = Duration.ofDays(1);
   /** Delivered messages are kept this long, for a late edit or a retry, then deleted: they hold what members said. */
   static final Duration SENT_MESSAGES_KEPT = Duration.ofDays(7);
+  /**
+   * The dedup record of an inbound event is kept this long, well beyond any platform's redelivery
+   * window (Slack retries within minutes, Discord's interactions expire in 15), then deleted: some
+   * keys name a member (Slack's button clicks).
+   */
+  static final Duration EVENT_KEYS_KEPT = Duration.ofDays(7);
+  /** The dedup log's purge: one slice per job, the next one a second later, so that the writer is never held long. */
+  public static final String EVENT_KEYS_TASK = "privacy.event_keys";
+  static final int EVENT_KEYS_SLICE = 2_000;
 
   private Retention() {}
 
@@ -53,11 +62,38 @@ public final class Retention {
     int cases = ConflictPrivacy.forgetTexts(t.connection(), k, cutoff);
     ConflictPrivacy.forgetRequests(t.connection(), k, cutoff);
     Outbox.purgeSent(t.connection(), now - SENT_MESSAGES_KEPT.toMillis());
+    startEventKeysPurge(t.connection(), k, now);
     if (conversations + checkinAnswers + cases > 0) {
       AuditLog.record(t.connection(), k, null, "privacy retention run", conversations + " conversations, " + checkinAnswers
           + " check-in answers, " + cases + " conflict cases older than " + months + " months", false, now);
     }
     Jobs.schedule(t.connection(), k, TASK, now + EVERY.toMillis(), "{}", now);
+  }
+
+  /**
+   * The dedup log is one for all collectives: a pass over it starts from the first collective's
+   * daily run that finds none pending nor started within the day.
+   */
+  private static void startEventKeysPurge(Connection c, String collectiveId, long now) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT 1 FROM scheduled_job WHERE kind = ? AND (done_at IS NULL OR created_at > ?)",
+        EVENT_KEYS_TASK, now - EVERY.toMillis()).executeQuery()) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    Jobs.schedule(c, collectiveId, EVENT_KEYS_TASK, now, "{}", now);
+  }
+
+  /** One slice of the dedup log's purge; plans the next slice a second later until the end of the log. */
+  static void purgeEventKeys(TurnContext t, String payload) throws SQLException {
+    long now = t.now().toEpochMilli();
+    String after = org.trame.core.storage.Json.read(payload, com.fasterxml.jackson.databind.JsonNode.class).path("after").asText(null);
+    String last = org.trame.core.storage.EventLog.purgeSlice(t.connection(), after, now - EVENT_KEYS_KEPT.toMillis(),
+        EVENT_KEYS_SLICE);
+    if (last != null) {
+      Jobs.schedule(t.connection(), t.collectiveId(), EVENT_KEYS_TASK, now + 1_000,
+          org.trame.core.storage.Json.write(java.util.Map.of("after", last)), now);
+    }
   }
 
   /** Plans the daily run for every collective that has none pending (databases from before it existed). */

@@ -4,10 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -108,8 +111,38 @@ public final class Database implements AutoCloseable {
     } catch (Exception e) {
       throw new StorageException("cannot create the database folder for " + db.file + ": " + e.getMessage(), e);
     }
+    createOwnerOnly(db.file);
     db.migrate();
     return db;
+  }
+
+  /**
+   * Creates a new database file readable and writable by its owner alone (POSIX permissions where
+   * the file system has them), before SQLite opens it: SQLite gives its {@code -wal} and {@code
+   * -shm} files the database file's own permissions, so they are owner-only too. An existing file
+   * keeps the permissions its operator chose.
+   */
+  private static void createOwnerOnly(Path file) {
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE)));
+      } else {
+        Files.createFile(file);
+        java.io.File f = file.toFile();
+        f.setReadable(false, false);
+        f.setWritable(false, false);
+        f.setReadable(true, true);
+        f.setWritable(true, true);
+      }
+    } catch (java.nio.file.FileAlreadyExistsException raced) {
+      // Another process created it first: SQLite opens theirs.
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the database file " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The SQLite file, or null on PostgreSQL. */
@@ -149,7 +182,7 @@ public final class Database implements AutoCloseable {
       try (Connection c = connect()) {
         // Flyway needs a DataSource; a fresh connection per call is fine for a one-off migration.
         Flyway.configure()
-            .dataSource(url, null, null)
+            .dataSource(url + "?secure_delete=true", null, null)
             .locations("classpath:db/migration", "classpath:db/migration-sqlite")
             .load()
             .migrate();
@@ -183,6 +216,9 @@ public final class Database implements AutoCloseable {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // What a delete or an update removes is overwritten with zeros in the page, not left in free
+    // space where a raw copy of the file would still show it: erasure must hold for the bytes too.
+    config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     // Inserts that need their id say RETURNING; without this the driver runs a second query
     // (SELECT last_insert_rowid()) after every INSERT and UPDATE.
     config.setGetGeneratedKeys(false);

@@ -23,6 +23,11 @@ final class GroupTransaction {
   }
 
   private static final Logger log = LoggerFactory.getLogger(GroupTransaction.class);
+  /**
+   * Set by a job (on the thread running its batch) whose deletions must leave the write-ahead log
+   * too: see {@link Writer#truncateLogAfterCommit()}.
+   */
+  private static final ThreadLocal<Boolean> TRUNCATE_LOG = ThreadLocal.withInitial(() -> false);
   /** How many times a job that lost a race with another process (PostgreSQL) is run again. */
   private static final int MOST_ATTEMPTS = 5;
 
@@ -87,6 +92,7 @@ final class GroupTransaction {
    * itself fails, nothing of the batch is kept and every job fails with the reason.
    */
   void run(List<WriterJob<?>> batch) {
+    TRUNCATE_LOG.set(false);
     Connection c;
     try {
       c = connection();
@@ -128,6 +134,10 @@ final class GroupTransaction {
       failBatch(c, batch, e);
       return;
     }
+    if (TRUNCATE_LOG.get()) {
+      TRUNCATE_LOG.set(false);
+      truncateLog(c);
+    }
     boolean fileAtFault = false;
     for (WriterJob<?> job : batch) {
       if (job.failure != null && StorageFaults.isFault(job.failure)) {
@@ -142,6 +152,32 @@ final class GroupTransaction {
     }
     if (fileAtFault) {
       closeConnection(); // a fresh connection for the next batch: no statement left half-run, recovery once fixed
+    }
+  }
+
+  /** Asks the batch running on this thread to checkpoint and truncate the write-ahead log once committed. */
+  static void truncateLogAfterCommit() {
+    TRUNCATE_LOG.set(true);
+  }
+
+  /**
+   * SQLite: copies the committed log into the database file and truncates the log to zero bytes, so
+   * that no frame of it still holds what the batch deleted (old frames stay in the file until
+   * overwritten otherwise). Outside any transaction: the commit has just ended the batch's, and the
+   * driver's next one has read nothing yet. It waits (the busy timeout) for readers of older
+   * snapshots; a failure or a reader that stays is logged, and the log is truncated at the next
+   * request or when the last connection closes.
+   */
+  private void truncateLog(Connection c) {
+    if (database.dialect() != Database.Dialect.SQLITE) {
+      return;
+    }
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      if (rs.next() && rs.getInt(1) != 0) {
+        log.warn("the write-ahead log could not be truncated after an erasure: a reader held it; it will be at the next checkpoint");
+      }
+    } catch (SQLException e) {
+      log.warn("the write-ahead log could not be truncated after an erasure: {}", e.getMessage());
     }
   }
 

@@ -126,6 +126,17 @@ public final class Writer implements AutoCloseable {
     transaction.everyBatch(work);
   }
 
+  /**
+   * Called from a job's work (on the thread running its batch): once the batch is committed, and
+   * before its jobs complete, SQLite's write-ahead log is checkpointed and truncated, so that what
+   * the job deleted leaves the log's bytes too (with {@code secure_delete} on every connection, it
+   * leaves the database file's as well). For erasures: rare, and worth a checkpoint. A no-op on
+   * PostgreSQL.
+   */
+  public static void truncateLogAfterCommit() {
+    GroupTransaction.truncateLogAfterCommit();
+  }
+
   private void loop() {
     try {
       runBatches();

@@ -83,7 +83,7 @@ class ConflictCaseLifeTest extends ConflictSpaceTest {
     s.says("alice", "5 4 5");
     s.says("bob", "4 4 4");
     String ranking = s.to("bob");
-    assertTrue(ranking.contains("1. Rotate the meeting day each month — 4.5 · 4.0 · 4.5 (total 13.0)"), ranking);
+    assertTrue(ranking.contains("\n1. Rotate the meeting day each month\n"), ranking);
     assertTrue(ranking.contains("Which solutions could you accept?"), ranking);
   }
 

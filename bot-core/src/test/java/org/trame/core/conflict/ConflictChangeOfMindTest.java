@@ -46,10 +46,9 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
     assertTrue(s.say("alice", "5 5 5").contains("Solution 2 of 2: Saturday mornings"));
     s.says("alice", "3 3 3");
     s.says("bob", "1 1 1", "1 1 1");
-    // then the ranking holds her new marks only
+    // then the ranking holds her new marks only (with her first ones, Saturday would come first; two parties see the order alone)
     String ranking = s.to("bob");
-    assertTrue(ranking.contains("1. Thursday evenings — 3.0 · 3.0 · 3.0 (total 9.0)"), ranking);
-    assertTrue(ranking.contains("2. Saturday mornings — 2.0 · 2.0 · 2.0 (total 6.0)"), ranking);
+    assertTrue(ranking.contains("1. Thursday evenings\n2. Saturday mornings"), ranking);
   }
 
   @Test
@@ -78,13 +77,12 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
     s.says("bob", "A shared online calendar", "done");
     s.says("dan", "done");
     s.says("dan", "1 1 1", "cancel");
-    // when alice and bob rate both
-    s.says("alice", "5 5 5", "5 5 5");
-    s.says("bob", "5 5 5", "5 5 5");
-    // then both solutions rank on alice's and bob's marks alone
+    // when alice and bob rate both, the bike above the calendar
+    s.says("alice", "5 5 5", "4 4 4");
+    s.says("bob", "5 5 5", "4 4 4");
+    // then both solutions rank on alice's and bob's marks alone (dan's low marks would put the calendar first)
     String ranking = s.to("bob");
-    assertTrue(ranking.contains("Buy a cargo bike — 5.0 · 5.0 · 5.0") && ranking.contains("A shared online calendar — 5.0 · 5.0 · 5.0"),
-        ranking);
+    assertTrue(ranking.contains("1. Buy a cargo bike\n2. A shared online calendar"), ranking);
   }
 
   @Test

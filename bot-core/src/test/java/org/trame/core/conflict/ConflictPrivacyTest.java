@@ -91,6 +91,9 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     assertEquals(ALIX_NEEDS, mine.at("/conflict_parties/0/needs").asText());
     assertEquals(2, mine.get("conflict_solutions").size());
     assertTrue(mine.get("conflict_plan_steps").toString().contains(ALIX_STEP));
+    // the other party's words are in no row of hers; only in the messages she received, as she read them (his approved wording)
+    JsonNode received = ((com.fasterxml.jackson.databind.node.ObjectNode) mine).remove("messages_delivered");
+    assertTrue(received.toString().contains(BORIS_NEEDS), received.toString());
     assertFalse(doc.toString().contains(BORIS_NEEDS), "the other party's words are not in her export");
 
     s.says(ALIX, "/trame mydata forget", "yes");

@@ -125,4 +125,38 @@ class PseudonymKeyTest {
     // and no key was made up in a file either
     assertFalse(Files.exists(dir.resolve("trame.db.key")));
   }
+
+  @Test
+  @DisplayName("a database holding tagged check-in answers whose key file is missing stops the bot at start with one line naming the file to restore; no new key is made")
+  void missingKeyFileStopsTheStart() throws Exception {
+    // given a database where alice answered a check-in (her answer tagged under the key file beside it)
+    Path db = dir.resolve("trame.db");
+    TrameConfig config = new TrameConfig(db, null, Set.of("carol"), Lang.EN, Clock.systemUTC(), null);
+    try (Trame trame = Trame.start(config, List.of(quiet()))) {
+      command(trame, "alice", "lang en");
+      command(trame, "carol", "checkin now");
+      for (String line : List.of("4", "4", "4", "4", "skip")) {
+        say(trame, "alice", line);
+      }
+    }
+    Path key = dir.resolve("trame.db.key");
+    assertTrue(Files.exists(key));
+
+    // when the key file is lost and the bot starts again
+    Files.delete(key);
+    StorageException refused = assertThrows(StorageException.class, () -> Trame.start(config, List.of(quiet())).close());
+
+    // then it refuses with one line naming the missing file and what to do, and makes no new key
+    assertTrue(refused.getMessage().contains(key.toString()) && refused.getMessage().contains("restore"), refused.getMessage());
+    assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+    assertFalse(Files.exists(key), "a new key was made up");
+  }
+
+  @Test
+  @DisplayName("a new database with no tagged answer still gets its key file made at the first start")
+  void newDatabaseGetsItsKey() {
+    TrameConfig config = new TrameConfig(dir.resolve("fresh.db"), null, Set.of(), Lang.EN, Clock.systemUTC(), null);
+    Trame.start(config, List.of(quiet())).close();
+    assertTrue(Files.exists(dir.resolve("fresh.db.key")));
+  }
 }

@@ -107,4 +107,39 @@ class RetentionTest extends PrivacyCollectiveTest {
     assertEquals(List.of(), cellsHolding(bot, ALICE_WHY).stream().filter(c -> c.startsWith("outbox.")).toList());
     assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
   }
+
+  @Test
+  @DisplayName("dedup records of inbound events are deleted once 7 days old, in bounded slices; recent ones stay to catch redeliveries")
+  void eventKeysGoAfterSevenDays() throws Exception {
+    // given more than two slices of dedup records received 8 days ago, beside this week's
+    long eightDaysAgo = clock.instant().minus(Duration.ofDays(7)).toEpochMilli();
+    int old = Retention.EVENT_KEYS_SLICE * 2 + 5;
+    bot.trame().write(c -> {
+      try (var ps = c.prepareStatement("INSERT INTO inbound_event (event_id, received_at) VALUES (?, ?)")) {
+        for (int i = 0; i < old; i++) {
+          ps.setString(1, String.format("console:old-%05d", i));
+          ps.setLong(2, eightDaysAgo);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    }).join();
+    long recentBefore = Long.parseLong(bot.rows("SELECT count(*) FROM inbound_event WHERE event_id NOT LIKE 'console:old-%'").get(0));
+    assertTrue(recentBefore > 0);
+
+    // when the daily run comes (a day later: the old ones are 8 days old), and its slices follow a second apart
+    days(1);
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      bot.tick();
+    }
+
+    // then the old records are gone, each slice having taken part of them, and the recent ones stay
+    assertEquals(List.of("0"), bot.rows("SELECT count(*) FROM inbound_event WHERE event_id LIKE 'console:old-%'"));
+    assertTrue(Long.parseLong(bot.rows("SELECT count(*) FROM inbound_event WHERE event_id NOT LIKE 'console:old-%'").get(0))
+        >= recentBefore);
+    assertTrue(Long.parseLong(bot.rows("SELECT count(*) FROM scheduled_job WHERE kind = ? AND done_at IS NOT NULL",
+        Retention.EVENT_KEYS_TASK).get(0)) >= 3);
+  }
 }
