@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.Trame;
 import org.trame.core.TrameConfig;
-import org.trame.core.engine.Lang;
+import org.trame.core.i18n.Lang;
 import org.trame.core.port.Messenger;
 import org.trame.core.port.OutboundMessage;
 
