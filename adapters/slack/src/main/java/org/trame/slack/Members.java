@@ -48,7 +48,13 @@ final class Members {
     } catch (SlackWeb.SlackCallException failure) {
       log.warn("member {} handled without Slack profile hints: {}", userId, failure.getMessage());
     }
-    return e != null ? e.known() : new Known(fallbackName == null ? userId : fallbackName, MemberHints.NONE);
+    if (e == null) {
+      return new Known(fallbackName == null ? userId : fallbackName, MemberHints.NONE);
+    }
+    // Slack could not be asked: the name and locale may still serve, an admin role past its minute may not.
+    MemberHints h = e.known().hints();
+    return h.coordinator() && now - e.at() >= ROLE_KEPT.toMillis()
+        ? new Known(e.known().name(), new MemberHints(h.locale(), h.timeZone(), false)) : e.known();
   }
 
   /**
