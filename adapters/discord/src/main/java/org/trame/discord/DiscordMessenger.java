@@ -41,8 +41,11 @@ public final class DiscordMessenger implements Messenger {
   public static final String PLATFORM = "discord";
   private static final Logger log = LoggerFactory.getLogger(DiscordMessenger.class);
 
-  /** How long {@link #hasCoordinatorRole} waits for Discord before saying it cannot tell. */
-  private static final Duration ROLE_WAIT = Duration.ofSeconds(30);
+  /**
+   * How long {@link #hasCoordinatorRole} waits for Discord before saying it cannot tell: short, since
+   * the one outbox thread waits for it, and a timeout only means "try this message again later".
+   */
+  private static final Duration ROLE_WAIT = Duration.ofSeconds(3);
 
   private final Turns turns = new Turns(System::currentTimeMillis);
   private final java.time.Clock clock;

@@ -182,11 +182,12 @@ public final class MessageRenderer {
 
   /**
    * The core's mention tokens as Discord mentions, {@code <@id>}: shown as the member's name, and
-   * pinging no one since every message allows no mention. Nothing else is changed (Discord needs no
-   * escaping once mentions are off).
+   * pinging no one since every message allows no mention. Around them, a masked link ({@code
+   * [label](url)}) is broken ({@code ]\(}): a member's words must not show a label over another
+   * address in a message the bot posts; a bare address still shows as itself.
    */
   static String mentions(String text) {
-    return Mentions.render(text, s -> s, id -> id.matches("\\d{1,20}") ? "<@" + id + ">" : "@" + id);
+    return Mentions.render(text, s -> s.replace("](", "]\\("), id -> id.matches("\\d{1,20}") ? "<@" + id + ">" : "@" + id);
   }
 
   /** Splits text into parts of at most 2,000 characters, at line ends or spaces where possible. */

@@ -192,4 +192,13 @@ class MessageRendererTest {
     assertTrue(d.getAllowedMentions().isEmpty());
     assertTrue(d.getMentionedUsers().isEmpty(), "no user is allowed to be pinged");
   }
+
+  @Test
+  @DisplayName("a member's masked link in a posted remark shows its address, not a label over it")
+  void maskedLinkIsBroken() {
+    OutboundMessage m = new OutboundMessage(9, "discord", GUILD, Audience.channel("c1"),
+        "Remarks:\n• see [the minutes](https://evil.example/x)", Expects.NOTHING, List.of(), null, null, "en");
+    String content = renderer.render(m).get(0).getContent();
+    assertEquals("Remarks:\n• see [the minutes]\\(https://evil.example/x)", content);
+  }
 }
