@@ -63,6 +63,10 @@ public final class ChannelFeature implements Feature {
       return;
     }
     Optional<String> set = Settings.get(t.connection(), t.collectiveId(), CollectiveChannel.SETTING);
-    t.say(set.isPresent() ? Msg.CHANNEL_SHOWN : Msg.CHANNEL_NOT_SET);
+    if (set.isPresent()) {
+      t.say(Msg.CHANNEL_SHOWN, "channel", "id " + set.get());
+    } else {
+      t.say(Msg.CHANNEL_NOT_SET);
+    }
   }
 }

@@ -74,6 +74,7 @@ class CollectiveChannelTest {
       List<OutboundMessage> out = aliceWithdraws(bot);
       List<Audience> channels = out.stream().map(OutboundMessage::audience).filter(a -> a.type() == Audience.Type.CHANNEL).toList();
       assertEquals(List.of(Audience.channel("C42")), channels);
+      assertTrue(bot.command("carol", "channel").get(0).contains("(id C42)"), "\"channel\" says which it is");
     }
   }
 
