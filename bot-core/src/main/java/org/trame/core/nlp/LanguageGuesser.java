@@ -31,9 +31,18 @@ public final class LanguageGuesser {
     this.model = model;
   }
 
-  /** Starts loading the model on a background thread. */
-  public static LanguageGuesser loadInBackground() {
-    return new LanguageGuesser(CompletableFuture.supplyAsync(LanguageGuesser::loadModel));
+  /**
+   * The model, loaded once per process: it is read-only and weighs tens of megabytes, so every
+   * core a process starts (tests start hundreds) shares the one copy.
+   */
+  private static CompletableFuture<LanguageDetectorModel> shared;
+
+  /** Starts loading the model on a background thread, unless this process already has it. */
+  public static synchronized LanguageGuesser loadInBackground() {
+    if (shared == null || shared.isCompletedExceptionally()) {
+      shared = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
+    }
+    return new LanguageGuesser(shared);
   }
 
   private static LanguageDetectorModel loadModel() {
