@@ -36,7 +36,7 @@ final class BenchBot implements AutoCloseable {
     Path prompts = Files.createDirectories(dir.resolve("prompts"));
     copy("prompts/common.yaml", prompts.resolve("common.yaml"));
     Path messages = Files.createDirectories(prompts.resolve("messages"));
-    for (String feature : List.of("checkin", "conflict", "privacy", "sheets", "stakes")) {
+    for (String feature : List.of("channel", "checkin", "conflict", "privacy", "sheets", "stakes")) {
       copy("prompts/messages/" + feature + ".yaml", messages.resolve(feature + ".yaml"));
     }
     copy("bench-prompts/echo.yaml", prompts.resolve("echo.yaml"));
