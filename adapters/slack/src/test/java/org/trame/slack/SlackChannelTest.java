@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.MutableClock;
 import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 
@@ -73,23 +70,7 @@ class SlackChannelTest {
   @Test
   @DisplayName("given an admin who opened a round, when Slack no longer lists him as admin, then a minute later the coordinators' synthesis is not delivered to him")
   void demotedAdminReceivesNothing() throws Exception {
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    MutableClock clock = new MutableClock(Instant.now());
     s = new LoopbackSlack(dir, clock);
     s.slack.sendCommand("UBOB", "CPROJECT", "channel here");
     s.slack.sendCommand("UBOB", "CPROJECT", "stakes round");
@@ -98,7 +79,7 @@ class SlackChannelTest {
 
     // when Slack demotes bob and a minute passes, and a member asks the coordinators for a conflict space
     s.api.user("UBOB", "bob", "fr-FR", "Europe/Brussels", false);
-    now.set(now.get().plus(Duration.ofMinutes(2)));
+    clock.advance(Duration.ofMinutes(2));
     s.slack.sendCommand("UALICE", "DUALICE", "conflict request");
     s.settle();
     s.slack.post(SignedRequests.directMessage("Ev1", "UALICE", "It is about the van with bob"), "application/json");
