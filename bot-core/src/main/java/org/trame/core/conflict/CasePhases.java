@@ -40,10 +40,7 @@ final class CasePhases {
 
   /** The same turn, speaking to {@code memberId} privately in their language. */
   static TurnContext to(TurnContext t, String memberId) throws Exception {
-    Member m = Members.find(t.connection(), t.collectiveId(), memberId);
-    if (m == null) {
-      m = new Member(t.collectiveId(), memberId, memberId, null, null, null);
-    }
+    Member m = known(t, memberId);
     boolean coordinator = Members.coordinators(t.connection(), t.collectiveId()).stream()
         .anyMatch(x -> x.memberId().equals(memberId));
     return t.as(m, coordinator, t.lang());
@@ -51,8 +48,13 @@ final class CasePhases {
 
   /** The same turn, speaking to the coordinator {@code memberId} as such: it reaches them only while they coordinate. */
   static TurnContext asCoordinator(TurnContext t, String memberId) throws Exception {
+    return t.asCoordinator(known(t, memberId));
+  }
+
+  /** The member as stored, or, once they erased their data, a bare one named by their id. */
+  private static Member known(TurnContext t, String memberId) throws Exception {
     Member m = Members.find(t.connection(), t.collectiveId(), memberId);
-    return t.asCoordinator(m != null ? m : new Member(t.collectiveId(), memberId, memberId, null, null, null));
+    return m != null ? m : new Member(t.collectiveId(), memberId, memberId, null, null, null);
   }
 
   static String name(TurnContext t, String memberId) throws Exception {

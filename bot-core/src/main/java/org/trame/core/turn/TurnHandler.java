@@ -126,11 +126,7 @@ public final class TurnHandler {
       t.forgetMessages();
       t.say(Msg.SOMETHING_WENT_WRONG);
     }
-    List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
-    for (OutboundMessage m : t.messages()) {
-      stored.add(Outbox.add(c, collectiveId, m, millis));
-    }
-    return new Handled(Handled.Outcome.APPLIED, stored);
+    return applied(c, collectiveId, t, millis);
   }
 
   /** A stranger's click: the same answer as for someone else's conversation, audited, and nothing stored about them. */
@@ -140,9 +136,14 @@ public final class TurnHandler {
         Lang.parse(e.hints().locale()).orElse(defaultLang), false, engine.prompts().texts(), flows, new ArrayList<>(), home,
         null, false);
     t.allowed(org.trame.core.access.Access.conversation(t.requester(), "", ""));
+    return applied(c, collectiveId, t, now.toEpochMilli());
+  }
+
+  /** The turn's replies written to the outbox, in the turn's transaction. */
+  private static Handled applied(Connection c, String collectiveId, TurnContext t, long millis) throws SQLException {
     List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
     for (OutboundMessage m : t.messages()) {
-      stored.add(Outbox.add(c, collectiveId, m, now.toEpochMilli()));
+      stored.add(Outbox.add(c, collectiveId, m, millis));
     }
     return new Handled(Handled.Outcome.APPLIED, stored);
   }
