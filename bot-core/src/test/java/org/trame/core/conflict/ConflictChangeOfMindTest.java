@@ -18,25 +18,11 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
     return new String[] {"alice", "bob", "dan", "eve"};
   }
 
-  /** carol opens a space for the given parties; each accepts, reads a need conflict, wishes a no-lose solution and states a need. */
-  private void toSolutions(String... parties) {
-    s.command("carol", "conflict @" + String.join(" @", parties));
-    for (String p : parties) {
-      s.joinAs(p, "The meeting room is double-booked every week between our teams.", "2");
-    }
-    for (String p : parties) {
-      s.says(p, "yes", "1");
-    }
-    for (String p : parties) {
-      s.says(p, "I need to know a week ahead when the room is free.", "yes");
-    }
-  }
-
   @Test
   @DisplayName("back after rating a solution shows that solution again, and the new marks replace the old ones")
   void backReplacesMarks() throws Exception {
     // given two solutions to rate
-    toSolutions("alice", "bob");
+    s.toSolutions("alice", "bob");
     s.says("alice", "Thursday evenings", "done");
     s.says("bob", "Saturday mornings", "done");
     s.says("alice", "1 1 1");
@@ -54,7 +40,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @Test
   @DisplayName("back after an idea takes it back: the next answer replaces it")
   void backReplacesIdea() throws Exception {
-    toSolutions("alice", "bob");
+    s.toSolutions("alice", "bob");
     s.says("alice", "Thursday evenings", "back", "Friday lunch", "done");
     s.says("bob", "done");
     assertEquals(List.of("Friday lunch"), s.bot.rows("SELECT text FROM conflict_solution ORDER BY id"));
@@ -72,7 +58,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @DisplayName("the marks of a party who left the space are not counted in the ranking")
   void leaverNotCounted() throws Exception {
     // given three parties, two solutions; dan rates one, then stops
-    toSolutions("alice", "bob", "dan");
+    s.toSolutions("alice", "bob", "dan");
     s.says("alice", "Buy a cargo bike", "done");
     s.says("bob", "A shared online calendar", "done");
     s.says("dan", "done");
@@ -89,7 +75,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @DisplayName("when two parties rewrite the decision at once, both wordings are shown to everyone and none is dropped unread")
   void twoRewrites() throws Exception {
     // given both parties reach the decision on one solution
-    toSolutions("alice", "bob");
+    s.toSolutions("alice", "bob");
     s.says("alice", "A second van", "done");
     s.says("bob", "done");
     s.says("alice", "5 5 5");
@@ -112,7 +98,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @DisplayName("the numbers a party accepts are those of the ranking she read, even if another party leaves before she answers")
   void acceptedNumbersFollowTheRankingShown() throws Exception {
     // given a ranking where dan's marks put A first; without them B would be first
-    toSolutions("alice", "bob", "dan");
+    s.toSolutions("alice", "bob", "dan");
     s.says("alice", "Solution A", "done");
     s.says("bob", "Solution B", "done");
     s.says("dan", "done");
@@ -131,7 +117,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @Test
   @DisplayName("back after marks the bot refused re-asks that solution and takes back no earlier marks")
   void backAfterRefusedMarks() throws Exception {
-    toSolutions("alice", "bob");
+    s.toSolutions("alice", "bob");
     s.says("alice", "Thursday evenings", "done");
     s.says("bob", "Saturday mornings", "done");
     s.says("alice", "4 4 4", "nine");
@@ -158,7 +144,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   void acceptedNumbersOnlyAmongThoseShown() throws Exception {
     // given four parties propose ten ideas each and rate all forty
     List<String> parties = List.of("alice", "bob", "dan", "eve");
-    toSolutions(parties.toArray(String[]::new));
+    s.toSolutions(parties.toArray(String[]::new));
     for (String p : parties) {
       StringBuilder ideas = new StringBuilder();
       for (int i = 1; i <= 10; i++) {

@@ -14,25 +14,11 @@ class ConflictRankingMarksTest extends ConflictSpaceTest {
     return new String[] {"alice", "bob", "dan"};
   }
 
-  /** carol opens a space for the given parties; each accepts, reads a need conflict, wishes a no-lose solution and states a need. */
-  private void toSolutions(String... parties) {
-    s.command("carol", "conflict @" + String.join(" @", parties));
-    for (String p : parties) {
-      s.joinAs(p, "The meeting room is double-booked every week between our teams.", "2");
-    }
-    for (String p : parties) {
-      s.says(p, "yes", "1");
-    }
-    for (String p : parties) {
-      s.says(p, "I need to know a week ahead when the room is free.", "yes");
-    }
-  }
-
   @Test
   @DisplayName("with two parties the ranking shows the order alone, no mean from which one could compute the other's marks, and says why")
   void twoPartiesSeeTheOrderOnly() throws Exception {
     // given alice and bob, two ideas, and their marks
-    toSolutions("alice", "bob");
+    s.toSolutions("alice", "bob");
     s.says("alice", "Thursday evenings", "done");
     s.says("bob", "Saturday mornings", "done");
     String list = s.to("alice");
@@ -55,7 +41,7 @@ class ConflictRankingMarksTest extends ConflictSpaceTest {
   @DisplayName("with three parties rating, the ranking shows the mean marks: each knows only the sum of the others'")
   void threePartiesSeeTheMeans() throws Exception {
     // given three parties and one idea each
-    toSolutions("alice", "bob", "dan");
+    s.toSolutions("alice", "bob", "dan");
     s.says("alice", "Thursday evenings", "done");
     s.says("bob", "Saturday mornings", "done");
     s.says("dan", "done");

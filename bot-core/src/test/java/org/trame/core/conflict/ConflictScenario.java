@@ -134,4 +134,18 @@ final class ConflictScenario implements AutoCloseable {
   public void close() {
     bot.close();
   }
+
+  /** carol opens a space for the given parties; each accepts, reads a need conflict, wishes a no-lose solution and states a need. */
+  void toSolutions(String... parties) {
+    command("carol", "conflict @" + String.join(" @", parties));
+    for (String p : parties) {
+      joinAs(p, "The meeting room is double-booked every week between our teams.", "2");
+    }
+    for (String p : parties) {
+      says(p, "yes", "1");
+    }
+    for (String p : parties) {
+      says(p, "I need to know a week ahead when the room is free.", "yes");
+    }
+  }
 }
