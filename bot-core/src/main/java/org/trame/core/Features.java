@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.trame.core.checkin.CheckinFeature;
+import org.trame.core.checkin.CheckinPersonalData;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.conflict.ConflictFeature;
+import org.trame.core.conflict.ConflictPersonalData;
 import org.trame.core.conflict.Triage;
 import org.trame.core.conflict.triage.IMessageCoach;
 import org.trame.core.conflict.triage.TriageModel;
+import org.trame.core.personaldata.KernelPersonalData;
+import org.trame.core.personaldata.PersonalDataContribution;
 import org.trame.core.sheets.SheetsFeature;
 import org.trame.core.stakes.StakesFeature;
+import org.trame.core.stakes.StakesPersonalData;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
 import org.trame.core.turn.ScheduledTask;
@@ -28,6 +33,16 @@ public final class Features {
   private final org.trame.core.privacy.PrivacyFeature privacy = new org.trame.core.privacy.PrivacyFeature();
   private final org.trame.core.channel.ChannelFeature channel = new org.trame.core.channel.ChannelFeature();
   private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel);
+  /**
+   * What each feature stores about a member, in the order of the export's sections; erasure runs
+   * them backwards, so that the kernel's member and conversations, which the others point at, go last.
+   */
+  private final List<PersonalDataContribution> personalData = List.of(KernelPersonalData.MEMBER, new StakesPersonalData(),
+      new CheckinPersonalData(), KernelPersonalData.RECORDS, new ConflictPersonalData());
+
+  public Features() {
+    privacy.personalData(personalData);
+  }
 
   /** Every command word, kernel ones (help, lang) included. */
   public Map<String, Command> commands() {
@@ -46,6 +61,11 @@ public final class Features {
   /** Every feature, for what each tells a member about their own data. */
   public List<Feature> all() {
     return all;
+  }
+
+  /** Every contribution to what the bot knows of a member: export, erasure and retention go through them. */
+  public List<PersonalDataContribution> personalData() {
+    return personalData;
   }
 
   /** Every scheduled task, by kind. */

@@ -33,10 +33,21 @@ public final class PrivacyFeature implements Feature {
   private FlowEngine engine;
   private org.trame.core.conflict.CaseExit exits;
   private Pseudonyms pseudonyms;
+  private List<org.trame.core.personaldata.PersonalDataContribution> personalData = List.of();
 
   /** The key of check-in authors' tags, to find a member's answers for export and erasure. */
   public void pseudonyms(Pseudonyms key) {
     this.pseudonyms = key;
+  }
+
+  /** What every feature stores about a member, in the order the export shows it. */
+  public void personalData(List<org.trame.core.personaldata.PersonalDataContribution> contributions) {
+    this.personalData = List.copyOf(contributions);
+  }
+
+  /** The tag of a member's check-in answers, computed with the key only when a collective has rounds. */
+  private String tag(String platform, String collectiveId, String memberId, long roundId) {
+    return pseudonyms.tag(platform, collectiveId, memberId, roundId);
   }
 
   /** The engine is built after features register their actions; it is handed back here. */
@@ -89,7 +100,7 @@ public final class PrivacyFeature implements Feature {
 
   @Override
   public Map<String, ScheduledTask> tasks() {
-    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t), Retention.EVENT_KEYS_TASK, Retention::purgeEventKeys);
+    return Map.of(Retention.TASK, (t, payload) -> Retention.run(t, personalData), Retention.EVENT_KEYS_TASK, Retention::purgeEventKeys);
   }
 
   private void mydata(TurnContext t, List<String> args) throws Exception {
@@ -104,9 +115,9 @@ public final class PrivacyFeature implements Feature {
   /** The export, privately: the JSON file and a short summary in the member's language. */
   void export(TurnContext t) throws Exception {
     String memberId = t.member().memberId();
-    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), pseudonyms, t.platform(), memberId);
+    List<PersonalData.Part> parts = PersonalData.collect(t.connection(), personalData, this::tag, t.platform(), memberId);
     t.say(summaryOf(parts, t.lang()), PersonalData.file(t.platform(), memberId, parts,
-        PersonalData.eventsNaming(t.connection(), t.platform(), memberId), t.now()));
+        PersonalData.acrossCollectives(t.connection(), personalData, t.platform(), memberId), t.now()));
   }
 
   /**
@@ -114,13 +125,14 @@ public final class PrivacyFeature implements Feature {
    * goes on or stops for the others), then nothing of them stays linked to them.
    */
   void erase(TurnContext t) throws Exception {
-    for (String k : Rows.collectivesOf(t.connection(), t.platform(), t.member().memberId())) {
+    for (String k : org.trame.core.personaldata.Rows.collectivesOf(t.connection(), t.platform(), t.member().memberId())) {
       Long open = org.trame.core.conflict.CaseExit.openCaseOf(t.connection(), k, t.member().memberId());
       if (open != null && k.equals(t.collectiveId())) {
         exits.leave(t, open, t.member(), null);
       }
     }
-    for (String written : Erasure.forget(t.connection(), pseudonyms, t.platform(), t.member().memberId(), this::freeText)) {
+    for (String written : Erasure.forget(t.connection(), personalData, this::tag, t.platform(), t.member().memberId(),
+        this::freeText)) {
       t.redactPending(written, lang -> "…");
     }
     // What this turn still says to the others (their space stops, the collective's announcement) no longer names them.

@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.access.AuditLog;
+import org.trame.core.personaldata.PersonalDataContribution;
+import org.trame.core.personaldata.PersonalDataContribution.Expiry;
+import org.trame.core.personaldata.PersonalDataContribution.Purged;
 import org.trame.core.storage.Jobs;
-import org.trame.core.storage.Outbox;
 import org.trame.core.storage.Settings;
 import org.trame.core.storage.Sql;
 import org.trame.core.turn.TurnContext;
@@ -26,8 +28,6 @@ public final class Retention {
   public static final int DEFAULT_MONTHS = 12;
   static final int MOST_MONTHS = 120;
   static final Duration EVERY = Duration.ofDays(1);
-  /** Delivered messages are kept this long, for a late edit or a retry, then deleted: they hold what members said. */
-  static final Duration SENT_MESSAGES_KEPT = Duration.ofDays(7);
   /**
    * The dedup record of an inbound event is kept this long, well beyond any platform's redelivery
    * window (Slack retries within minutes, Discord's interactions expire in 15), then deleted: some
@@ -44,28 +44,28 @@ public final class Retention {
     return Settings.get(c, collectiveId, MONTHS).map(Integer::parseInt).orElse(DEFAULT_MONTHS);
   }
 
-  /** The daily run for the job's collective: forgets old free texts, then plans the next run. */
-  static void run(TurnContext t) throws SQLException {
+  /**
+   * The daily run for the job's collective: each feature forgets what is older than the
+   * collective's retention ({@link PersonalDataContribution#retain}), then the next run is planned.
+   */
+  static void run(TurnContext t, List<PersonalDataContribution> contributions) throws SQLException {
     String k = t.collectiveId();
     long now = t.now().toEpochMilli();
     int months = months(t.connection(), k);
     long cutoff = t.now().atZone(ZoneOffset.UTC).minusMonths(months).toInstant().toEpochMilli();
-    int conversations = Sql.update(t.connection(), "UPDATE conversation SET state = '{}' WHERE collective_id = ?"
-        + " AND status IN ('done', 'cancelled') AND updated_at < ? AND state <> '{}'", k, cutoff);
-    if (conversations > 0) {
-      org.trame.core.storage.Conversations.forgetParsedStates();
+    Expiry expiry = new Expiry(t.connection(), k, cutoff, now);
+    List<String> counted = new ArrayList<>();
+    int forgotten = 0;
+    for (PersonalDataContribution contribution : contributions) {
+      for (Purged p : contribution.retain(expiry)) {
+        counted.add(p.count() + " " + p.what());
+        forgotten += p.count();
+      }
     }
-    // Past retention an answer keeps its scores only: no words, and no tag that could lead back to its author.
-    int checkinAnswers = Sql.update(t.connection(), "UPDATE checkin_answer SET remark = NULL, author_tag = NULL"
-        + " WHERE (remark IS NOT NULL OR author_tag IS NOT NULL) AND round_id IN"
-        + " (SELECT id FROM checkin_round WHERE collective_id = ? AND status <> 'open' AND closed_at < ?)", k, cutoff);
-    int cases = ConflictPrivacy.forgetTexts(t.connection(), k, cutoff);
-    ConflictPrivacy.forgetRequests(t.connection(), k, cutoff);
-    Outbox.purgeSent(t.connection(), now - SENT_MESSAGES_KEPT.toMillis());
     startEventKeysPurge(t.connection(), k, now);
-    if (conversations + checkinAnswers + cases > 0) {
-      AuditLog.record(t.connection(), k, null, "privacy retention run", conversations + " conversations, " + checkinAnswers
-          + " check-in answers, " + cases + " conflict cases older than " + months + " months", false, now);
+    if (forgotten > 0) {
+      AuditLog.record(t.connection(), k, null, "privacy retention run", String.join(", ", counted) + " older than " + months
+          + " months", false, now);
     }
     Jobs.schedule(t.connection(), k, TASK, now + EVERY.toMillis(), "{}", now);
   }

@@ -1,26 +1,35 @@
-package org.trame.core.privacy;
+package org.trame.core.conflict;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.trame.core.personaldata.PersonalDataContribution;
+import org.trame.core.personaldata.Rows;
+import org.trame.core.personaldata.Written;
 import org.trame.core.storage.Sql;
 
 /**
  * The conflict space's tables seen from one member: what the export shows, what erasure removes,
- * what retention forgets. Kept here, beside the other tables' rules, so that one place answers
- * "what do we hold about this person".
+ * what retention forgets. The spaces themselves stay for the others.
  */
-final class ConflictPrivacy {
+public final class ConflictPersonalData implements PersonalDataContribution {
 
   private static final String IN_COLLECTIVE = " AND case_id IN (SELECT id FROM conflict_case WHERE collective_id = ?)";
 
-  private ConflictPrivacy() {}
+  @Override
+  public List<Table> tables() {
+    return List.of(Table.of("conflict_case", "opened_by"), Table.of("conflict_party", "member_id"),
+        Table.of("conflict_solution", "added_by"), Table.of("conflict_rating", "member_id"),
+        Table.of("conflict_action", "owner", "added_by"), Table.of("conflict_request", "member_id"));
+  }
 
-  static void export(Connection c, String k, String memberId, String name, Map<String, List<Map<String, Object>>> s)
-      throws SQLException {
+  @Override
+  public void export(Subject m, Map<String, List<Map<String, Object>>> s) throws SQLException {
+    Connection c = m.connection();
+    String k = m.collectiveId();
+    String memberId = m.memberId();
     s.put("conflict_parties", Rows.of(c, "SELECT case_id, status, proposed_nature, proposed_sheet, nature, sheet, step_days,"
         + " needs_draft, needs, accepted, decision_text, review_at, review, review_note, value_answers FROM conflict_party"
         + " WHERE member_id = ?" + IN_COLLECTIVE, memberId, k));
@@ -31,40 +40,48 @@ final class ConflictPrivacy {
     s.put("conflict_ratings", Rows.of(c, "SELECT s.case_id, s.text AS solution, r.feasibility, r.relevance, r.impact"
         + " FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id JOIN conflict_case k ON k.id = s.case_id"
         + " WHERE k.collective_id = ? AND r.member_id = ?", k, memberId));
+    // A plan step's owner is typed as a name: the member's display name counts as them.
     s.put("conflict_plan_steps", Rows.of(c, "SELECT case_id, plan_seq, what, owner, due_date, obstacles, created_at"
-        + " FROM conflict_action WHERE (added_by = ? OR owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId, memberId, name, k));
+        + " FROM conflict_action WHERE (added_by = ? OR owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId, memberId,
+        m.displayName(), k));
     s.put("conflict_requests", Rows.of(c, "SELECT message, created_at FROM conflict_request WHERE collective_id = ?"
         + " AND member_id = ?", k, memberId));
   }
 
   /** What the member wrote in conflict spaces, so that copies elsewhere (the outbox) can be found. */
-  static void textsOf(Connection c, String k, String memberId, Set<String> texts) throws SQLException {
+  @Override
+  public void written(Subject m, Written texts) throws SQLException {
     for (String sql : List.of(
         "SELECT needs_draft, needs, decision_text, review_note FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
         "SELECT text, NULL, NULL, NULL FROM conflict_solution WHERE added_by = ?" + IN_COLLECTIVE,
         "SELECT what, obstacles, NULL, NULL FROM conflict_action WHERE added_by = ?" + IN_COLLECTIVE)) {
-      try (ResultSet rs = Sql.query(c, sql, memberId, k).executeQuery()) {
+      try (ResultSet rs = Sql.query(m.connection(), sql, m.memberId(), m.collectiveId()).executeQuery()) {
         while (rs.next()) {
           for (int i = 1; i <= 4; i++) {
-            Erasure.addText(texts, rs.getString(i));
+            texts.add(rs.getString(i));
           }
         }
       }
     }
-    try (ResultSet rs = Sql.query(c, "SELECT message FROM conflict_request WHERE collective_id = ? AND member_id = ?", k, memberId)
-        .executeQuery()) {
+    try (ResultSet rs = Sql.query(m.connection(), "SELECT message FROM conflict_request WHERE collective_id = ? AND member_id = ?",
+        m.collectiveId(), m.memberId()).executeQuery()) {
       while (rs.next()) {
-        Erasure.addText(texts, rs.getString(1));
+        texts.add(rs.getString(1));
       }
     }
   }
 
   /**
    * The member's part in every space of the collective: their words erased, their id replaced by
-   * {@code token}; the spaces themselves stay for the others. Run before the conversations go
-   * (a party row points at one).
+   * the token; the spaces themselves stay for the others. Runs before the conversations go (a
+   * party row points at one).
    */
-  static void forget(Connection c, String k, String memberId, String name, String token) throws SQLException {
+  @Override
+  public void erase(Forgetting f) throws SQLException {
+    Connection c = f.connection();
+    String k = f.collectiveId();
+    String memberId = f.memberId();
+    String token = f.token();
     Sql.update(c, "UPDATE conflict_party SET member_id = ?, conversation_id = NULL, needs_draft = NULL, needs = NULL,"
         + " decision_text = NULL, review_note = NULL, value_answers = NULL,"
         + " status = CASE WHEN status IN ('invited', 'active') THEN 'stopped' ELSE status END"
@@ -74,13 +91,26 @@ final class ConflictPrivacy {
         + " conflict_solution s JOIN conflict_case k ON k.id = s.case_id WHERE k.collective_id = ?)", token, memberId, k);
     Sql.update(c, "UPDATE conflict_action SET what = '', obstacles = NULL, added_by = ? WHERE added_by = ?" + IN_COLLECTIVE,
         token, memberId, k);
-    Sql.update(c, "UPDATE conflict_action SET owner = '—' WHERE (owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId, name, k);
+    Sql.update(c, "UPDATE conflict_action SET owner = '—' WHERE (owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId,
+        f.member().displayName(), k);
     Sql.update(c, "UPDATE conflict_case SET opened_by = ?, topic = NULL WHERE collective_id = ? AND opened_by = ?", token, k, memberId);
     Sql.update(c, "DELETE FROM conflict_request WHERE collective_id = ? AND member_id = ?", k, memberId);
   }
 
+  /**
+   * Texts of spaces closed before the cutoff go (the spaces' facts stay), and so do the words
+   * members added to their requests for a space; the fact someone asked stays.
+   */
+  @Override
+  public List<Purged> retain(Expiry e) throws SQLException {
+    int cases = forgetTexts(e.connection(), e.collectiveId(), e.cutoff());
+    Sql.update(e.connection(), "UPDATE conflict_request SET message = NULL WHERE collective_id = ? AND created_at < ?"
+        + " AND message IS NOT NULL", e.collectiveId(), e.cutoff());
+    return List.of(new Purged(cases, "conflict cases"));
+  }
+
   /** Forgets the texts of spaces closed before {@code cutoff}; returns how many spaces still held some. */
-  static int forgetTexts(Connection c, String k, long cutoff) throws SQLException {
+  private static int forgetTexts(Connection c, String k, long cutoff) throws SQLException {
     List<Long> ids = new java.util.ArrayList<>();
     try (ResultSet rs = Sql.query(c, "SELECT id FROM conflict_case k WHERE collective_id = ? AND closed_at IS NOT NULL"
         + " AND closed_at < ? AND (topic IS NOT NULL OR decision IS NOT NULL"
@@ -100,11 +130,5 @@ final class ConflictPrivacy {
       Sql.update(c, "UPDATE conflict_case SET topic = NULL, decision = NULL WHERE id = ?", id);
     }
     return ids.size();
-  }
-
-  /** Requests' added words older than {@code cutoff} are forgotten; the fact someone asked stays. */
-  static void forgetRequests(Connection c, String k, long cutoff) throws SQLException {
-    Sql.update(c, "UPDATE conflict_request SET message = NULL WHERE collective_id = ? AND created_at < ? AND message IS NOT NULL",
-        k, cutoff);
   }
 }

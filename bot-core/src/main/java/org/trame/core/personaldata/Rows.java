@@ -1,4 +1,4 @@
-package org.trame.core.privacy;
+package org.trame.core.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -14,11 +14,11 @@ import org.trame.core.storage.Json;
 import org.trame.core.storage.Sql;
 
 /** Rows as name → value maps, readable in an export: times as dates, stored JSON as JSON. */
-final class Rows {
+public final class Rows {
 
   private Rows() {}
 
-  static List<Map<String, Object>> of(Connection c, String sql, Object... params) throws SQLException {
+  public static List<Map<String, Object>> of(Connection c, String sql, Object... params) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (ResultSet rs = Sql.query(c, sql, params).executeQuery()) {
       ResultSetMetaData meta = rs.getMetaData();
@@ -52,7 +52,7 @@ final class Rows {
   }
 
   /** The ids of the collectives on {@code platform} where the member is known. */
-  static List<String> collectivesOf(Connection c, String platform, String memberId) throws SQLException {
+  public static List<String> collectivesOf(Connection c, String platform, String memberId) throws SQLException {
     List<String> ids = new ArrayList<>();
     try (ResultSet rs = Sql.query(c, "SELECT m.collective_id FROM member m JOIN collective k ON k.id = m.collective_id"
         + " WHERE k.platform = ? AND m.member_id = ? ORDER BY m.created_at", platform, memberId).executeQuery()) {
