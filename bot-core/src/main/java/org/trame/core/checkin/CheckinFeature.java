@@ -97,8 +97,7 @@ public final class CheckinFeature implements Feature {
   }
 
   private static void forgetAnswers(TurnContext t, Conversation c) throws Exception {
-    c.state().answers.clear();
-    c.state().trail.clear();
+    c.state().forgetAnswers();
     c.state().recorded = null; // a sealed remark still waiting goes too
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }

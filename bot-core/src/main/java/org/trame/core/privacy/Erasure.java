@@ -88,7 +88,7 @@ final class Erasure {
       while (rs.next()) {
         String flow = rs.getString(1);
         ConversationState state = Json.read(rs.getString(2), ConversationState.class);
-        for (Map.Entry<String, Answer> a : state.answers.entrySet()) {
+        for (Map.Entry<String, Answer> a : state.everyAnswer().entrySet()) {
           if (freeText.at(flow, a.getKey())) {
             addText(texts, a.getValue().value());
           }
