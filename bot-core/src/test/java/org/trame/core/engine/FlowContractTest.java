@@ -89,6 +89,9 @@ class FlowContractTest {
     copy();
     edit("conflict_request.yaml", "id: send\n    kind: confirm", "id: send\n    kind: text");
     assertTrue(refused().getMessage().contains("conflict_request.yaml: step 'send' is a text step, but it is read by the conflict feature as a yes/no"));
+    edit("conflict_request.yaml", "id: send\n    kind: text", "id: send\n    kind: confirm");
+    edit("conflict_solutions.yaml", "id: idea\n    kind: text", "id: idea\n    kind: text\n    optional: true");
+    assertTrue(refused().getMessage().contains("conflict_solutions.yaml: step 'idea' cannot be optional (the conflict feature needs its answer)"));
   }
 
   @Test
