@@ -187,7 +187,7 @@ public final class Main implements Callable<Integer> {
         target = Path.of(parent.env.get("TRAME_PROMPTS").trim());
       }
       try {
-        PromptsLoader loader = new PromptsLoader(Features.actionNames());
+        PromptsLoader loader = Features.promptsLoader();
         Prompts prompts = target == null ? loader.loadPackaged() : loader.load(target);
         parent.out.println(prompts.source() + ": " + prompts.flows().size() + " flow(s) OK: " + String.join(", ", prompts.flows().keySet()));
         return 0;

@@ -1,5 +1,6 @@
 package org.trame.core;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,9 @@ import java.util.Set;
 import org.trame.core.checkin.CheckinFeature;
 import org.trame.core.checkin.CheckinPersonalData;
 import org.trame.core.engine.FlowAction;
+import org.trame.core.engine.FlowContract;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.PromptsLoader;
 import org.trame.core.conflict.ConflictFeature;
 import org.trame.core.conflict.ConflictPersonalData;
 import org.trame.core.conflict.Triage;
@@ -75,9 +78,22 @@ public final class Features {
     return tasks;
   }
 
+  /** What every feature's code reads in its flows. */
+  public List<FlowContract> contracts() {
+    List<FlowContract> contracts = new ArrayList<>();
+    all.forEach(f -> contracts.addAll(f.contracts()));
+    return contracts;
+  }
+
   /** The names flow files are validated against. */
   public static Set<String> actionNames() {
     return new Features().actions().keySet();
+  }
+
+  /** A loader that checks flow files against every feature's actions and contracts. */
+  public static PromptsLoader promptsLoader() {
+    Features features = new Features();
+    return new PromptsLoader(features.actions().keySet(), features.contracts());
   }
 
   /** Hands the engine to the features whose actions need it. */

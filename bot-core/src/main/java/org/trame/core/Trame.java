@@ -71,7 +71,7 @@ public final class Trame implements AutoCloseable {
     Features features = new Features();
     Map<String, Command> commands = features.commands();
     Map<String, FlowAction> actions = features.actions();
-    PromptsLoader loader = new PromptsLoader(actions.keySet());
+    PromptsLoader loader = new PromptsLoader(actions.keySet(), features.contracts());
     Prompts prompts = config.prompts() == null ? loader.loadPackaged() : loader.load(config.prompts());
     FlowEngine engine = new FlowEngine(prompts, actions);
     features.engine(engine);

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.trame.core.engine.ConversationState;
 
 /** The structure rules of the core, checked on its compiled classes. */
 class ArchitectureTest {
@@ -33,5 +34,14 @@ class ArchitectureTest {
   @DisplayName("the core's packages form no cycle: each can be read knowing only those below it")
   void noPackageCycles() {
     slices().matching("org.trame.core.(*)..").should().beFreeOfCycles().check(core);
+  }
+
+  @Test
+  @DisplayName("features read a flow's answers only through the steps they declared, which the prompts loader checks")
+  void answersAreReadThroughDeclaredSteps() {
+    noClasses().that().resideOutsideOfPackages("org.trame.core.engine..", "org.trame.core.storage..")
+        .should().accessField(ConversationState.class, "answers")
+        .because("a step id read by name escapes the flow contract: a collective's renamed step would then read as unanswered")
+        .check(core);
   }
 }

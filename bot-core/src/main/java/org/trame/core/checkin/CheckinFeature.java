@@ -3,7 +3,6 @@ package org.trame.core.checkin;
 import java.util.List;
 import java.util.Map;
 import org.trame.core.engine.ActionContext;
-import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.storage.Conversations;
@@ -52,6 +51,11 @@ public final class CheckinFeature implements Feature {
   }
 
   @Override
+  public List<org.trame.core.engine.FlowContract> contracts() {
+    return CheckinFlow.ALL;
+  }
+
+  @Override
   public Map<String, ScheduledTask> tasks() {
     return Map.of(
         CheckinRounds.OPEN, CheckinRounds::occurrenceDue,
@@ -93,8 +97,7 @@ public final class CheckinFeature implements Feature {
   }
 
   private static void forgetAnswers(TurnContext t, Conversation c) throws Exception {
-    c.state().answers.clear();
-    c.state().trail.clear();
+    c.state().forgetAnswers();
     c.state().recorded = null; // a sealed remark still waiting goes too
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
   }
@@ -107,16 +110,16 @@ public final class CheckinFeature implements Feature {
    */
   private String hasRemark(ActionContext ctx) {
     var c = ctx.conversation();
-    Answer remark = c.state().answers.get("remark");
+    String remark = CheckinFlow.REMARK.of(c);
     List<String> sealed = c.state().recorded(SEALED);
-    if (remark == null || remark.skipped()) {
+    if (remark == null) {
       sealed.clear();
       return "no";
     }
-    if (!HELD.equals(remark.value())) {
+    if (!HELD.equals(remark)) {
       sealed.clear();
-      sealed.add(key().seal(remark.value(), sealContext(c)));
-      c.state().answers.put("remark", new Answer(HELD, null));
+      sealed.add(key().seal(remark, sealContext(c)));
+      CheckinFlow.REMARK.replace(c, HELD);
     }
     return "yes";
   }
@@ -129,8 +132,7 @@ public final class CheckinFeature implements Feature {
    */
   private String remarkHeld(ActionContext ctx) {
     var c = ctx.conversation();
-    Answer consent = c.state().answers.get("consent");
-    if (consent == null || !"yes".equals(consent.value())) {
+    if (!CheckinFlow.CONSENT.yes(c)) {
       c.state().recorded(SEALED).clear();
       org.trame.core.storage.Writer.truncateLogAfterCommit();
       return "dropped";
@@ -168,26 +170,19 @@ public final class CheckinFeature implements Feature {
     if (round == null || !round.open() || invitee.answeredAt() != null) {
       return null;
     }
-    Map<String, Answer> a = c.state().onPath();
-    Answer consent = a.get("consent");
     String remark = null;
-    if (consent != null && "yes".equals(consent.value())) {
-      Answer again = a.get("remark_again");
-      remark = again != null ? again.value() : heldRemark(c);
+    if (CheckinFlow.CONSENT.yesOnPath(c)) {
+      // A remark written again (or skipped) replaces the one held sealed.
+      remark = CheckinFlow.REMARK_AGAIN.reachedOnPath(c) ? CheckinFlow.REMARK_AGAIN.onPath(c) : heldRemark(c);
     }
     if (pseudonyms == null) {
       throw new IllegalStateException("check-in answers need the pseudonym key; the core hands it over at start");
     }
     String tag = pseudonyms.tag(CheckinStore.platformOf(ctx.connection(), round.collectiveId()), round.collectiveId(),
         c.memberId(), round.id());
-    CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(score(a, "alignment"), score(a, "engagement"),
-        score(a, "fairness"), score(a, "trust"), remark), tag);
+    CheckinStore.saveAnswers(ctx.connection(), round.id(), new CheckinStore.Answers(CheckinFlow.ALIGNMENT.onPath(c),
+        CheckinFlow.ENGAGEMENT.onPath(c), CheckinFlow.FAIRNESS.onPath(c), CheckinFlow.TRUST.onPath(c), remark), tag);
     CheckinStore.markAnswered(ctx.connection(), round.id(), c.memberId(), ctx.now().toEpochMilli());
     return null;
-  }
-
-  private static Integer score(Map<String, Answer> answers, String step) {
-    Answer a = answers.get(step);
-    return a == null || a.skipped() ? null : Integer.valueOf(a.value());
   }
 }

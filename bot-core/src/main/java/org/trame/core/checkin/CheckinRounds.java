@@ -268,7 +268,7 @@ final class CheckinRounds {
       }
       if (c != null) {
         boolean wasOpen = c.status().open();
-        boolean begun = wasOpen && !c.state().answers.isEmpty();
+        boolean begun = wasOpen && c.state().begun();
         CheckinFeature.endQuietly(t, c); // what a silent member began to type goes with the round
         Member m = wasOpen ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
         if (m != null) {

@@ -85,6 +85,11 @@ public final class ConflictFeature implements Feature {
   }
 
   @Override
+  public List<org.trame.core.engine.FlowContract> contracts() {
+    return ConflictFlows.ALL;
+  }
+
+  @Override
   public Map<String, ScheduledTask> tasks() {
     return Map.of(CasePhases.DEADLINE, phases::deadline, CasePhases.REVIEW, phases::review);
   }
@@ -109,8 +114,8 @@ public final class ConflictFeature implements Feature {
   @Override
   public void ended(TurnContext t, Conversation c) throws Exception {
     if (c.flow().equals(REQUEST_FLOW)) {
-      if (c.status() == Conversation.Status.DONE && "yes".equals(NeedPath.answer(c, "send"))) {
-        request(t, NeedPath.answer(c, "words"));
+      if (c.status() == Conversation.Status.DONE && ConflictFlows.SEND.yes(c)) {
+        request(t, ConflictFlows.WORDS.of(c));
       }
       return;
     }

@@ -12,10 +12,10 @@ import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Ranked;
 import org.trame.core.conflict.ConflictCases.Solution;
 import org.trame.core.engine.ActionContext;
-import org.trame.core.engine.Answer;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.GlobalWord;
 import org.trame.core.engine.Prompts;
+import org.trame.core.engine.StepRef;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
@@ -91,18 +91,13 @@ final class NeedActions {
     return ConflictCases.find(ctx.connection(), id);
   }
 
-  static String answer(ActionContext ctx, String step) {
-    Answer a = ctx.conversation().state().answers.get(step);
-    return a == null || a.skipped() ? null : a.value();
-  }
-
   static String name(ActionContext ctx, String memberId) throws Exception {
     return Parties.name(Members.find(ctx.connection(), ctx.conversation().collectiveId(), memberId));
   }
 
   /** Step 2: ideas, one per line, never judged; "done" ends, and a party's ideas per round are capped. */
   private String ideas(ActionContext ctx) throws Exception {
-    String text = answer(ctx, "idea").strip();
+    String text = ConflictFlows.IDEA.of(ctx).strip();
     if (DONE_WORDS.contains(GlobalWord.normalize(text))) {
       return "done";
     }
@@ -158,7 +153,7 @@ final class NeedActions {
     if (unrated.isEmpty()) {
       return "done";
     }
-    String[] marks = answer(ctx, "rate").strip().split("[\\s,;/]+");
+    String[] marks = ConflictFlows.RATE.of(ctx).strip().split("[\\s,;/]+");
     if (marks.length != 3 || !String.join("", marks).matches("[1-5]{3}")) {
       say(ctx, Msg.CONFLICT_MARKS_USAGE);
       showNextUnrated(ctx, k);
@@ -194,7 +189,7 @@ final class NeedActions {
     if (shown.isEmpty()) { // a conversation from before the list was kept
       shown.addAll(listed(ConflictCases.ranking(ctx.connection(), k.id())));
     }
-    String text = answer(ctx, "accept").strip();
+    String text = ConflictFlows.ACCEPT.of(ctx).strip();
     Set<Long> ids = new LinkedHashSet<>();
     if (!NONE_WORDS.contains(GlobalWord.normalize(text))) {
       for (String n : text.split("[\\s,;]+")) {
@@ -223,7 +218,7 @@ final class NeedActions {
 
   /** The owner of a step: "me" or a member of the collective. */
   private String owner(ActionContext ctx) throws Exception {
-    String text = answer(ctx, "owner").strip();
+    String text = ConflictFlows.OWNER.of(ctx).strip();
     if (ME_WORDS.contains(GlobalWord.normalize(text))) {
       return "ok";
     }
@@ -242,11 +237,11 @@ final class NeedActions {
 
   /** A due date: a real day, not in the past. */
   private String due(ActionContext ctx) throws Exception {
-    return date(ctx, "due", false) == null ? "again" : "ok";
+    return date(ctx, ConflictFlows.DUE, false) == null ? "again" : "ok";
   }
 
-  private LocalDate date(ActionContext ctx, String step, boolean strictlyFuture) throws Exception {
-    String text = answer(ctx, step);
+  private LocalDate date(ActionContext ctx, StepRef<String> step, boolean strictlyFuture) throws Exception {
+    String text = step.of(ctx);
     LocalDate date = Dates.parse(text);
     LocalDate today = LocalDate.ofInstant(ctx.now(), zoneOf(ctx));
     if (date == null) {
@@ -273,16 +268,16 @@ final class NeedActions {
   private String saveStep(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
     String member = ctx.conversation().memberId();
-    String owner = answer(ctx, "owner").strip();
+    String owner = ConflictFlows.OWNER.of(ctx).strip();
     Member who = ME_WORDS.contains(GlobalWord.normalize(owner)) ? Members.find(ctx.connection(), k.collectiveId(), member)
         : Parties.resolve(Members.all(ctx.connection(), k.collectiveId()), owner).orElse(null);
     if (ConflictCases.stepsAddedBy(ctx.connection(), k.id(), k.phaseSeq(), member) >= MOST_STEPS_PER_PARTY) {
       ctx.conversation().state().recorded(RECORDED_STEPS).add(NOTHING_RECORDED); // "back" then takes back nothing
       return say(ctx, Msg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
     }
-    LocalDate due = Dates.parse(answer(ctx, "due"));
-    String obstacles = answer(ctx, "obstacles");
-    long saved = ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(answer(ctx, "what"), 500),
+    LocalDate due = Dates.parse(ConflictFlows.DUE.of(ctx));
+    String obstacles = ConflictFlows.OBSTACLES.of(ctx);
+    long saved = ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(ConflictFlows.WHAT.of(ctx), 500),
         who == null ? owner : Parties.name(who), due.toString(), obstacles == null ? null : Texts.oneLine(obstacles, 1000)),
         member, ctx.now().toEpochMilli());
     ctx.conversation().state().recorded(RECORDED_STEPS).add(Long.toString(saved));
@@ -291,7 +286,7 @@ final class NeedActions {
 
   /** The date each party proposes for evaluating the result; the latest of them is kept. */
   private String reviewDate(ActionContext ctx) throws Exception {
-    LocalDate date = date(ctx, "review_date", true);
+    LocalDate date = date(ctx, ConflictFlows.REVIEW_DATE, true);
     if (date == null) {
       return "again";
     }

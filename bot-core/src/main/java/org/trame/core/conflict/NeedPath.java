@@ -13,7 +13,6 @@ import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Party;
 import org.trame.core.conflict.ConflictCases.Ranked;
 import org.trame.core.conflict.ConflictCases.Solution;
-import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
@@ -32,16 +31,14 @@ final class NeedPath {
 
   /** The triage: whether the party takes part, and the nature and sheet they confirmed or corrected. */
   boolean invited(TurnContext t, Case k, Party p, Conversation c) throws Exception {
-    if (!"yes".equals(answer(c, "join"))) {
+    if (!ConflictFlows.JOIN.yes(c)) {
       return false;
     }
-    String verdict = answer(c, "verdict");
-    String nature = switch (verdict == null ? "yes" : verdict) {
-      case "need" -> "need";
-      case "value" -> "value";
-      default -> p.proposedNature() == null ? "need" : p.proposedNature();
-    };
-    String sheet = answer(c, "sheet");
+    // A corrected nature, else the proposal the party confirmed.
+    String verdict = ConflictFlows.VERDICT.of(c);
+    String nature = ConflictFlows.VERDICT_NEED.equals(verdict) ? "need" : ConflictFlows.VERDICT_VALUE.equals(verdict) ? "value"
+        : p.proposedNature() == null ? "need" : p.proposedNature();
+    String sheet = ConflictFlows.SHEET.of(c);
     Integer chosen = sheet != null && sheet.matches("s[1-9]") ? Integer.valueOf(sheet.substring(1)) : p.proposedSheet();
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "nature", nature);
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "sheet", chosen);
@@ -59,10 +56,10 @@ final class NeedPath {
 
   /** The preparatory phase: the wish for a no-lose solution, and the time each step may take. */
   boolean prepared(TurnContext t, Case k, Party p, Conversation c) throws Exception {
-    if (!"yes".equals(answer(c, "wish"))) {
+    if (!ConflictFlows.WISH.yes(c)) {
       return false;
     }
-    String pace = answer(c, "pace");
+    String pace = ConflictFlows.PACE.of(c);
     int days = pace != null && pace.matches("d\\d{1,2}") ? Integer.parseInt(pace.substring(1)) : 3;
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "step_days", days);
     return true;
@@ -78,10 +75,10 @@ final class NeedPath {
   boolean answered(TurnContext t, Case k, Party p, Conversation c) throws Exception {
     switch (k.phase()) {
       case DECISION -> ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text",
-          "no".equals(answer(c, "same")) ? Texts.oneLine(answer(c, "rewrite"), 1000) : null);
+          ConflictFlows.SAME.no(c) ? Texts.oneLine(ConflictFlows.REWRITE.of(c), 1000) : null);
       case REVIEW -> {
-        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review", answer(c, "how"));
-        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review_note", answer(c, "note"));
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review", ConflictFlows.HOW.of(c));
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review_note", ConflictFlows.NOTE.of(c));
       }
       default -> { }
     }
@@ -250,13 +247,13 @@ final class NeedPath {
   private Phase reviewDone(TurnContext t, Case k, List<Party> parties) throws Exception {
     Set<String> answers = new LinkedHashSet<>();
     parties.forEach(p -> answers.add(p.review() == null ? "adjust" : p.review()));
-    if (answers.equals(Set.of("solved"))) {
+    if (answers.equals(Set.of(ConflictFlows.SOLVED))) {
       CasePhases.tellParties(t, k, Msg.CONFLICT_RESOLVED);
       CasePhases.tellCoordinator(t, k, Msg.CONFLICT_RESOLVED);
       ConflictCases.close(t.connection(), k.id(), "resolved", t.now().toEpochMilli());
       return Phase.CLOSED;
     }
-    if (answers.contains("reopen")) {
+    if (answers.contains(ConflictFlows.REOPEN)) {
       ConflictCases.set(t.connection(), k.id(), "round", k.round() + 1);
       CasePhases.tellParties(t, k, Msg.CONFLICT_REOPENED);
       CasePhases.tellCoordinator(t, k, Msg.CONFLICT_REOPENED);
@@ -301,10 +298,5 @@ final class NeedPath {
   /** A line of a party's own words under their name, with the colon of the reader's language. */
   static String attributed(Lang lang, String name, String words) {
     return "\n• " + name + (lang == Lang.FR ? " : " : ": ") + words;
-  }
-
-  static String answer(Conversation c, String step) {
-    Answer a = c.state().answers.get(step);
-    return a == null || a.skipped() ? null : a.value();
   }
 }

@@ -63,7 +63,7 @@ final class NeedUndo {
     String id = ctx.conversation().state().takeBackRecorded(NeedActions.RECORDED_STEPS);
     if (id != null && !id.isEmpty()) {
       ConflictCases.removeAction(ctx.connection(), Long.parseLong(id), ctx.conversation().memberId());
-      String obstacles = NeedActions.answer(ctx, "obstacles");
+      String obstacles = ConflictFlows.OBSTACLES.of(ctx);
       if (obstacles != null) {
         need.say(ctx, Msg.BACK_PREVIOUS, "answer", obstacles);
       }

@@ -1,6 +1,5 @@
 package org.trame.core.conflict;
 
-import static org.trame.core.conflict.NeedActions.answer;
 import static org.trame.core.conflict.NeedActions.caseOf;
 import static org.trame.core.conflict.NeedActions.name;
 
@@ -66,7 +65,7 @@ final class TriageActions {
     String member = ctx.conversation().memberId();
     Proposal p;
     try {
-      p = triage.get().propose(answer(ctx, "describe"));
+      p = triage.get().propose(ConflictFlows.DESCRIBE.of(ctx));
     } catch (RuntimeException e) {
       // Without a proposal the party still decides: the question that follows lets them say which kind.
       log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
@@ -96,7 +95,7 @@ final class TriageActions {
 
   /** A "you + judgement" sentence is pointed out, with the I-message form; the party may rewrite or keep it. */
   private String coach(ActionContext ctx) {
-    Optional<String> judgement = triage.get().judgement(answer(ctx, "needs"), ctx.lang());
+    Optional<String> judgement = triage.get().judgement(ConflictFlows.NEEDS_TEXT.of(ctx), ctx.lang());
     if (judgement.isEmpty()) {
       return "ok";
     }
@@ -106,9 +105,8 @@ final class TriageActions {
 
   /** The wording the others would read: the party's needs, framed with their name; they approve it next. */
   private String reformulate(ActionContext ctx) throws Exception {
-    var st = ctx.conversation().state();
-    boolean edited = !st.trail.isEmpty() && st.trail.get(st.trail.size() - 1).equals("edit");
-    String source = edited ? answer(ctx, "edit") : answer(ctx, "needs");
+    boolean edited = ConflictFlows.EDIT.justAnswered(ctx.conversation());
+    String source = edited ? ConflictFlows.EDIT.of(ctx) : ConflictFlows.NEEDS_TEXT.of(ctx);
     // The party's own rewrite is kept word for word; a first statement is reformulated.
     String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
     Case k = caseOf(ctx);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Party;
 import org.trame.core.engine.Conversation;
+import org.trame.core.engine.StepRef;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Json;
@@ -20,22 +21,20 @@ import org.trame.core.turn.TurnContext;
  */
 final class ValuePath {
 
-  private static final List<String> GRID = List.of("grid_impact", "grid_people", "grid_use");
-
   boolean answered(TurnContext t, Case k, Party p, Conversation c) throws Exception {
     Map<String, String> kept = new LinkedHashMap<>();
-    kept.put("relation", NeedPath.answer(c, "relation"));
-    if ("yes".equals(NeedPath.answer(c, "share_conviction"))) {
-      kept.put("conviction", Texts.oneLine(NeedPath.answer(c, "conviction"), 1000));
+    kept.put("relation", ConflictFlows.RELATION.value(c));
+    if (ConflictFlows.SHARE_CONVICTION.yes(c)) {
+      kept.put("conviction", Texts.oneLine(ConflictFlows.CONVICTION.of(c), 1000));
     }
-    for (String g : GRID) {
-      kept.put(g, NeedPath.answer(c, g));
+    for (StepRef.Options g : ConflictFlows.GRID) {
+      kept.put(g.id(), g.of(c));
     }
-    String criterion = NeedPath.answer(c, "criterion");
+    String criterion = ConflictFlows.CRITERION.of(c);
     if (criterion != null) {
       kept.put("criterion", Texts.oneLine(criterion, 500));
     }
-    kept.put("withdrawal", NeedPath.answer(c, "withdrawal"));
+    kept.put("withdrawal", ConflictFlows.WITHDRAWAL.of(c));
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "value_answers", Json.write(kept));
     return true;
   }
@@ -51,8 +50,8 @@ final class ValuePath {
     List<String> withdrawn = new ArrayList<>();
     for (Party p : parties) {
       Map<String, String> a = of(p);
-      blackBall |= GRID.stream().anyMatch(g -> "black".equals(a.get(g)));
-      if ("withdraw".equals(a.get("withdrawal"))) {
+      blackBall |= ConflictFlows.GRID.stream().anyMatch(g -> ConflictFlows.BLACK_BALL.equals(a.get(g.id())));
+      if (ConflictFlows.WITHDRAW.equals(a.get("withdrawal"))) {
         withdrawn.add(CasePhases.name(t, p.memberId()));
       }
     }

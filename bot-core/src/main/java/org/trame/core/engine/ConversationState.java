@@ -29,6 +29,25 @@ public final class ConversationState {
    */
   public Map<String, List<String>> recorded;
 
+  /** Whether the member has answered (or skipped) anything yet. */
+  public boolean begun() {
+    return !answers.isEmpty();
+  }
+
+  /** Wipes what the member answered and the path they took, so that nothing of it is stored any more. */
+  public void forgetAnswers() {
+    answers.clear();
+    trail.clear();
+  }
+
+  /**
+   * Every stored answer by step id, read-only: for code that treats all answers alike (erasure).
+   * A feature reading one step's answer goes through the step it declared ({@link StepRef}).
+   */
+  public Map<String, Answer> everyAnswer() {
+    return java.util.Collections.unmodifiableMap(answers);
+  }
+
   /** The entries recorded under {@code key}, oldest first; the list is this state's own, to add to. */
   public List<String> recorded(String key) {
     if (recorded == null) {

@@ -48,10 +48,20 @@ public final class PromptsLoader {
   private static final int LONGEST_TEXT = 20_000;
 
   private final Set<String> knownActions;
+  private final List<FlowContract> contracts;
 
   /** @param knownActions the names of the Java actions flows may call; anything else is an error */
   public PromptsLoader(Set<String> knownActions) {
+    this(knownActions, List.of());
+  }
+
+  /**
+   * @param knownActions the names of the Java actions flows may call; anything else is an error
+   * @param contracts    what the features' code reads in their flows; a flow file that breaks one is an error
+   */
+  public PromptsLoader(Set<String> knownActions, List<FlowContract> contracts) {
     this.knownActions = Set.copyOf(knownActions);
+    this.contracts = List.copyOf(contracts);
   }
 
   /** Loads the flows packaged with the bot (the {@code prompts/} folder on the class path). */
@@ -117,6 +127,7 @@ public final class PromptsLoader {
     if (texts == null) {
       throw new PromptsException(shownAs + "/" + COMMON + ": missing (it holds the bot's own messages)");
     }
+    ContractCheck.check(flows, contracts, shownAs);
     return new Prompts(Map.copyOf(flows), texts, shownAs);
   }
 

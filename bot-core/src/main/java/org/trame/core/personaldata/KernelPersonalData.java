@@ -54,7 +54,7 @@ public final class KernelPersonalData {
         while (rs.next()) {
           String flow = rs.getString(1);
           ConversationState state = Json.read(rs.getString(2), ConversationState.class);
-          for (Map.Entry<String, Answer> a : state.answers.entrySet()) {
+          for (Map.Entry<String, Answer> a : state.everyAnswer().entrySet()) {
             if (texts.freeTextAt(flow, a.getKey())) {
               texts.add(a.getValue().value());
             }

@@ -82,6 +82,11 @@ public final class PrivacyFeature implements Feature {
     return withdrawal.actions();
   }
 
+  @Override
+  public List<org.trame.core.engine.FlowContract> contracts() {
+    return PrivacyFlows.ALL;
+  }
+
   /**
    * Erasure and withdrawal act once their conversation is over, in the same turn: they may end a
    * conflict space and erase the very conversation that asked for it.
@@ -91,7 +96,7 @@ public final class PrivacyFeature implements Feature {
     if (c.status() != org.trame.core.engine.Conversation.Status.DONE) {
       return;
     }
-    if (c.flow().equals(FORGET_FLOW) && "yes".equals(Withdrawal.answer(c, "confirm"))) {
+    if (c.flow().equals(FORGET_FLOW) && PrivacyFlows.CONFIRM.yesOnPath(c)) {
       erase(t);
     } else if (c.flow().equals(WITHDRAW_FLOW)) {
       withdrawal.apply(t, c);

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.trame.core.conflict.CaseExit;
 import org.trame.core.engine.ActionContext;
-import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.i18n.Lang;
@@ -40,7 +39,7 @@ final class Withdrawal {
   }
 
   Map<String, FlowAction> actions() {
-    return Map.of(SCOPE, this::scope, HAS_REASON, ctx -> answer(ctx.conversation(), "reason") == null ? "no" : "yes",
+    return Map.of(SCOPE, this::scope, HAS_REASON, ctx -> PrivacyFlows.REASON.onPath(ctx.conversation()) == null ? "no" : "yes",
         COMMITMENTS, this::commitments, PREVIEW, this::preview);
   }
 
@@ -60,14 +59,9 @@ final class Withdrawal {
     }
   }
 
-  static String answer(Conversation c, String step) {
-    Answer a = c.state().answers.get(step);
-    // An answer left behind by "back" is no longer on the member's path.
-    return a == null || a.skipped() || !c.state().trail.contains(step) ? null : a.value();
-  }
-
+  // Answers are read on the member's path: one left behind by "back" no longer counts.
   private static boolean collective(Conversation c) {
-    return COLLECTIVE.equals(answer(c, "scope"));
+    return PrivacyFlows.SCOPE_COLLECTIVE.equals(PrivacyFlows.SCOPE.onPath(c));
   }
 
   /** Which frame: a conflict space needs one the member is in; otherwise the flow says so and ends. */
@@ -103,12 +97,12 @@ final class Withdrawal {
     String name = m == null || m.displayName() == null ? c.memberId() : m.displayName();
     StringBuilder sb = new StringBuilder(privacy.texts().get(collective(c) ? Msg.WITHDRAW_ANNOUNCE_COLLECTIVE
         : Msg.WITHDRAW_ANNOUNCE_CASE, lang, "member", name));
-    String words = answer(c, "farewell");
+    String words = PrivacyFlows.FAREWELL.onPath(c);
     if (words != null) {
       sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_WORDS, lang, "words", words.strip()));
     }
-    String reason = answer(c, "reason");
-    if (reason != null && "shared".equals(answer(c, "reason_sharing"))) {
+    String reason = PrivacyFlows.REASON.onPath(c);
+    if (reason != null && PrivacyFlows.REASON_SHARED.equals(PrivacyFlows.REASON_SHARING.onPath(c))) {
       sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_REASON, lang, "reason", reason.strip()));
     }
     return sb.toString();
@@ -116,11 +110,12 @@ final class Withdrawal {
 
   /** Once the member finished the flow: does what they chose, in this turn, then tells them what became of their data. */
   void apply(TurnContext t, Conversation c) throws Exception {
-    if (answer(c, "data") == null) {
+    String data = PrivacyFlows.DATA.onPath(c);
+    if (data == null) {
       return; // ended early: nothing to leave (no open space)
     }
     Member m = t.member();
-    boolean approved = "yes".equals(answer(c, "approve"));
+    boolean approved = PrivacyFlows.APPROVE.yesOnPath(c);
     String announcement = announcement(c, m, t.lang());
     List<String> told = new ArrayList<>();
     Long open = CaseExit.openCaseOf(t.connection(), t.collectiveId(), m.memberId());
@@ -147,13 +142,13 @@ final class Withdrawal {
         }
       }
     }
-    switch (answer(c, "data")) {
-      case "export" -> privacy.export(t);
-      case "erase" -> {
-        privacy.erase(t);
-        t.say(Msg.WITHDRAW_ERASED);
-      }
-      default -> t.say(Msg.WITHDRAW_KEPT);
+    if (PrivacyFlows.DATA_EXPORT.equals(data)) {
+      privacy.export(t);
+    } else if (PrivacyFlows.DATA_ERASE.equals(data)) {
+      privacy.erase(t);
+      t.say(Msg.WITHDRAW_ERASED);
+    } else {
+      t.say(Msg.WITHDRAW_KEPT);
     }
   }
 }

@@ -67,6 +67,11 @@ public final class StakesFeature implements Feature {
   }
 
   @Override
+  public List<org.trame.core.engine.FlowContract> contracts() {
+    return StakesFlow.ALL;
+  }
+
+  @Override
   public Map<String, ScheduledTask> tasks() {
     return Map.of(
         StakesRoundService.REMIND, (t, payload) -> rounds.remind(t, Jobs.roundOf(payload)),

@@ -147,7 +147,7 @@ final class StakesRoundService {
   private static void tellUnfinished(TurnContext t, List<StakesRounds.Invitee> invitees) throws Exception {
     for (StakesRounds.Invitee i : invitees) {
       Conversation c = i.answeredAt() != null || i.conversationId() == null ? null : Conversations.find(t.connection(), i.conversationId());
-      Member m = c != null && c.status().open() && !c.state().answers.isEmpty()
+      Member m = c != null && c.status().open() && c.state().begun()
           ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
       if (m != null) {
         t.as(m, false, t.lang()).say(Msg.STAKES_ROUND_CLOSED_UNFINISHED);

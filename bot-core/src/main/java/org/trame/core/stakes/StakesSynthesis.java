@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.trame.core.engine.Flow;
 import org.trame.core.engine.FlowEngine;
+import org.trame.core.engine.StepRef;
 import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
@@ -21,11 +22,15 @@ import org.trame.core.nlp.Themes;
 final class StakesSynthesis {
 
   /** Free-text questions whose words make up the themes. */
-  private static final List<String> THEME_QUESTIONS = List.of("why", "brings", "fear", "expectations", "skills_detail");
+  private static final List<String> THEME_QUESTIONS = ids(StakesFlow.WHY, StakesFlow.BRINGS, StakesFlow.FEAR,
+      StakesFlow.EXPECTATIONS, StakesFlow.SKILLS_DETAIL);
   /** What a member says they bring: matched against what others expect (crossed interests). */
-  private static final List<String> OFFERS = List.of("brings", "skills_detail", "money_detail");
+  private static final List<String> OFFERS = ids(StakesFlow.BRINGS, StakesFlow.SKILLS_DETAIL, StakesFlow.MONEY_DETAIL);
   /** What a member is after: matched against others' red lines (possible antagonisms). */
-  private static final List<String> PURSUITS = List.of("why", "brings", "expectations");
+  private static final List<String> PURSUITS = ids(StakesFlow.WHY, StakesFlow.BRINGS, StakesFlow.EXPECTATIONS);
+  /** Answers shown word for word when shared with the collective. */
+  private static final List<String> SHOWN = ids(StakesFlow.WHY, StakesFlow.BRINGS, StakesFlow.FEAR, StakesFlow.EXPECTATIONS,
+      StakesFlow.PURPOSE);
   private static final int MOST_THEMES = 8;
   /** A channel message stays readable: beyond this, a member's red lines are counted, not listed. */
   private static final int MOST_RED_LINES = 12;
@@ -74,20 +79,19 @@ final class StakesSynthesis {
     int offeringTime = 0;
     for (var e : byMember.entrySet()) {
       Map<String, String> a = e.getValue();
-      if (!a.containsKey("contributions")) {
+      String contributions = a.get(StakesFlow.CONTRIBUTIONS.id());
+      if (contributions == null) {
         continue;
       }
       offering++;
       List<String> parts = new ArrayList<>();
-      for (String kind : a.get("contributions").split(",")) {
-        String label = label("contributions", kind);
-        String detail = switch (kind) {
-          case "time" -> a.containsKey("time_per_month") ? label("time_per_month", a.get("time_per_month")) : null;
-          case "money" -> a.get("money_detail");
-          case "skills" -> a.get("skills_detail");
-          default -> null;
-        };
-        if (kind.equals("time")) {
+      for (String kind : contributions.split(",")) {
+        String label = label(StakesFlow.CONTRIBUTIONS.id(), kind);
+        String perMonth = a.get(StakesFlow.TIME_PER_MONTH.id());
+        String detail = kind.equals(StakesFlow.TIME) ? (perMonth == null ? null : label(StakesFlow.TIME_PER_MONTH.id(), perMonth))
+            : kind.equals(StakesFlow.MONEY) ? a.get(StakesFlow.MONEY_DETAIL.id())
+            : kind.equals(StakesFlow.SKILLS) ? a.get(StakesFlow.SKILLS_DETAIL.id()) : null;
+        if (kind.equals(StakesFlow.TIME)) {
           offeringTime++;
         }
         parts.add(detail == null ? label : label + " (" + Texts.oneLine(detail, 280) + ")");
@@ -107,7 +111,7 @@ final class StakesSynthesis {
   private void redLines(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
     List<String> lines = new ArrayList<>();
     byMember.forEach((member, a) -> {
-      List<String> items = splitList(a.get("red_lines"));
+      List<String> items = splitList(a.get(StakesFlow.RED_LINES.id()));
       for (String line : items.subList(0, Math.min(items.size(), MOST_RED_LINES))) {
         lines.add("• " + names.get(member) + " : " + Texts.oneLine(line, 280));
       }
@@ -137,7 +141,7 @@ final class StakesSynthesis {
     }
     Set<String> crossed = new LinkedHashSet<>();
     byMember.forEach((member, a) -> {
-      Set<String> expected = Themes.words(a.get("expectations"));
+      Set<String> expected = Themes.words(a.get(StakesFlow.EXPECTATIONS.id()));
       byMember.forEach((other, b) -> {
         if (!other.equals(member)) {
           for (String q : OFFERS) {
@@ -152,7 +156,7 @@ final class StakesSynthesis {
       out.add(this.texts.get(Msg.STAKES_SYNTHESIS_CROSSED, lang, "themes", String.join(", ", crossed)));
     }
     byMember.forEach((member, a) -> {
-      for (String redLine : splitList(a.get("red_lines"))) {
+      for (String redLine : splitList(a.get(StakesFlow.RED_LINES.id()))) {
         Set<String> touched = new LinkedHashSet<>();
         Set<String> limit = Themes.words(redLine);
         byMember.forEach((other, b) -> {
@@ -174,7 +178,7 @@ final class StakesSynthesis {
   private void sharedAnswers(List<String> out, Map<String, Map<String, String>> byMember, Map<String, String> names) {
     List<String> lines = new ArrayList<>();
     byMember.forEach((member, a) -> {
-      for (String q : List.of("why", "brings", "fear", "expectations", "purpose")) {
+      for (String q : SHOWN) {
         if (a.containsKey(q)) {
           lines.add("• " + names.get(member) + " — " + question(q) + " " + Texts.oneLine(engine.shown(flow.step(q), a.get(q), lang), 280));
         }
@@ -198,6 +202,10 @@ final class StakesSynthesis {
 
   private String label(String stepId, String value) {
     return engine.shown(flow.step(stepId), value, lang);
+  }
+
+  private static List<String> ids(StepRef<?>... steps) {
+    return java.util.Arrays.stream(steps).map(StepRef::id).toList();
   }
 
   /** A red-line answer as a list: one item per line, or separated by commas or semicolons. */

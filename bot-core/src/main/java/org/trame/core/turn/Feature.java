@@ -29,4 +29,9 @@ public interface Feature {
   default Map<String, ScheduledTask> tasks() {
     return Map.of();
   }
+
+  /** What this feature's code reads in its flows: the prompts loader refuses flow files that break it. */
+  default java.util.List<org.trame.core.engine.FlowContract> contracts() {
+    return java.util.List.of();
+  }
 }

@@ -1,0 +1,80 @@
+package org.trame.core.conflict;
+
+import java.util.List;
+import org.trame.core.engine.FlowContract;
+import org.trame.core.engine.StepRef;
+
+/**
+ * Every step of the conflict flows that this feature's code reads, with the option values it
+ * compares answers with: the loader checks a collective's copy of {@code prompts/} against them.
+ * All are declared here, in one class, so that they are all declared before the loader runs.
+ */
+final class ConflictFlows {
+
+  private ConflictFlows() {
+  }
+
+  static final String FEATURE = "conflict";
+
+  static final FlowContract INVITE = FlowContract.of(FEATURE, Phase.INVITE.flow);
+  static final StepRef.YesNo JOIN = INVITE.yesNo("join");
+  static final StepRef<String> DESCRIBE = INVITE.text("describe").answered();
+  static final StepRef.Options VERDICT = INVITE.choice("verdict");
+  static final String VERDICT_NEED = VERDICT.option("need");
+  static final String VERDICT_VALUE = VERDICT.option("value");
+  static final StepRef.Options SHEET = INVITE.choice("sheet").optionsMatching("s[1-9]", "a sheet number written s1 to s9");
+
+  static final FlowContract PREP = FlowContract.of(FEATURE, Phase.PREP.flow);
+  static final StepRef.YesNo WISH = PREP.yesNo("wish");
+  static final StepRef.Options PACE = PREP.choice("pace").optionsMatching("d\\d{1,2}", "a number of days written d1 to d99");
+
+  static final FlowContract NEEDS = FlowContract.of(FEATURE, Phase.NEEDS.flow);
+  static final StepRef<String> NEEDS_TEXT = NEEDS.text("needs").answered();
+  static final StepRef<String> EDIT = NEEDS.text("edit").answered();
+
+  static final FlowContract SOLUTIONS = FlowContract.of(FEATURE, Phase.SOLUTIONS.flow);
+  static final StepRef<String> IDEA = SOLUTIONS.text("idea").answered();
+
+  static final FlowContract RATING = FlowContract.of(FEATURE, Phase.RATING.flow);
+  static final StepRef<String> RATE = RATING.text("rate").answered();
+
+  static final FlowContract CHOICE = FlowContract.of(FEATURE, Phase.CHOICE.flow);
+  static final StepRef<String> ACCEPT = CHOICE.text("accept").answered();
+
+  static final FlowContract DECISION = FlowContract.of(FEATURE, Phase.DECISION.flow);
+  static final StepRef.YesNo SAME = DECISION.yesNo("same");
+  static final StepRef<String> REWRITE = DECISION.text("rewrite");
+
+  static final FlowContract PLAN = FlowContract.of(FEATURE, Phase.PLAN.flow);
+  static final StepRef<String> WHAT = PLAN.text("what").answered();
+  static final StepRef<String> OWNER = PLAN.text("owner").answered();
+  static final StepRef<String> DUE = PLAN.text("due").answered();
+  static final StepRef<String> OBSTACLES = PLAN.text("obstacles");
+  static final StepRef<String> REVIEW_DATE = PLAN.text("review_date").answered();
+
+  static final FlowContract REVIEW = FlowContract.of(FEATURE, Phase.REVIEW.flow);
+  static final StepRef.Options HOW = REVIEW.choice("how");
+  static final String SOLVED = HOW.option("solved");
+  static final String REOPEN = HOW.option("reopen");
+  static final StepRef<String> NOTE = REVIEW.text("note");
+
+  static final FlowContract VALUE = FlowContract.of(FEATURE, Phase.VALUE.flow);
+  static final StepRef.YesNo RELATION = VALUE.yesNo("relation");
+  static final StepRef.YesNo SHARE_CONVICTION = VALUE.yesNo("share_conviction");
+  static final StepRef<String> CONVICTION = VALUE.text("conviction");
+  static final StepRef.Options GRID_IMPACT = VALUE.choice("grid_impact");
+  static final StepRef.Options GRID_PEOPLE = VALUE.choice("grid_people");
+  static final StepRef.Options GRID_USE = VALUE.choice("grid_use");
+  /** The ethics grid's questions: one "black" answer blocks (the black ball). */
+  static final List<StepRef.Options> GRID = List.of(GRID_IMPACT, GRID_PEOPLE, GRID_USE);
+  static final String BLACK_BALL = GRID.stream().map(g -> g.option("black")).reduce((a, b) -> a).orElseThrow();
+  static final StepRef<String> CRITERION = VALUE.text("criterion");
+  static final StepRef.Options WITHDRAWAL = VALUE.choice("withdrawal");
+  static final String WITHDRAW = WITHDRAWAL.option("withdraw");
+
+  static final FlowContract REQUEST = FlowContract.of(FEATURE, ConflictFeature.REQUEST_FLOW);
+  static final StepRef<String> WORDS = REQUEST.text("words");
+  static final StepRef.YesNo SEND = REQUEST.yesNo("send");
+
+  static final List<FlowContract> ALL = List.of(INVITE, PREP, NEEDS, SOLUTIONS, RATING, CHOICE, DECISION, PLAN, REVIEW, VALUE, REQUEST);
+}
