@@ -172,15 +172,15 @@ final class InteractionListener extends ListenerAdapter {
     coordinator.thenAccept(c -> {
       InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, id.guild(), user.getId(), name,
           InboundEvent.Kind.CHOICE, value, id.conversationRef(), id.stepRef(), MemberFacts.hints(e.getUserLocale(), c));
-      handOver(e, event, turn, hook, id, shown, message);
+      handOver(e, event, turn, hook, shown, message);
     }).exceptionally(failure -> {
       log.error("a click could not be handed to the core", failure);
       return null;
     });
   }
 
-  private void handOver(IReplyCallback e, InboundEvent event, Turns.Turn turn, InteractionHook hook, ComponentId id,
-      String shown, Message message) {
+  private void handOver(IReplyCallback e, InboundEvent event, Turns.Turn turn, InteractionHook hook, String shown,
+      Message message) {
     Lang fallback = lang(e.getUserLocale());
     submit(event, turn, hook, fallback, handled -> {
       if (message == null) {
