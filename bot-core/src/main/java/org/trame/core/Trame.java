@@ -142,7 +142,7 @@ public final class Trame implements AutoCloseable {
     CompletableFuture<Handled> done = writer.submit(c -> turns.handle(c, event), handled -> sender.enqueue(handled.messages()));
     // Turns handled and their latency, from arrival to commit, for operators (see ops.Operations).
     done.whenComplete((handled, failure) -> took.stop(org.trame.core.ops.Operations.turnTimer(
-        failure != null ? "failed" : handled.outcome().name().toLowerCase(java.util.Locale.ROOT))));
+        failure != null ? "failed" : handled.outcome().applied() ? "applied" : "duplicate")));
     return done;
   }
 

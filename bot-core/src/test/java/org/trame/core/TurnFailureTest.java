@@ -73,7 +73,7 @@ class TurnFailureTest {
     // then alice is told something went wrong, bob and carol are asked who may see their answer, each kept once
     assertTrue(TestBot.joined(TestBot.texts(alice.join())).startsWith("Sorry, something went wrong"));
     for (var handled : List.of(bob.join(), carol.join())) {
-      assertEquals(Handled.Outcome.APPLIED, handled.outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, handled.outcome());
       assertTrue(TestBot.joined(TestBot.texts(handled)).contains("Who may see this answer?"), TestBot.texts(handled).toString());
     }
     assertEquals(List.of("why|To learn from the others.", "why|To share our tools."),

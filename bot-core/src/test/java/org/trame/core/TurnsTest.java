@@ -37,7 +37,7 @@ class TurnsTest {
     InboundEvent start = InboundEvent.command("evt-1", "console", "test", "alice", "stakes");
     Handled first = bot.handle(start);
     Handled again = bot.handle(start);
-    assertEquals(Handled.Outcome.APPLIED, first.outcome());
+    assertEquals(Handled.Outcome.ACCEPTED, first.outcome());
     assertEquals(Handled.Outcome.DUPLICATE, again.outcome());
     assertTrue(again.messages().isEmpty());
     assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM conversation"));

@@ -27,7 +27,7 @@ class ConsoleAdapterTest {
   ConsoleAdapter.Summary run(String collective, boolean replay, byte[] input) throws Exception {
     ConsoleAdapter adapter = new ConsoleAdapter(e -> {
       events.add(e);
-      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of()));
+      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.ACCEPTED, List.of()));
     }, collective, new PrintStream(err, true, StandardCharsets.UTF_8), replay);
     return adapter.run(new ByteArrayInputStream(input));
   }

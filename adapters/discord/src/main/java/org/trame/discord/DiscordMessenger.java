@@ -32,7 +32,8 @@ import org.trame.core.port.Pacing;
  *
  * <p>Where a member's message goes: to the member's DMs, which keep the conversation's history,
  * the ephemeral reply of the command that produced it then linking there; the refusal of a stale
- * or foreign button ephemerally where the member clicked; when the member's DMs are closed,
+ * or foreign button ephemerally where the member clicked (the message names its event and what the
+ * core made of it, so this is decided at once, without waiting for the adapter's side of the turn); when the member's DMs are closed,
  * ephemerally where they acted, with the hint to open them. The collective's messages go to the
  * channel the core names in them, when it is a channel of the message's guild where the bot may post.
  */
@@ -51,7 +52,7 @@ public final class DiscordMessenger implements Messenger {
   private final java.time.Clock clock;
   private volatile Bound bound;
 
-  private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, Refusals refusals, MemberFacts facts) {}
+  private record Bound(DiscordOps ops, MessageRenderer renderer, Texts texts, MemberFacts facts) {}
 
   public DiscordMessenger() {
     this(java.time.Clock.systemUTC());
@@ -86,7 +87,7 @@ public final class DiscordMessenger implements Messenger {
 
   /** Binds the messenger to Discord; called by the adapter once the shards are built. */
   void bind(DiscordOps ops, Texts texts, MemberFacts facts) {
-    bound = new Bound(ops, new MessageRenderer(texts), texts, new Refusals(texts), facts);
+    bound = new Bound(ops, new MessageRenderer(texts), texts, facts);
   }
 
   /** Stops sending: later messages wait in the outbox for the next start. */
@@ -160,7 +161,7 @@ public final class DiscordMessenger implements Messenger {
       return;
     }
     Turns.Turn turn = turns.ownerOf(m);
-    if (turn != null && inPlace(b, turn, m)) {
+    if (turn != null && inPlace(m)) {
       turn.showInPlace(parts);
       return;
     }
@@ -186,9 +187,13 @@ public final class DiscordMessenger implements Messenger {
     }
   }
 
-  /** True when the message answers the interaction where it happened rather than in DMs. */
-  private static boolean inPlace(Bound b, Turns.Turn turn, OutboundMessage m) {
-    return b.refusals().isRefusal(m);
+  /**
+   * True when the message answers the interaction where it happened rather than in DMs: the core's
+   * word that the component was stale, someone else's or of a finished conversation (not the
+   * current question it may ask again, which belongs in the DMs with the conversation).
+   */
+  private static boolean inPlace(OutboundMessage m) {
+    return m.inReplyTo().outcome().refusedInPlace() && m.stepRef() == null;
   }
 
   /** How to open DMs, in the member's language. */

@@ -46,7 +46,6 @@ final class InteractionListener extends ListenerAdapter {
   private final Turns turns;
   private final Texts texts;
   private final MessageRenderer renderer;
-  private final Refusals refusals;
   private final MemberFacts facts;
 
   InteractionListener(Function<InboundEvent, CompletableFuture<Handled>> core, Turns turns, Texts texts,
@@ -55,7 +54,6 @@ final class InteractionListener extends ListenerAdapter {
     this.turns = turns;
     this.texts = texts;
     this.renderer = new MessageRenderer(texts);
-    this.refusals = new Refusals(texts);
     this.facts = facts;
   }
 
@@ -70,7 +68,7 @@ final class InteractionListener extends ListenerAdapter {
       return o == null ? null : o.getAsString();
     }).orElseGet(() -> e.getFullCommandName().substring(TrameCommand.NAME.length()).strip());
     User user = e.getUser();
-    Turns.Turn turn = turns.begin(guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
+    Turns.Turn turn = turns.begin(e.getId(), guild.getId(), user.getId(), Turns.Origin.COMMAND, new HookReplies(e.getHook()));
     e.deferReply(true).queue(null, failure -> {
       turn.broken();
       log.warn("could not acknowledge /trame {}", org.trame.core.port.LogTexts.shown(words), failure);
@@ -156,7 +154,7 @@ final class InteractionListener extends ListenerAdapter {
       Message message, Turns.Origin origin) {
     InteractionHook hook = e.getHook();
     User user = e.getUser();
-    Turns.Turn turn = turns.begin(id.guild(), user.getId(), origin, new HookReplies(hook));
+    Turns.Turn turn = turns.begin(e.getId(), id.guild(), user.getId(), origin, new HookReplies(hook));
     ack.queue(null, failure -> {
       turn.broken();
       log.warn("could not acknowledge a component or form", failure);
@@ -174,24 +172,23 @@ final class InteractionListener extends ListenerAdapter {
     coordinator.thenAccept(c -> {
       InboundEvent event = new InboundEvent(e.getId(), DiscordMessenger.PLATFORM, id.guild(), user.getId(), name,
           InboundEvent.Kind.CHOICE, value, id.conversationRef(), id.stepRef(), MemberFacts.hints(e.getUserLocale(), c));
-      handOver(e, event, turn, hook, id, shown, message);
+      handOver(e, event, turn, hook, shown, message);
     }).exceptionally(failure -> {
-      turn.done(null);
       log.error("a click could not be handed to the core", failure);
       return null;
     });
   }
 
-  private void handOver(IReplyCallback e, InboundEvent event, Turns.Turn turn, InteractionHook hook, ComponentId id,
-      String shown, Message message) {
+  private void handOver(IReplyCallback e, InboundEvent event, Turns.Turn turn, InteractionHook hook, String shown,
+      Message message) {
     Lang fallback = lang(e.getUserLocale());
     submit(event, turn, hook, fallback, handled -> {
       if (message == null) {
         return;
       }
-      // The question is over either way: its components are disabled, with the answer if taken.
+      // The question is over either way: its components are disabled, with the answer if the core took it.
       Lang lang = handled.messages().stream().findFirst().map(m -> MessageRenderer.lang(m.lang())).orElse(fallback);
-      String answer = refusals.accepted(handled, id) ? shown : null;
+      String answer = handled.outcome() == Handled.Outcome.ACCEPTED ? shown : null;
       hook.editOriginal(renderer.closed(message.getContentRaw(), message.getComponents(), answer, lang))
           .queue(null, failure -> log.warn("could not close an answered question", failure));
     });
@@ -206,7 +203,6 @@ final class InteractionListener extends ListenerAdapter {
     }
     handled.whenComplete((h, failure) -> {
       if (failure != null) {
-        turn.done(null);
         log.error("interaction {} was not saved", event.eventId(), failure);
         String sorry = texts.get(Msg.SOMETHING_WENT_WRONG, lang);
         if (turn.origin == Turns.Origin.COMMAND) {
@@ -216,7 +212,6 @@ final class InteractionListener extends ListenerAdapter {
         }
         return;
       }
-      turn.done(h);
       if (h.outcome() == Handled.Outcome.DUPLICATE) {
         turn.dropUnusedOriginal();
         return;

@@ -2,31 +2,23 @@ package org.trame.discord;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.trame.core.port.Handled;
 import org.trame.core.port.OutboundMessage;
 
 /**
- * The interactions whose replies are still being sent. The core's outbox sends a turn's messages
- * on its own thread, possibly before the adapter has seen the turn's result; a message of a member
- * with a turn in flight waits for that result, so the messenger knows which interaction the message
- * answers and can show it in place (ephemerally) instead of in the member's DMs.
+ * The interactions whose replies may still be sent, by event id. The core's outbox sends a turn's
+ * messages on its own thread, possibly before the adapter has seen the turn's result; each message
+ * names the event it answers, so the messenger finds its interaction at once, waiting for nothing,
+ * and can show it in place (ephemerally) instead of in the member's DMs.
  */
 final class Turns {
 
   /** Discord's interaction tokens last 15 minutes; stop using them a little before. */
   static final long LIFETIME_MS = TimeUnit.MINUTES.toMillis(14);
-  private static final long WAIT_MS = 5_000;
   private static final int PRUNE_EVERY = 256;
 
   /** Where the interaction happened. */
@@ -37,15 +29,13 @@ final class Turns {
     COMPONENT
   }
 
-  /** One interaction and the outbox messages it produced. */
+  /** One interaction, which the messages answering its event are shown in. */
   static final class Turn {
     final String collective;
     final String member;
     final Origin origin;
     final Replies replies;
     private final long expiresAt;
-    private final CompletableFuture<List<OutboundMessage>> produced = new CompletableFuture<>();
-    private volatile Set<Long> ids = Set.of();
     private volatile boolean broken;
     private boolean originalUsed;
     private boolean toldDmsClosed;
@@ -56,17 +46,6 @@ final class Turns {
       this.origin = origin;
       this.replies = replies;
       this.expiresAt = expiresAt;
-    }
-
-    /** The core committed the turn; {@code handled} is null when it failed. */
-    void done(Handled handled) {
-      List<OutboundMessage> messages = handled == null ? List.of() : handled.messages();
-      ids = messages.stream().map(OutboundMessage::id).collect(Collectors.toUnmodifiableSet());
-      produced.complete(messages);
-    }
-
-    boolean resolved() {
-      return produced.isDone();
     }
 
     boolean usable(long now) {
@@ -129,8 +108,8 @@ final class Turns {
     }
   }
 
-  /** Live turns by member ({@code collective:member}), so a message looks only at its member's. */
-  private final Map<String, ConcurrentLinkedQueue<Turn>> live = new ConcurrentHashMap<>();
+  /** Live turns by the id of their event (the interaction's id). */
+  private final Map<String, Turn> live = new ConcurrentHashMap<>();
   private final AtomicInteger begun = new AtomicInteger();
   private final LongSupplier clock;
 
@@ -138,49 +117,35 @@ final class Turns {
     this.clock = clock;
   }
 
-  private static String key(String collective, String member) {
-    return collective + ":" + member;
-  }
-
-  /** Registers an interaction before it is handed to the core. */
-  Turn begin(String collective, String member, Origin origin, Replies replies) {
+  /** Registers an interaction under its event id, before it is handed to the core. */
+  Turn begin(String eventId, String collective, String member, Origin origin, Replies replies) {
     long now = clock.getAsLong();
     if (begun.incrementAndGet() % PRUNE_EVERY == 0) {
-      live.values().forEach(q -> q.removeIf(t -> t.resolved() && !t.usable(now)));
-      live.values().removeIf(ConcurrentLinkedQueue::isEmpty);
+      live.values().removeIf(t -> !t.usable(now));
     }
     Turn t = new Turn(collective, member, origin, replies, now + LIFETIME_MS);
-    ConcurrentLinkedQueue<Turn> mine = live.computeIfAbsent(key(collective, member), k -> new ConcurrentLinkedQueue<>());
-    mine.removeIf(old -> old.resolved() && !old.usable(now));
-    mine.add(t);
+    live.put(eventId, t);
     return t;
   }
 
   /**
-   * The live turn that produced {@code m}, or null. Waits (a few seconds at most) for the member's
-   * turns still in the core, since {@code m} may be theirs.
+   * The live interaction {@code m} answers, or null: a message answering no event (a reminder), an
+   * event of another process or of before a restart, or an interaction that can no longer answer.
+   * Only the member who acted is answered there; what the event said to others goes their way.
    */
-  Turn ownerOf(OutboundMessage m) throws InterruptedException {
-    ConcurrentLinkedQueue<Turn> mine = live.get(key(m.collective(), m.audience().id()));
-    if (mine == null) {
+  Turn ownerOf(OutboundMessage m) {
+    if (m.inReplyTo() == null || m.inReplyTo().eventId() == null) {
       return null;
     }
-    long deadline = clock.getAsLong() + WAIT_MS;
-    for (Turn t : mine) {
-      try {
-        t.produced.get(Math.max(1, deadline - clock.getAsLong()), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // a turn that never resolves is simply not this message's owner
-      }
-      if (t.ids.contains(m.id())) {
-        return t.usable(clock.getAsLong()) ? t : null;
-      }
+    Turn t = live.get(m.inReplyTo().eventId());
+    if (t == null || !t.collective.equals(m.collective()) || !t.member.equals(m.audience().id())) {
+      return null;
     }
-    return null;
+    return t.usable(clock.getAsLong()) ? t : null;
   }
 
   /** Number of turns held, for tests. */
   int size() {
-    return live.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
+    return live.size();
   }
 }

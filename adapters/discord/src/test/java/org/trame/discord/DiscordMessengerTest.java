@@ -54,10 +54,18 @@ class DiscordMessengerTest {
         List.of(new Option("a", "A")), "42", "why", "en");
   }
 
-  private Turns.Turn turn(Turns.Origin origin, OutboundMessage... produced) {
-    Turns.Turn t = messenger.turns().begin(GUILD, MEMBER, origin, replies);
-    t.done(new Handled(Handled.Outcome.APPLIED, List.of(produced)));
-    return t;
+  /** The interaction of event {@code ev1}, registered as the listener does before handing it to the core. */
+  private Turns.Turn turn(Turns.Origin origin) {
+    return messenger.turns().begin("ev1", GUILD, MEMBER, origin, replies);
+  }
+
+  /** {@code m} as the core writes it in answer to event {@code ev1}. */
+  private static OutboundMessage answering(OutboundMessage m, Handled.Outcome outcome) {
+    return m.inReplyTo(new OutboundMessage.Reply("ev1", outcome));
+  }
+
+  private static OutboundMessage accepted(OutboundMessage m) {
+    return answering(m, Handled.Outcome.ACCEPTED);
   }
 
   private static String content(ArgumentCaptor<MessageCreateData> captor) {
@@ -97,9 +105,9 @@ class DiscordMessengerTest {
   @DisplayName("a command that opens a conversation: its messages go to DMs and the command's reply links there once")
   void commandOpensConversation() throws Exception {
     // given /trame stakes produced an introduction and a question
-    OutboundMessage intro = plain(21, "Let's talk");
-    OutboundMessage why = question(22);
-    turn(Turns.Origin.COMMAND, intro, why);
+    OutboundMessage intro = accepted(plain(21, "Let's talk"));
+    OutboundMessage why = accepted(question(22));
+    turn(Turns.Origin.COMMAND);
     // when both are sent
     messenger.send(intro);
     messenger.send(why);
@@ -116,8 +124,8 @@ class DiscordMessengerTest {
   @DisplayName("a command that asks nothing (help, lang): the reply goes to DMs too, linked from where it was typed")
   void commandReplyInDms() throws Exception {
     // given /trame help produced one plain message
-    OutboundMessage help = plain(31, "Commands: …");
-    turn(Turns.Origin.COMMAND, help);
+    OutboundMessage help = accepted(plain(31, "Commands: …"));
+    turn(Turns.Origin.COMMAND);
     // when sent
     messenger.send(help);
     // then it is in the DMs, and the deferred ephemeral reply links there
@@ -130,10 +138,10 @@ class DiscordMessengerTest {
   @Test
   @DisplayName("the core's refusal of a stale button is an ephemeral follow-up where the member clicked")
   void staleClick() throws Exception {
-    // given a click the core refused, re-asking the current question
-    OutboundMessage refusal = plain(41, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN));
-    OutboundMessage reask = question(42);
-    turn(Turns.Origin.COMPONENT, refusal, reask);
+    // given a click the core refused as stale, re-asking the current question
+    OutboundMessage refusal = answering(plain(41, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN)), Handled.Outcome.STALE);
+    OutboundMessage reask = answering(question(42), Handled.Outcome.STALE);
+    turn(Turns.Origin.COMPONENT);
     // when both are sent
     messenger.send(refusal);
     messenger.send(reask);
@@ -146,12 +154,48 @@ class DiscordMessengerTest {
   }
 
   @Test
+  @DisplayName("a refusal is shown where the member clicked from what the core decided, whatever its words, as soon as the outbox sends it")
+  void refusalByOutcomeNotByText() throws Exception {
+    // given a click registered by the listener, whose result from the core the adapter has not seen yet,
+    // and the core's refusal in a collective's own words (its copy of the prompts)
+    turn(Turns.Origin.COMPONENT);
+    OutboundMessage over = answering(plain(43, "Cette conversation est close, merci !"), Handled.Outcome.OVER);
+    OutboundMessage notYours = answering(plain(44, "Pas pour vous."), Handled.Outcome.NOT_YOURS);
+    // when the outbox sends them
+    messenger.send(over);
+    messenger.send(notYours);
+    // then both are ephemeral follow-ups of that click, matched by its event id, and nothing went to the DMs
+    ArgumentCaptor<MessageCreateData> followUp = ArgumentCaptor.forClass(MessageCreateData.class);
+    verify(replies, times(2)).followUp(followUp.capture());
+    assertEquals(List.of("Cette conversation est close, merci !", "Pas pour vous."),
+        followUp.getAllValues().stream().map(MessageCreateData::getContent).toList());
+    verify(ops, never()).sendPrivate(eq(MEMBER), anyList(), anyLong());
+  }
+
+  @Test
+  @DisplayName("a message that reads like a refusal but answers an accepted event, or answers another member's interaction, goes to the DMs")
+  void acceptedGoesToDms() throws Exception {
+    // given a click the core accepted, and another member's interaction
+    turn(Turns.Origin.COMPONENT);
+    messenger.turns().begin("ev2", GUILD, "1400000000000000009", Turns.Origin.COMPONENT, replies);
+    OutboundMessage said = accepted(plain(45, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN)));
+    OutboundMessage notTheirs = plain(46, "Hello").inReplyTo(new OutboundMessage.Reply("ev2", Handled.Outcome.STALE));
+    // when sent
+    messenger.send(said);
+    messenger.send(notTheirs);
+    // then both are in the member's DMs, nothing ephemeral
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(45L));
+    verify(ops).sendPrivate(eq(MEMBER), anyList(), eq(46L));
+    verify(replies, never()).followUp(any());
+  }
+
+  @Test
   @DisplayName("with DMs closed, a reply to an interaction is shown ephemerally in its place")
   void dmsClosedDuringInteraction() throws Exception {
     // given a member whose DMs are closed, answering a question
     when(ops.sendPrivate(eq(MEMBER), anyList(), eq(52L))).thenThrow(new DmsClosedException(null));
-    OutboundMessage next = question(52);
-    turn(Turns.Origin.COMPONENT, next);
+    OutboundMessage next = accepted(question(52));
+    turn(Turns.Origin.COMPONENT);
     // when the next question is sent
     messenger.send(next);
     // then it comes as an ephemeral follow-up with its buttons, after a word on how to open DMs
@@ -167,8 +211,8 @@ class DiscordMessengerTest {
   @DisplayName("when an interaction can no longer answer, the retried message goes to the DMs instead")
   void brokenInteraction() throws Exception {
     // given a refusal to show in place, and an interaction whose token no longer works
-    OutboundMessage refusal = plain(81, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN));
-    turn(Turns.Origin.COMPONENT, refusal);
+    OutboundMessage refusal = answering(plain(81, CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.EN)), Handled.Outcome.STALE);
+    turn(Turns.Origin.COMPONENT);
     org.mockito.Mockito.doThrow(new IllegalStateException("Unknown Webhook")).when(replies).followUp(any());
     // when it is sent, it fails (the outbox keeps it)
     assertThrows(IllegalStateException.class, () -> messenger.send(refusal));
@@ -181,8 +225,8 @@ class DiscordMessengerTest {
   @DisplayName("a message delivered in DMs is not failed by the command's link to it failing")
   void linkFailureIsHarmless() throws Exception {
     // given a command whose deferred reply cannot be edited any more
-    OutboundMessage help = plain(91, "Commands: …");
-    turn(Turns.Origin.COMMAND, help);
+    OutboundMessage help = accepted(plain(91, "Commands: …"));
+    turn(Turns.Origin.COMMAND);
     org.mockito.Mockito.doThrow(new IllegalStateException("Unknown Webhook")).when(replies).replaceOriginal(any());
     // when the reply is sent
     messenger.send(help);

@@ -142,7 +142,7 @@ class InteractionListenerTest {
   }
 
   private static Handled applied(OutboundMessage... messages) {
-    return new Handled(Handled.Outcome.APPLIED, List.of(messages));
+    return new Handled(Handled.Outcome.ACCEPTED, List.of(messages));
   }
 
   private static OutboundMessage next(String stepRef) {
@@ -234,7 +234,7 @@ class InteractionListenerTest {
     // when the core refuses it
     OutboundMessage refusal = new OutboundMessage(7, "discord", GUILD, Audience.member(MEMBER),
         CoreTexts.TEXTS.get(Msg.STALE_BUTTON, Lang.FR), Expects.NOTHING, List.of(), null, null, "fr");
-    answer.complete(applied(refusal, next("brings")));
+    answer.complete(new Handled(Handled.Outcome.STALE, Handled.Reason.EARLIER_QUESTION, List.of(refusal, next("brings"))));
     // then no answer is claimed on the old question
     ArgumentCaptor<MessageEditData> closed = ArgumentCaptor.forClass(MessageEditData.class);
     verify(hook).editOriginal(closed.capture());
@@ -248,7 +248,7 @@ class InteractionListenerTest {
     ButtonInteractionEvent e = click("trame|c|" + GUILD + "|42|why#share|private", questionMessage());
     listener.onButtonInteraction(e);
     // when the core asks the same step again (the answer was refused with a reason)
-    answer.complete(applied(next("why#share")));
+    answer.complete(new Handled(Handled.Outcome.REASKED, Handled.Reason.INVALID_ANSWER, List.of(next("why#share"))));
     // then the old copy is disabled without claiming an answer
     ArgumentCaptor<MessageEditData> closed = ArgumentCaptor.forClass(MessageEditData.class);
     verify(hook).editOriginal(closed.capture());

@@ -58,7 +58,7 @@ class SlashCommandWireTest {
     env.put("TRAME_DISCORD_COORDINATOR_ROLE", Payloads.COORDINATION_ROLE_ID);
     adapter = DiscordAdapter.start(DiscordSettings.fromEnvironment(env).orElseThrow(), e -> {
       received.add(e);
-      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of()));
+      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.ACCEPTED, List.of()));
     }, CoreTexts.TEXTS, new DiscordMessenger(clock));
     assertTrue(discord.gateway().awaitGuild(20), "JDA received READY and GUILD_CREATE");
   }

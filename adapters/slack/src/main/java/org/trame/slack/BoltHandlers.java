@@ -158,7 +158,7 @@ final class BoltHandlers {
         CompletableFuture<Handled> saved = dispatcher.submit("view:" + view.getId(), team, p.getUser().getId(),
             p.getUser().getName(), Kind.CHOICE, text, r.conversationRef(), r.stepRef(), null);
         saved.thenAccept(h -> {
-          if (h.outcome() == Handled.Outcome.APPLIED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
+          if (h.outcome() == Handled.Outcome.ACCEPTED && r.ch() != null && r.ts() != null && claim(r.ch(), r.ts())) {
             markAnswered(p.getUser().getId(), r.ch(), r.ts(), r.q(), BlockRenderer.cut(text.strip(), LONGEST_ANSWER_SHOWN),
                 r.lang());
           }
@@ -200,8 +200,8 @@ final class BoltHandlers {
   }
 
   /**
-   * A click that answers the question of the message it is in: handled once, then the message
-   * shows the answer. The future completes when the core has committed it (at once for a second
+   * A click on a question's buttons: handled once, and the message shows the answer only when the
+   * core accepted it. The future completes when the core has committed it (at once for a second
    * click on an answered question, which is not handed to the core).
    */
   private CompletableFuture<?> answer(BlockActionPayload p, String actionTs, ActionRef ref, String value, String label) {
@@ -213,11 +213,15 @@ final class BoltHandlers {
     String question = p.getMessage() == null ? null : p.getMessage().getText();
     CompletableFuture<Handled> saved = submitChoice(p, actionTs, ref, value);
     saved.whenComplete((h, failure) -> {
-      if (failure != null && channel != null && ts != null) {
-        // Not saved: the buttons stay and may be clicked again.
-        release(channel, ts);
-      } else if (h != null && h.outcome() == Handled.Outcome.APPLIED && channel != null && ts != null) {
+      if (channel == null || ts == null) {
+        return;
+      }
+      if (h != null && h.outcome() == Handled.Outcome.ACCEPTED) {
         markAnswered(p.getUser().getId(), channel, ts, question, label, ref.lang());
+      } else if (failure != null || h.outcome() != Handled.Outcome.DUPLICATE) {
+        // Not saved, or not taken (an earlier question, a paused or finished conversation): the
+        // question is not answered, so its buttons stay and the core's reply says why.
+        release(channel, ts);
       }
     });
     return saved;

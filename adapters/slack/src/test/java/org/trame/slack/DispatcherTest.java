@@ -41,7 +41,7 @@ class DispatcherTest {
       if (e.text().equals("explode")) {
         throw new IllegalStateException("storage is gone");
       }
-      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of()));
+      return CompletableFuture.completedFuture(new Handled(Handled.Outcome.ACCEPTED, List.of()));
     };
   }
 
@@ -79,7 +79,7 @@ class DispatcherTest {
 
     // then
     assertThrows(ExecutionException.class, () -> broken.get(5, TimeUnit.SECONDS));
-    assertEquals(Handled.Outcome.APPLIED, fine.get(5, TimeUnit.SECONDS).outcome());
+    assertEquals(Handled.Outcome.ACCEPTED, fine.get(5, TimeUnit.SECONDS).outcome());
     assertTrue(dispatcher.awaitIdle(Duration.ofSeconds(5)));
   }
 }

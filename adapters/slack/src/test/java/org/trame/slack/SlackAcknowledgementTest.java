@@ -97,7 +97,7 @@ class SlackAcknowledgementTest {
 
     // then: no answer while the event is not committed, the answer right after
     assertFalse(response.isDone(), "Slack was answered before the event was committed");
-    commit.complete(new Handled(Handled.Outcome.APPLIED, List.of()));
+    commit.complete(new Handled(Handled.Outcome.ACCEPTED, List.of()));
     assertEquals(200, response.get(10, TimeUnit.SECONDS).statusCode());
   }
 
@@ -122,7 +122,7 @@ class SlackAcknowledgementTest {
     assertTrue(waitedMillis < 2_900, "answered in " + waitedMillis + " ms");
     assertTrue(api.calls("chat.update").isEmpty(), "not marked answered before the core has it");
     // and once committed, the click has its effect
-    commit.complete(new Handled(Handled.Outcome.APPLIED, List.of()));
+    commit.complete(new Handled(Handled.Outcome.ACCEPTED, List.of()));
     FakeSlackApi.Call update = api.await(c -> c.method().equals("chat.update"), 1, Duration.ofSeconds(10)).get(0);
     assertTrue(update.param("blocks").contains("Your answer: 3"), update.param("blocks"));
   }

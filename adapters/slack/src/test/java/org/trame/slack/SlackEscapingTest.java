@@ -71,7 +71,7 @@ class SlackEscapingTest {
         "SLACK_SIGNING_SECRET", SignedRequests.SECRET, "TRAME_SLACK_PORT", "0", "TRAME_SLACK_API_URL", api.url(),
         "TRAME_SLACK_CHANNEL", "CTEAM")).orElseThrow();
     Function<InboundEvent, CompletableFuture<Handled>> core = mock(Function.class);
-    when(core.apply(any())).thenReturn(CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of())));
+    when(core.apply(any())).thenReturn(CompletableFuture.completedFuture(new Handled(Handled.Outcome.ACCEPTED, List.of())));
     messenger = new SlackMessenger(settings);
     // App Home shows what the core says of the member, which holds what she shared.
     adapter = SlackAdapter.start(messenger, texts, core,

@@ -98,7 +98,7 @@ class SlackSocketModeTest {
 
           // then: nothing acknowledged before the commit; the saved one right after it; the lost one never
           assertFalse(acked(socket, "env-ok", Duration.ZERO), "acknowledged before the commit: " + socket.received);
-          commit.complete(new org.trame.core.port.Handled(org.trame.core.port.Handled.Outcome.APPLIED, List.of()));
+          commit.complete(new org.trame.core.port.Handled(org.trame.core.port.Handled.Outcome.ACCEPTED, List.of()));
           assertTrue(acked(socket, "env-ok", Duration.ofSeconds(10)), "acknowledged once committed: " + socket.received);
           assertFalse(acked(socket, "env-lost", Duration.ofMillis(500)), "a lost event must stay unacknowledged");
         }

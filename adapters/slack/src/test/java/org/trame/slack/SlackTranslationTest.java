@@ -60,7 +60,7 @@ class SlackTranslationTest {
     SlackSettings settings = SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-test",
         "SLACK_SIGNING_SECRET", SignedRequests.SECRET, "TRAME_SLACK_PORT", "0", "TRAME_SLACK_API_URL", api.url())).orElseThrow();
     core = mock(Function.class);
-    when(core.apply(any())).thenReturn(CompletableFuture.completedFuture(new Handled(Handled.Outcome.APPLIED, List.of())));
+    when(core.apply(any())).thenReturn(CompletableFuture.completedFuture(new Handled(Handled.Outcome.ACCEPTED, List.of())));
     adapter = SlackAdapter.start(new SlackMessenger(settings), texts, core);
     slack = new SignedRequests(adapter.port());
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trame.core.i18n.Msg;
+import org.trame.core.port.Handled;
 
 /**
  * The one access point for member data: every feature asks it "may this requester do this on that"
@@ -24,7 +25,8 @@ public final class Access {
 
   /** A command only coordinators may run (open a round, change a setting, read the audit log). */
   public static Decision coordinatorCommand(Requester who, String command) {
-    return who.coordinator() ? Decision.ALLOWED : Decision.refused(Msg.NOT_A_COORDINATOR, command);
+    return who.coordinator() ? Decision.ALLOWED : Decision.refused(Msg.NOT_A_COORDINATOR, command,
+        Handled.Outcome.REFUSED, Handled.Reason.COORDINATORS_ONLY);
   }
 
   /**
@@ -33,7 +35,8 @@ public final class Access {
    */
   public static Decision conversation(Requester who, String collectiveId, String memberId) {
     boolean own = who.memberId() != null && who.collectiveId().equals(collectiveId) && who.memberId().equals(memberId);
-    return own ? Decision.ALLOWED : Decision.refused(Msg.NOT_YOUR_CONVERSATION, "conversation");
+    return own ? Decision.ALLOWED : Decision.refused(Msg.NOT_YOUR_CONVERSATION, "conversation",
+        Handled.Outcome.NOT_YOURS, Handled.Reason.SOMEONE_ELSES);
   }
 
   /**

@@ -145,6 +145,7 @@ public final class ConflictFeature implements Feature {
   private static boolean coordinator(TurnContext t, String command) throws Exception {
     var d = org.trame.core.access.Access.coordinatorCommand(t.requester(), command);
     if (!d.allowed()) {
+      t.decided(d.outcome(), d.why());
       t.say(Msg.CONFLICT_NOT_COORDINATOR);
       org.trame.core.access.Access.recordRefusal(t.connection(), t.requester(), d, t.now().toEpochMilli());
       return false;

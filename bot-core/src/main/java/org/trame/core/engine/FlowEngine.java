@@ -9,6 +9,7 @@ import java.util.Map;
 import org.trame.core.engine.AnswerParser.Parsed;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
+import org.trame.core.port.Handled;
 import org.trame.core.port.Option;
 import org.trame.core.port.OutboundMessage.Expects;
 
@@ -87,24 +88,39 @@ public final class FlowEngine {
   }
 
   /**
+   * What one turn of a conversation said, and what became of the member's input: accepted,
+   * re-asked (with the reason), stale (a button of an earlier question) or over.
+   */
+  public record Result(List<Prompt> prompts, Handled.Outcome outcome, Handled.Reason reason) {
+
+    static Result accepted(List<Prompt> prompts) {
+      return new Result(prompts, Handled.Outcome.ACCEPTED, Handled.Reason.NONE);
+    }
+
+    static Result reasked(List<Prompt> prompts, Handled.Reason why) {
+      return new Result(prompts, Handled.Outcome.REASKED, why);
+    }
+  }
+
+  /**
    * One turn. {@code stepRef} is set for a button click (the step the button was for) and null
    * for typed text; a click on a button of an earlier question is refused, never misapplied.
    */
-  public List<Prompt> handle(Conversation c, String input, String stepRef, ActionContext turnCtx) throws Exception {
+  public Result handle(Conversation c, String input, String stepRef, ActionContext turnCtx) throws Exception {
     Lang lang = turnCtx.lang();
     List<Prompt> out = new ArrayList<>();
     ActionContext ctx = inOrder(turnCtx, out);
     ConversationState st = c.state();
     if (!c.status().open()) {
       out.add(Prompt.say(texts.get(Msg.FINISHED_CONVERSATION, lang)));
-      return out;
+      return new Result(out, Handled.Outcome.OVER, Handled.Reason.CONVERSATION_ENDED);
     }
     GlobalWord word = null;
     if (stepRef != null) {
       if (c.status() == Conversation.Status.ACTIVE && !stepRef.equals(currentRef(st))) {
         out.add(Prompt.say(texts.get(Msg.STALE_BUTTON, lang)));
         ask(c, lang, out);
-        return out;
+        return new Result(out, Handled.Outcome.STALE, Handled.Reason.EARLIER_QUESTION);
       }
     } else {
       word = GlobalWord.parse(input).orElse(null);
@@ -119,16 +135,16 @@ public final class FlowEngine {
       } else if (word == GlobalWord.HELP) {
         help(c, lang, out);
       } else {
+        // An answer (typed or clicked) to a paused conversation is not taken.
         out.add(Prompt.say(texts.get(Msg.STILL_PAUSED, lang)));
+        return Result.reasked(out, Handled.Reason.PAUSED);
       }
-      return out;
+      return Result.accepted(out);
     }
     if (word != null) {
-      globalWord(word, c, ctx, out);
-      return out;
+      return globalWord(word, c, ctx, out);
     }
-    answer(c, input, ctx, out);
-    return out;
+    return answer(c, input, ctx, out);
   }
 
   /** Ends the conversation at the member's request. */
@@ -138,7 +154,7 @@ public final class FlowEngine {
     return out;
   }
 
-  private void globalWord(GlobalWord word, Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
+  private Result globalWord(GlobalWord word, Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
     Lang lang = ctx.lang();
     ConversationState st = c.state();
     Flow flow = flow(c);
@@ -168,10 +184,12 @@ public final class FlowEngine {
         } else {
           out.add(Prompt.say(texts.get(Msg.SKIP_REFUSED, lang)));
           ask(c, lang, out);
+          return Result.reasked(out, Handled.Reason.NOT_OPTIONAL);
         }
       }
       case BACK -> back(c, ctx, out);
     }
+    return Result.accepted(out);
   }
 
   private void back(Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
@@ -207,7 +225,7 @@ public final class FlowEngine {
     ask(c, lang, out);
   }
 
-  private void answer(Conversation c, String input, ActionContext ctx, List<Prompt> out) throws Exception {
+  private Result answer(Conversation c, String input, ActionContext ctx, List<Prompt> out) throws Exception {
     Lang lang = ctx.lang();
     ConversationState st = c.state();
     Step step = flow(c).step(st.step);
@@ -216,26 +234,27 @@ public final class FlowEngine {
       if (sharing == null) {
         out.add(Prompt.say(texts.get(Msg.CHOICE_UNKNOWN, lang, "count", 3)));
         ask(c, lang, out);
-        return;
+        return Result.reasked(out, Handled.Reason.INVALID_ANSWER);
       }
       st.answers.put(step.id(), st.answers.get(step.id()).withSharing(sharing));
       st.awaitingSharing = false;
       moveOn(step, c, ctx, out);
-      return;
+      return Result.accepted(out);
     }
     Parsed parsed = parser.parse(step, input, lang);
     if (!parsed.accepted()) {
       out.add(Prompt.say(parsed.refusal()));
       ask(c, lang, out);
-      return;
+      return Result.reasked(out, Handled.Reason.INVALID_ANSWER);
     }
     st.answers.put(step.id(), new Answer(parsed.value(), null));
     if (step.share()) {
       st.awaitingSharing = true;
       ask(c, lang, out);
-      return;
+      return Result.accepted(out);
     }
     moveOn(step, c, ctx, out);
+    return Result.accepted(out);
   }
 
   /** After an answer (or a skip) to {@code step}: its action, then the next step. */

@@ -19,6 +19,10 @@ import java.util.List;
  * @param lang            the recipient's language code ({@code fr} or {@code en}), for the
  *                        adapter's own words around the message (buttons, "your answer: …")
  * @param image           a file sent with the text (a report's chart), or null
+ * @param inReplyTo       the inbound event this message answers and what became of it, or null
+ *                        (a reminder, a scheduled report): an adapter matches the message to the
+ *                        interaction that caused it with no need to wait for the core's result.
+ *                        Stored with the message, so a sender after a restart knows it too.
  */
 public record OutboundMessage(
     long id,
@@ -31,7 +35,14 @@ public record OutboundMessage(
     String conversationRef,
     String stepRef,
     String lang,
-    Attachment image) {
+    Attachment image,
+    Reply inReplyTo) {
+
+  /**
+   * The event a message answers: its platform event id (as in {@link InboundEvent#eventId()}) and
+   * what the core decided about it.
+   */
+  public record Reply(String eventId, Handled.Outcome outcome) {}
 
   /** The kind of answer awaited. */
   public enum Expects { NOTHING, TEXT, CHOICE, MULTI_CHOICE, SCALE, CONFIRM }
@@ -44,12 +55,29 @@ public record OutboundMessage(
   /** A message with no attachment. */
   public OutboundMessage(long id, String platform, String collective, Audience audience, String text, Expects expects,
       List<Option> options, String conversationRef, String stepRef, String lang) {
-    this(id, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang, null);
+    this(id, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang, null, null);
+  }
+
+  /** A message with an attachment, answering no event in particular. */
+  public OutboundMessage(long id, String platform, String collective, Audience audience, String text, Expects expects,
+      List<Option> options, String conversationRef, String stepRef, String lang, Attachment image) {
+    this(id, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang, image, null);
   }
 
   /** The same message with its outbox row id. */
   public OutboundMessage withId(long newId) {
     return new OutboundMessage(newId, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang,
-        image);
+        image, inReplyTo);
+  }
+
+  /** The same message, answering {@code reply}'s event. */
+  public OutboundMessage inReplyTo(Reply reply) {
+    return new OutboundMessage(id, platform, collective, audience, text, expects, options, conversationRef, stepRef, lang,
+        image, reply);
+  }
+
+  /** Whether this message answers the event {@code eventId}. */
+  public boolean answers(String eventId) {
+    return inReplyTo != null && inReplyTo.eventId() != null && inReplyTo.eventId().equals(eventId);
   }
 }

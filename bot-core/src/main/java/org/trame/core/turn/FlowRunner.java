@@ -49,11 +49,15 @@ public final class FlowRunner {
     return c;
   }
 
-  /** One answer, global word or button click in an existing conversation. */
+  /**
+   * One answer, global word or button click in an existing conversation; what the engine made of
+   * it is the turn's outcome.
+   */
   public void continueWith(TurnContext t, Conversation c, String input, String stepRef) throws Exception {
     boolean wasOpen = c.status().open();
-    List<Prompt> prompts = engine.handle(c, input, stepRef, t.forConversation(c));
-    t.say(prompts, c);
+    FlowEngine.Result result = engine.handle(c, input, stepRef, t.forConversation(c));
+    t.decided(result.outcome(), result.reason());
+    t.say(result.prompts(), c);
     Conversations.save(t.connection(), c, t.now().toEpochMilli());
     if (wasOpen && !c.status().open()) {
       afterEnd(t, c);

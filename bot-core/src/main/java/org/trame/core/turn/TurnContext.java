@@ -10,6 +10,7 @@ import org.trame.core.engine.Prompt;
 import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
+import org.trame.core.port.Handled;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.OutboundMessage.Expects;
 import org.trame.core.storage.Member;
@@ -40,6 +41,22 @@ public final class TurnContext {
   private CommandRun commandRun;
   /** This turn said that what was asked was not done. */
   private boolean nothingDone;
+  /** What became of the turn's event; shared by the views of the turn as other members. */
+  private Decided decided = new Decided();
+
+  /** The outcome of a turn's event as the place that decided it set it; accepted until one does. */
+  static final class Decided {
+    private Handled.Outcome outcome;
+    private Handled.Reason reason = Handled.Reason.NONE;
+
+    Handled.Outcome outcome() {
+      return outcome == null ? Handled.Outcome.ACCEPTED : outcome;
+    }
+
+    Handled.Reason reason() {
+      return reason;
+    }
+  }
 
   TurnContext(Connection connection, Instant now, String platform, String collective, String collectiveId,
       Member member, Lang lang, boolean coordinator, Texts texts, FlowRunner flows, List<OutboundMessage> sink,
@@ -107,6 +124,7 @@ public final class TurnContext {
     if (d.allowed()) {
       return true;
     }
+    decided(d.outcome(), d.why());
     say(d.reason(), "command", d.asked());
     org.trame.core.access.Access.recordRefusal(connection, requester(), d, now.toEpochMilli());
     return false;
@@ -139,6 +157,28 @@ public final class TurnContext {
   }
 
   private record CommandRun(String command, String detail) {}
+
+  /**
+   * Records what became of this turn's event, for the adapter (see {@link Handled.Outcome}). The
+   * first decision stands: a refusal is not undone by what the turn says after it.
+   */
+  public void decided(Handled.Outcome outcome, Handled.Reason reason) {
+    if (decided.outcome == null) {
+      decided.outcome = outcome;
+      decided.reason = reason == null ? Handled.Reason.NONE : reason;
+    }
+  }
+
+  /** What became of this turn's event so far. */
+  Decided decided() {
+    return decided;
+  }
+
+  /** A failed turn: whatever was decided before was undone with it. */
+  void failed() {
+    decided.outcome = Handled.Outcome.FAILED;
+    decided.reason = Handled.Reason.TURN_FAILED;
+  }
 
   /** Starts and continues conversations within this turn. */
   public FlowRunner flows() {
@@ -253,7 +293,7 @@ public final class TurnContext {
     messages.replaceAll(m -> m.text() == null || !m.text().contains(needle) ? m
         : new OutboundMessage(m.id(), m.platform(), m.collective(), m.audience(), m.text().replace(needle,
             replacement.apply(Lang.parse(m.lang()).orElse(lang))), m.expects(), m.options(), m.conversationRef(), m.stepRef(),
-            m.lang(), m.image()));
+            m.lang(), m.image(), m.inReplyTo()));
   }
 
   void forgetMessages() {
@@ -263,8 +303,10 @@ public final class TurnContext {
   /** The same turn seen as another member of the collective: what it says goes to them, in their language. */
   public TurnContext as(Member other, boolean otherIsCoordinator, Lang fallback) {
     Lang theirs = Lang.parse(other.lang()).orElse(fallback);
-    return new TurnContext(connection, now, platform, collective, collectiveId, other, theirs, otherIsCoordinator, texts,
-        flows, messages, home, null, false);
+    TurnContext view = new TurnContext(connection, now, platform, collective, collectiveId, other, theirs, otherIsCoordinator,
+        texts, flows, messages, home, null, false);
+    view.decided = decided;
+    return view;
   }
 
   /**
@@ -273,8 +315,10 @@ public final class TurnContext {
    */
   public TurnContext asCoordinator(Member coordinator) {
     Lang theirs = Lang.parse(coordinator.lang()).orElse(lang);
-    return new TurnContext(connection, now, platform, collective, collectiveId, coordinator, theirs, true, texts, flows,
-        messages, home, null, true);
+    TurnContext view = new TurnContext(connection, now, platform, collective, collectiveId, coordinator, theirs, true, texts,
+        flows, messages, home, null, true);
+    view.decided = decided;
+    return view;
   }
 
   /** What a flow's actions see while running in {@code c}. */

@@ -124,9 +124,10 @@ public final class TurnHandler {
       TURN_START.rollback(c);
       log.error("turn {} for a member of {} failed; its changes were rolled back", e.eventId(), collectiveId, failure);
       t.forgetMessages();
+      t.failed();
       t.say(Msg.SOMETHING_WENT_WRONG);
     }
-    return applied(c, collectiveId, t, millis);
+    return applied(c, e, collectiveId, t, millis);
   }
 
   /** A stranger's click: the same answer as for someone else's conversation, audited, and nothing stored about them. */
@@ -136,16 +137,22 @@ public final class TurnHandler {
         Lang.parse(e.hints().locale()).orElse(defaultLang), false, engine.prompts().texts(), flows, new ArrayList<>(), home,
         null, false);
     t.allowed(org.trame.core.access.Access.conversation(t.requester(), "", ""));
-    return applied(c, collectiveId, t, now.toEpochMilli());
+    return applied(c, e, collectiveId, t, now.toEpochMilli());
   }
 
-  /** The turn's replies written to the outbox, in the turn's transaction. */
-  private static Handled applied(Connection c, String collectiveId, TurnContext t, long millis) throws SQLException {
+  /**
+   * The turn's replies written to the outbox, in the turn's transaction, each saying which event it
+   * answers and what became of it: an adapter can place a reply without waiting for this result.
+   */
+  private static Handled applied(Connection c, InboundEvent e, String collectiveId, TurnContext t, long millis)
+      throws SQLException {
+    Handled.Outcome outcome = t.decided().outcome();
+    OutboundMessage.Reply reply = new OutboundMessage.Reply(e.eventId(), outcome);
     List<OutboundMessage> stored = new ArrayList<>(t.messages().size());
     for (OutboundMessage m : t.messages()) {
-      stored.add(Outbox.add(c, collectiveId, m, millis));
+      stored.add(Outbox.add(c, collectiveId, m.inReplyTo(reply), millis));
     }
-    return new Handled(Handled.Outcome.APPLIED, stored);
+    return new Handled(outcome, t.decided().reason(), stored);
   }
 
   private Lang langOf(Member m) {

@@ -51,11 +51,11 @@ final class EngineHarness {
 
   /** Types {@code text}; returns everything said back, one string per message. */
   List<Prompt> type(String text) throws Exception {
-    return engine.handle(conversation, text, null, ctx());
+    return engine.handle(conversation, text, null, ctx()).prompts();
   }
 
   List<Prompt> click(String stepRef, String value) throws Exception {
-    return engine.handle(conversation, value, stepRef, ctx());
+    return engine.handle(conversation, value, stepRef, ctx()).prompts();
   }
 
   static String texts(List<Prompt> prompts) {

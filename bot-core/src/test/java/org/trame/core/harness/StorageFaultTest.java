@@ -52,7 +52,7 @@ class StorageFaultTest {
       assertEquals(before, traces(bot));
       // and when the same event comes again once there is room, it is applied, at the question it answered
       Handled again = bot.handle(answer);
-      assertEquals(Handled.Outcome.APPLIED, again.outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, again.outcome());
       assertEquals(List.of("brings|" + answer.text()), bot.rows("SELECT step || '|' || json_extract(state, '$.answers.brings.value')"
           + " FROM conversation WHERE member_id = 'alice'"));
       assertTrue(TestBot.joined(TestBot.texts(again)).contains("Who may see this answer?"), TestBot.texts(again).toString());
@@ -113,8 +113,8 @@ class StorageFaultTest {
       assertEquals(before, traces(bot));
       assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM member WHERE member_id = 'bob'"));
       // and sent again, both apply once
-      assertEquals(Handled.Outcome.APPLIED, bot.handle(answer).outcome());
-      assertEquals(Handled.Outcome.APPLIED, bot.handle(bob).outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, bot.handle(answer).outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, bot.handle(bob).outcome());
       assertEquals(List.of("1"), bot.rows("SELECT COUNT(*) FROM member WHERE member_id = 'bob'"));
     }
   }
@@ -146,8 +146,8 @@ class StorageFaultTest {
       file.undo();
       assertEquals(before, traces(bot));
       // and once the file is writable again, the same events apply, alice's at the question it answered
-      assertEquals(Handled.Outcome.APPLIED, bot.handle(answer).outcome());
-      assertEquals(Handled.Outcome.APPLIED, bot.handle(bob).outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, bot.handle(answer).outcome());
+      assertEquals(Handled.Outcome.ACCEPTED, bot.handle(bob).outcome());
       assertEquals(List.of("brings|Visibility."), bot.rows("SELECT step || '|' || json_extract(state, '$.answers.brings.value')"
           + " FROM conversation WHERE member_id = 'alice'"));
     } finally {
