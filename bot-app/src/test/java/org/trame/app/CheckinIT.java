@@ -26,10 +26,10 @@ class CheckinIT {
     assertEquals(0, bot.finish(), String.join("\n", bot.err));
     String toCarol = String.join("\n", bot.out.stream().filter(l -> l.startsWith("→ carol: ")).toList());
     assertTrue(toCarol.contains("→ carol: Check-in scheduled: \"0 9 * * 1\" (Europe/Paris). Next round: "), toCarol);
-    assertTrue(toCarol.contains("→ carol: Check-in round opened: 4 member(s) asked privately."), toCarol);
+    assertTrue(toCarol.contains("→ carol: Check-in round opened: 4 members asked privately."), toCarol);
     List<String> channel = bot.out.stream().filter(l -> l.startsWith("# local: ")).toList();
     String report = String.join("\n", channel);
-    assertTrue(report.contains("# local: Participation: 3 of 4 member(s) answered (0 skipped this round)."), report);
+    assertTrue(report.contains("# local: Participation: 3 of 4 members answered (0 skipped this round)."), report);
     assertTrue(report.contains("# local: • Alignment with the common project: average 4.0"), report);
     assertTrue(report.contains("• \"We should share the minutes of the steering committee earlier.\""), report);
     assertFalse(report.contains("tired"), "a remark kept private stays out: " + report);

@@ -26,7 +26,7 @@ class StakesRoundIT {
     assertEquals(0, bot.finish(), String.join("\n", bot.err));
     List<String> channel = bot.out.stream().filter(l -> l.startsWith("# local: ")).toList();
     String shared = String.join("\n", channel);
-    assertTrue(shared.contains("Participation: 2 of 4 member(s) answered."), shared);
+    assertTrue(shared.contains("Participation: 2 of 4 members answered."), shared);
     assertTrue(shared.contains("We want our association to weigh more in regional advocacy."), shared);
     assertTrue(shared.contains("• alice : No funding from arms makers"), shared);
     assertTrue(shared.contains("Make the region fund youth mentoring"), shared);

@@ -99,7 +99,7 @@ class TwoProcessesTest {
     for (String m : List.of("alice", "bob", "carol", "dan")) {
       (m.hashCode() % 2 == 0 ? a : b).command(m, "lang en");
     }
-    assertTrue(TestBot.joined(a.command("carol", "stakes round")).contains("4 member(s) invited privately"));
+    assertTrue(TestBot.joined(a.command("carol", "stakes round")).contains("4 members invited privately"));
     // when the reminder time and then the deadline pass, and both processes tick together, again and again
     List<OutboundMessage> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (Duration step : List.of(Duration.ofHours(49), Duration.ofDays(6))) {

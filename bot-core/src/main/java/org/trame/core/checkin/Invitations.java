@@ -37,7 +37,7 @@ final class Invitations {
       }
       TurnContext theirs = t.as(m, coordinators.contains(m.memberId()), t.lang());
       String invitation = theirs.texts().get(Msg.CHECKIN_INVITE, theirs.lang(),
-          "deadline", RoundTimes.shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+          "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
       // The questions promise that nothing shows below 3 answers: a round without that rule says so first.
       theirs.say(round.anonymous() ? invitation : invitation + "\n" + theirs.texts().get(Msg.CHECKIN_NOT_ANONYMOUS, theirs.lang()));
       Conversation c = theirs.flows().start(theirs, CheckinFeature.FLOW);
@@ -69,7 +69,7 @@ final class Invitations {
         continue; // stopping the questions is an answer too: no pressure
       }
       TurnContext theirs = t.as(m, false, t.lang());
-      theirs.say(Msg.CHECKIN_REMINDER, "deadline", RoundTimes.shown(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+      theirs.say(Msg.CHECKIN_REMINDER, "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
       theirs.flows().remind(theirs, c);
       CheckinStore.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
     }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.trame.core.i18n.Moment;
 import org.trame.core.storage.Json;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
@@ -115,9 +116,9 @@ final class RoundTimes {
   }
 
   /** The deadline as the speaking member reads it, in their zone (UTC when unknown). */
-  static String shownFor(TurnContext t, long millis) throws SQLException {
+  static Moment shownFor(TurnContext t, long millis) throws SQLException {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     ZoneId collective = s == null ? UTC : ZoneId.of(s.timeZone());
-    return shown(Instant.ofEpochMilli(millis), zoneOf(t.member(), collective));
+    return new Moment(Instant.ofEpochMilli(millis), zoneOf(t.member(), collective));
   }
 }

@@ -232,7 +232,7 @@ final class CasePhases {
     for (Party p : silent) {
       names.add(name(t, p.memberId()));
     }
-    tellCoordinator(t, k, Msg.CONFLICT_SILENT, "names", String.join(", ", names));
+    tellCoordinator(t, k, Msg.CONFLICT_SILENT, "names", String.join(", ", names), "count", names.size());
   }
 
   /** Step 6: the agreed date has come; each party is asked privately how it went. */

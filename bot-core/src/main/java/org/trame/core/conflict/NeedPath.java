@@ -220,7 +220,7 @@ final class NeedPath {
     long reviewAt = parties.stream().filter(p -> p.reviewAt() != null).mapToLong(Party::reviewAt).max()
         .orElse(t.now().plusSeconds(14L * 86400).toEpochMilli());
     ConflictCases.set(t.connection(), k.id(), "review_at", reviewAt);
-    String date = LocalDate.ofInstant(Instant.ofEpochMilli(reviewAt), ZoneOffset.UTC).toString();
+    LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(reviewAt), ZoneOffset.UTC);
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
       theirs.say(planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
@@ -229,7 +229,7 @@ final class NeedPath {
     return Phase.FOLLOWUP;
   }
 
-  static String planText(Texts texts, Lang lang, long caseId, String decision, List<Action> plan, String date) {
+  static String planText(Texts texts, Lang lang, long caseId, String decision, List<Action> plan, LocalDate date) {
     StringBuilder sb = new StringBuilder(texts.get(Msg.CONFLICT_PLAN_HEADER, lang, "case", caseId, "decision", decision));
     int n = 1;
     for (Action a : plan) {

@@ -183,7 +183,12 @@ public final class PromptsLoader {
       if (found == null) {
         throw new PromptsException(commonName + " (or a file of " + MESSAGES + "/): message '" + msg.key() + "' is missing");
       }
-      map.put(msg, localText(found.text(), found.file() + ": message '" + msg.key() + "'"));
+      String where = found.file() + ": message '" + msg.key() + "'";
+      LocalText text = localText(found.text(), where);
+      Texts.problem(text).ifPresent(problem -> {
+        throw new PromptsException(where + ": " + problem);
+      });
+      map.put(msg, text);
     }
     return new Texts(map);
   }

@@ -1,13 +1,11 @@
 package org.trame.core.i18n;
 
-import java.util.Locale;
-
 /**
  * Every message the core itself says (as opposed to flow texts). Each key must exist, in French
  * and English, under {@code messages:} in {@code prompts/common.yaml} (the kernel's) or in
  * {@code prompts/messages/<feature>.yaml}; the loader checks it.
  */
-public enum Msg {
+public enum Msg implements MessageKey {
   HELP_COMMANDS,
   /** The coordinators' line of help about the collective's channel. */
   HELP_CHANNEL,
@@ -345,9 +343,4 @@ public enum Msg {
   AUDIT_BECAUSE_ACCESS_OTHER_COLLECTIVE,
   AUDIT_BECAUSE_ACCESS_PRIVATE_ANSWER,
   AUDIT_BECAUSE_NOT_YOUR_CONVERSATION;
-
-  /** The key as written in YAML: {@code TEXT_TOO_LONG} is {@code text_too_long}. */
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

@@ -40,8 +40,9 @@ final class StakesRoundService {
     this.engine = engine;
   }
 
-  static String date(long millis) {
-    return DATE.format(Instant.ofEpochMilli(millis));
+  /** A moment of a stakes round as members read it: rounds are timed in UTC. */
+  static org.trame.core.i18n.Moment date(long millis) {
+    return org.trame.core.i18n.Moment.utc(millis);
   }
 
   /** Opens a round and invites every member; false when one is already open. */
@@ -121,7 +122,7 @@ final class StakesRoundService {
     int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
     tellUnfinished(t, invitees);
     String ambition = Settings.get(t.connection(), t.collectiveId(), AMBITION).orElse(null);
-    String nextDate = date(next.toEpochMilli());
+    org.trame.core.i18n.Moment nextDate = date(next.toEpochMilli());
 
     // The query picks by sharing; the access point has the last word on each answer for each reader.
     org.trame.core.access.Requester channel = org.trame.core.access.Requester.channel(t.collectiveId());

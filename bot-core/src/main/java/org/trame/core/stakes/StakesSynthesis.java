@@ -47,7 +47,7 @@ final class StakesSynthesis {
     this.lang = lang;
   }
 
-  String write(Msg header, List<StakesRounds.SharedAnswer> shared, int invited, int answered, String ambition, String next) {
+  String write(Msg header, List<StakesRounds.SharedAnswer> shared, int invited, int answered, String ambition, org.trame.core.i18n.Moment next) {
     List<String> out = new ArrayList<>();
     out.add(texts.get(header, lang));
     out.add(texts.get(Msg.STAKES_SYNTHESIS_PARTICIPATION, lang, "answered", answered, "invited", invited));

@@ -41,7 +41,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     List<OutboundMessage> rest = h.advance(Duration.ofHours(80));
     assertEquals(List.of("carol"), CheckinHarness.recipients(rest, "A gentle reminder"));
     assertEquals(1, CheckinHarness.channel(rest).size());
-    assertTrue(CheckinHarness.channel(rest).get(0).text().contains("Participation: 3 of 4 member(s) answered"));
+    assertTrue(CheckinHarness.channel(rest).get(0).text().contains("Participation: 3 of 4 members answered"));
     assertEquals(List.of("3"), h.bot.rows("SELECT COUNT(*) FROM checkin_answer"));
   }
 

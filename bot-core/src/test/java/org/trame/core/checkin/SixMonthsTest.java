@@ -83,14 +83,14 @@ class SixMonthsTest {
       }
       assertEquals(List.of(String.valueOf(ROUNDS)), h.bot.rows("SELECT COUNT(*) FROM checkin_round WHERE status = 'closed'"));
       // participation and skips
-      assertTrue(reports.get(0).contains("Participation: 12 of 12 member(s) answered (0 skipped this round)."), reports.get(0));
-      assertTrue(reports.get(2).contains("Participation: 11 of 12 member(s) answered (1 skipped this round)."), reports.get(2));
+      assertTrue(reports.get(0).contains("Participation: 12 of 12 members answered (0 skipped this round)."), reports.get(0));
+      assertTrue(reports.get(2).contains("Participation: 11 of 12 members answered (1 skipped this round)."), reports.get(2));
       assertTrue(reports.get(4).contains("Participation: 10 of 12"), reports.get(4));
       // trends: first round has none; round 16 shows the fall of alignment
       assertTrue(reports.get(0).contains("(no earlier round to compare with yet)"), reports.get(0));
       assertTrue(reports.get(15).contains("Alignment with the common project: average 2.5 ↘ −2.0"), reports.get(15));
       assertTrue(reports.get(16).contains("Alignment with the common project: average 2.5 → ="), reports.get(16));
-      assertTrue(reports.get(25).contains("Chart: the averages over the last 12 round(s)."), reports.get(25));
+      assertTrue(reports.get(25).contains("Chart: the averages over the last 12 rounds."), reports.get(25));
       assertTrue(reports.get(9).contains("• \"Round ten remark\""), reports.get(9));
       for (String r : reports) {
         for (int i = 1; i <= 12; i++) {

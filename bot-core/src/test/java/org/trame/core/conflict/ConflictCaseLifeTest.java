@@ -101,7 +101,7 @@ class ConflictCaseLifeTest extends ConflictSpaceTest {
     s.says("alice", "Alternate Thursday evening and Saturday morning", "done");
     s.says("bob", "done");
     String list = s.to("bob");
-    assertTrue(list.contains("Step 2 done: 3 solution(s) proposed") && list.contains("3. Alternate Thursday evening and Saturday morning"), list);
+    assertTrue(list.contains("Step 2 done: 3 solutions proposed") && list.contains("3. Alternate Thursday evening and Saturday morning"), list);
     // only the new idea needs marks
     String toRate = s.to("alice");
     assertTrue(toRate.endsWith("Solution 3 of 3: Alternate Thursday evening and Saturday morning\nYour marks for this solution (feasibility, relevance, impact):"), toRate);

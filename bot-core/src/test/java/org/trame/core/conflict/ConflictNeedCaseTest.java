@@ -67,7 +67,7 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
     s.says("alice", "A shared online calendar for the van\nBob keeps Tuesdays, alice keeps Thursdays", "done");
     s.says("bob", "Rent a second van on market days", "done");
     String list = s.to("alice");
-    assertTrue(list.contains("Step 2 done: 3 solution(s) proposed. No names are shown, but with two of you, each knows which ideas"
+    assertTrue(list.contains("Step 2 done: 3 solutions proposed. No names are shown, but with two of you, each knows which ideas"
         + " came from the other:"), list);
     assertTrue(list.contains("3. Rent a second van on market days"), list);
 
@@ -96,8 +96,8 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
     String plan = s.to("alice");
     assertTrue(plan.contains("1. Tell our volunteers about Tuesdays — owner: bob — due: 2026-03-09"), plan);
     assertTrue(plan.contains("2. Set up the shared calendar — owner: alice — due: 2026-03-10\n    obstacles foreseen: People forgetting to book"), plan);
-    assertTrue(plan.contains("Evaluation of the result on 2026-04-15"), plan);
-    assertTrue(s.to("carol").contains("action plan written and agreed (2 step(s)). Evaluation of the result planned on 2026-04-15."));
+    assertTrue(plan.contains("Evaluation of the result on April 15, 2026"), plan);
+    assertTrue(s.to("carol").contains("action plan written and agreed (2 steps). Evaluation of the result planned on April 15, 2026."));
 
     // step 6: the follow-up lives in the database, so a restart before the date loses nothing
     s.bot.restart();

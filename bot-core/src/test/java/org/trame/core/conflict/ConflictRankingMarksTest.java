@@ -56,6 +56,6 @@ class ConflictRankingMarksTest extends ConflictSpaceTest {
     String ranking = s.to("dan");
     assertTrue(ranking.contains("1. Thursday evenings — 4.0 · 4.0 · 4.0 (total 12.0)"), ranking);
     assertTrue(ranking.contains("2. Saturday mornings — 2.0 · 2.0 · 2.0 (total 6.0)"), ranking);
-    assertTrue(list.contains("solution(s) proposed, without their authors' names:"), list);
+    assertTrue(list.contains("solutions proposed, without their authors' names:"), list);
   }
 }

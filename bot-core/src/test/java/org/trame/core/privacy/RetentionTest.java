@@ -34,7 +34,7 @@ class RetentionTest extends PrivacyCollectiveTest {
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
     bot.command(CAROL, "stakes");
     bot.say(CAROL, "Still thinking about what we all want here");
-    assertTrue(bot.command(ALICE, "privacy").get(0).contains("free texts of finished conversations are kept 12 month(s)"));
+    assertTrue(bot.command(ALICE, "privacy").get(0).contains("free texts of finished conversations are kept 12 months"));
 
     // when 11 months pass, the text is still there; a month and a few days later it is gone from the conversation
     days(334);
@@ -53,7 +53,7 @@ class RetentionTest extends PrivacyCollectiveTest {
   void shorterRetention() throws Exception {
     assertEquals(List.of("Usage: \"privacy\" to see how long texts are kept; \"privacy retention <months>\" (coordinators, 1 to 120)"
         + " to change it."), bot.command(CAROL, "privacy retention 0"));
-    assertEquals(List.of("Noted: free texts of finished conversations will be kept 1 month(s), then erased by the bot's daily run."),
+    assertEquals(List.of("Noted: free texts of finished conversations will be kept 1 month, then erased by the bot's daily run."),
         bot.command(CAROL, "privacy retention 1"));
     stakes(bot, ALICE, ALICE_WHY, ALICE_BRINGS, ALICE_RED, "1");
     days(20);

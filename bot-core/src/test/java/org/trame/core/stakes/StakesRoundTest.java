@@ -70,7 +70,7 @@ class StakesRoundTest {
     // given a round opened by the coordinator
     bot.command("carol", "stakes ambition Make the region fund youth mentoring for three years");
     String opened = TestBot.joined(bot.command("carol", "stakes round"));
-    assertTrue(opened.contains("4 member(s) invited privately"), opened);
+    assertTrue(opened.contains("4 members invited privately"), opened);
     // when alice shares everything, bob shares with coordinators only, dan never answers
     answer("alice", ALICE_WHY, ALICE_BRINGS, ALICE_RED, "3");
     answer("bob", BOB_WHY, BOB_BRINGS, BOB_RED, "2");
@@ -89,7 +89,7 @@ class StakesRoundTest {
     OutboundMessage channel = closing.stream().filter(m -> !m.audience().isPrivate()).findFirst().orElseThrow();
     assertEquals(Audience.channel("test"), channel.audience());
     String synthesis = channel.text();
-    assertTrue(synthesis.contains("Participation: 2 of 4 member(s) answered."), synthesis);
+    assertTrue(synthesis.contains("Participation: 2 of 4 members answered."), synthesis);
     assertTrue(synthesis.contains("Make the region fund youth mentoring"), synthesis);
     assertTrue(synthesis.contains("alice — What brought you to this collective"), synthesis);
     assertTrue(synthesis.contains(ALICE_WHY), synthesis);
@@ -240,7 +240,7 @@ class StakesRoundTest {
     String opened = TestBot.joined(TestBot.texts(elsewhere.apply("stakes round")));
     List<OutboundMessage> closing = elsewhere.apply("stakes round close").messages();
     // then only its own member was invited, and its synthesis holds nothing of the first collective
-    assertTrue(opened.contains("1 member(s) invited privately"), opened);
+    assertTrue(opened.contains("1 member invited privately"), opened);
     String all = closing.stream().map(OutboundMessage::text).reduce("", String::concat);
     assertFalse(all.contains(ALICE_WHY) || all.contains("alice"), all);
     assertTrue(closing.stream().filter(m -> !m.audience().isPrivate()).allMatch(m -> m.collective().equals("elsewhere")));
