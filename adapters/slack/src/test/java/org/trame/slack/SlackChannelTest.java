@@ -30,7 +30,7 @@ class SlackChannelTest {
   }
 
   private String synthesisHeader() {
-    return LoopbackSlack.before(s.trame.texts().get(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR));
+    return LoopbackSlack.before(s.trame.texts().template(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR));
   }
 
   @Test

@@ -46,8 +46,8 @@ class SlackCoordinatorTest {
     var texts = s.trame.texts();
     List<String> toAlice = s.posts("DUALICE").stream().map(p -> p.param("text")).toList();
     List<String> toBob = s.posts("DUBOB").stream().map(p -> p.param("text")).toList();
-    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.get(Msg.NOT_A_COORDINATOR, Lang.EN)))), toAlice.toString());
-    assertTrue(toBob.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.get(Msg.STAKES_ROUND_OPENED, Lang.FR)))), toBob.toString());
-    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.get(Msg.STAKES_ROUND_INVITE, Lang.EN)))), toAlice.toString());
+    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.NOT_A_COORDINATOR, Lang.EN)))), toAlice.toString());
+    assertTrue(toBob.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.STAKES_ROUND_OPENED, Lang.FR)))), toBob.toString());
+    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.STAKES_ROUND_INVITE, Lang.EN)))), toAlice.toString());
   }
 }

@@ -55,6 +55,11 @@ public final class Texts {
     return byLang.get(lang).format(keyValues);
   }
 
+  /** The message's pattern as written, placeholders unfilled: for tests that match a message by its fixed start. */
+  public String template(MessageKey key, Lang lang) {
+    return messages.get(key.key()).get(lang).text;
+  }
+
   /** {@code template} (an ICU pattern) formatted in {@code lang}: for texts that are not the bot's keyed messages. */
   public static String format(String template, Lang lang, Object... keyValues) {
     return new Pattern("(template)", lang, template).format(keyValues);
@@ -90,6 +95,7 @@ public final class Texts {
 
     private final String key;
     private final Lang lang;
+    private final String text;
     private final MessageFormat format;
     /** Every placeholder's name. */
     private final Set<String> names = new LinkedHashSet<>();
@@ -99,6 +105,7 @@ public final class Texts {
     Pattern(String key, Lang lang, String text) {
       this.key = key;
       this.lang = lang;
+      this.text = text;
       // An apostrophe is always an apostrophe (French prose is full of them, "d'{who}" included):
       // ICU's quoting is switched off by doubling each one, so braces only ever open placeholders.
       String pattern = text.replace("'", "''");
