@@ -9,8 +9,8 @@ import java.util.Locale;
  */
 public enum Msg {
   HELP_COMMANDS,
-  /** The coordinators' line of help about the collective's channel. */
-  HELP_CHANNEL,
+  HELP_COORDINATORS,
+  HELP_ANYTIME,
   CHANNEL_USAGE,
   CHANNEL_SET,
   CHANNEL_HERE_ELSEWHERE,
