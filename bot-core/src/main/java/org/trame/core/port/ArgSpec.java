@@ -43,20 +43,24 @@ public record ArgSpec(String name, String fr, Type type, boolean optional, long 
     return lang == Lang.FR ? fr : name;
   }
 
-  /** How help writes it: {@code <months>}, {@code [1-9]}, {@code fr|en}, {@code @a @b …}. */
+  /** How help writes it: {@code <months>}, {@code [1-9]}, {@code fr|en}, {@code @party1 @party2 …}. */
   public String shown(Lang lang) {
+    boolean narrow = type == Type.NUMBER && max - min <= 20;
     String inner = switch (type) {
       case MEMBER -> "@" + name(lang) + "1 @" + name(lang) + "2 …";
-      case NUMBER -> max - min <= 20 ? min + "-" + max : "<" + name(lang) + ">";
+      case NUMBER -> narrow ? min + "-" + max : name(lang);
       case CHOICE -> String.join("|", values.stream().map(Choice::value).toList());
       case DATE -> lang == Lang.FR ? "AAAA-MM-JJ" : "YYYY-MM-DD";
       case ZONE -> lang == Lang.FR ? "Zone/Ville" : "Area/City";
       case FLAG -> name(lang);
-      default -> "<" + name(lang) + ">";
+      default -> name(lang);
     };
     if (optional) {
       return "[" + inner + "]";
     }
-    return type == ArgSpec.Type.NUMBER && max - min <= 20 ? "<" + inner + ">" : inner;
+    return switch (type) {
+      case NUMBER, TEXT, CRON -> "<" + inner + ">";
+      default -> inner;
+    };
   }
 }

@@ -18,10 +18,10 @@ import org.trame.core.i18n.LocalText;
 final class CatalogueReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> COMMAND_KEYS = Set.of("word", "fr", "aliases", "description", "coordinator", "args",
+  private static final Set<String> COMMAND_KEYS = Set.of("word", "aliases", "description", "coordinator", "args",
       "subcommands", "bare", "not_done", "available", "conversation");
-  private static final Set<String> BARE_KEYS = Set.of("word", "fr", "description", "coordinator");
-  private static final Set<String> ARG_KEYS = Set.of("name", "fr", "type", "optional", "min", "max", "least", "most", "values",
+  private static final Set<String> BARE_KEYS = Set.of("word", "description", "coordinator");
+  private static final Set<String> ARG_KEYS = Set.of("name", "type", "optional", "min", "max", "least", "most", "values",
       "description");
   /** Words as typed: lower case, letters, digits, - and _ (Discord's rule for names, which they also are). */
   private static final Pattern WORD = Pattern.compile("[-_\\p{Ll}\\p{N}]{1,32}");
@@ -70,13 +70,12 @@ final class CatalogueReader {
       throw new CatalogueException(file + ": " + (parent.isEmpty() ? "a command" : "a subcommand of '" + parent + "'")
           + " is not a mapping");
     }
-    String word = text(node, "word", file + ": " + (parent.isEmpty() ? "a command" : "a subcommand of '" + parent + "'"));
+    String[] words = bilingual(node, "word", file + ": " + (parent.isEmpty() ? "a command" : "a subcommand of '" + parent + "'"));
+    String word = words[0];
+    String fr = words[1];
     String path = (parent + " " + word).strip();
     String where = file + ": command '" + path + "'";
     unknownKeys(node, COMMAND_KEYS, where);
-    String fr = text(node, "fr", where);
-    word(word, where);
-    word(fr, where);
     List<String> aliases = new ArrayList<>();
     if (node.has("aliases")) {
       for (JsonNode a : node.get("aliases")) {
@@ -110,7 +109,8 @@ final class CatalogueReader {
       if (subs.isEmpty()) {
         throw new CatalogueException(bareWhere + ": only a command with subcommands needs a name for its bare form");
       }
-      bare = new CommandSpec(word(text(b, "word", bareWhere), bareWhere), word(text(b, "fr", bareWhere), bareWhere), List.of(),
+      String[] bareWords = bilingual(b, "word", bareWhere);
+      bare = new CommandSpec(bareWords[0], bareWords[1], List.of(),
           description(b, bareWhere), b.path("coordinator").asBoolean(coordinator), args, notDone, List.of(), null, true, false);
       for (CommandSpec s : subs) {
         if (!overlap(words(s), words(bare)).isEmpty()) {
@@ -125,11 +125,11 @@ final class CatalogueReader {
   }
 
   private static ArgSpec arg(JsonNode node, String where) {
-    String name = text(node, "name", where + ": an argument");
+    String[] names = bilingual(node, "name", where + ": an argument");
+    String name = names[0];
+    String fr = names[1];
     String at = where + ": argument '" + name + "'";
     unknownKeys(node, ARG_KEYS, at);
-    word(name, at);
-    String fr = word(text(node, "fr", at), at);
     ArgSpec.Type type;
     try {
       type = ArgSpec.Type.valueOf(text(node, "type", at).toUpperCase(java.util.Locale.ROOT));
@@ -165,6 +165,16 @@ final class CatalogueReader {
       }
     }
     return LocalText.of(fr, en);
+  }
+
+  /** {@code key: {en: stakes, fr: enjeux}}: the English and the French word. */
+  private static String[] bilingual(JsonNode node, String key, String where) {
+    JsonNode v = node.get(key);
+    if (v == null || !v.isObject()) {
+      throw new CatalogueException(where + ": '" + key + "' needs its en and fr words");
+    }
+    String en = text(v, "en", where + ": " + key);
+    return new String[] {word(en, where + " '" + en + "'"), word(text(v, "fr", where + " '" + en + "'"), where + " '" + en + "'")};
   }
 
   private static String text(JsonNode node, String key, String where) {
