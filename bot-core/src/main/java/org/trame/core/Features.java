@@ -54,6 +54,41 @@ public final class Features {
     return commands;
   }
 
+  /**
+   * Checks that the catalogue and the code agree: every command it offers has a handler, every
+   * handler is in it, and every "not carried out" answer it declares is a message.
+   *
+   * @throws org.trame.core.port.CatalogueException naming the command that disagrees
+   */
+  public static void check(org.trame.core.port.CommandCatalogue catalogue, Map<String, Command> commands) {
+    String file = "prompts/" + org.trame.core.port.CommandCatalogue.FILE;
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    for (org.trame.core.port.CommandSpec c : catalogue.commands()) {
+      if (c.conversation() || !c.available()) {
+        continue; // answered by the conversation, or "not available yet"
+      }
+      declared.add(c.word());
+      if (!commands.containsKey(c.word())) {
+        throw new org.trame.core.port.CatalogueException(file + ": command '" + c.word() + "' has no handler in the code");
+      }
+      java.util.List<org.trame.core.port.CommandSpec> all = new java.util.ArrayList<>(c.subcommands());
+      all.add(c);
+      for (org.trame.core.port.CommandSpec s : all) {
+        for (String key : s.notDone()) {
+          if (java.util.Arrays.stream(org.trame.core.i18n.Msg.values()).noneMatch(m -> m.key().equals(key))) {
+            throw new org.trame.core.port.CatalogueException(file + ": command '" + c.word() + " " + s.word()
+                + "': not_done names no message '" + key + "'");
+          }
+        }
+      }
+    }
+    for (String word : commands.keySet()) {
+      if (!declared.contains(word)) {
+        throw new org.trame.core.port.CatalogueException(file + ": the code handles '" + word + "', which the catalogue lacks");
+      }
+    }
+  }
+
   /** Every named action a flow file may call. */
   public Map<String, FlowAction> actions() {
     Map<String, FlowAction> actions = new HashMap<>();

@@ -70,6 +70,7 @@ public final class Trame implements AutoCloseable {
   public static Trame start(TrameConfig config, List<Messenger> messengers) {
     Features features = new Features();
     Map<String, Command> commands = features.commands();
+    Features.check(org.trame.core.port.CommandCatalogue.packaged(), commands);
     Map<String, FlowAction> actions = features.actions();
     PromptsLoader loader = new PromptsLoader(actions.keySet(), features.contracts());
     Prompts prompts = config.prompts() == null ? loader.loadPackaged() : loader.load(config.prompts());

@@ -88,13 +88,14 @@ class RandomInputTest {
 
   /** Every "/trame" command of the help, alternatives split, placeholders filled at random. */
   static List<String> commands(Trame trame) {
-    String help = trame.texts().get(Msg.HELP_COMMANDS, Lang.EN);
+    String help = org.trame.core.turn.Help.of(org.trame.core.port.CommandCatalogue.packaged(), trame.texts(), Lang.EN, true);
     List<String> commands = new ArrayList<>();
     for (String line : help.lines().toList()) {
       if (!line.startsWith("•")) {
         continue;
       }
-      String usage = line.substring(1, line.indexOf(':') > 0 ? line.indexOf(':') : line.length()).strip();
+      String usage = line.substring(1, line.indexOf(':') > 0 ? line.indexOf(':') : line.length()).strip()
+          .replaceAll("\\b(\\w+)(\\|\\w+)+", "$1"); // a choice: its first value
       String prefix = "";
       for (String alternative : usage.split("\\|")) {
         String words = alternative.strip();

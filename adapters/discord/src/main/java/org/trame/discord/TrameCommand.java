@@ -2,10 +2,8 @@ package org.trame.discord;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -17,128 +15,103 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import org.trame.core.i18n.Lang;
+import org.trame.core.i18n.LocalText;
+import org.trame.core.port.ArgSpec;
+import org.trame.core.port.CommandCatalogue;
+import org.trame.core.port.CommandSpec;
 
 /**
- * The {@code /trame} slash command: its Discord definition (subcommands with typed options) and the
- * translation of an invocation back into the core's command words, which are the same on every
- * platform ({@code /trame conflict start party1:@a party2:@b} becomes {@code conflict <@id-a> <@id-b>},
- * {@code /trame stakes action:round details:14} becomes {@code stakes round 14}).
- * Members are passed as their Discord user ids, the ids the core knows them by.
+ * The {@code /trame} slash command: its Discord definition and the translation of an invocation
+ * back into the core's command words, both generated from the core's command catalogue, so that
+ * every command the core has is offered here, with its French names and descriptions. A command
+ * with subcommands is a group ({@code /trame checkin close}); its bare form has the name the
+ * catalogue gives it ({@code /trame conflict start party1:@a party2:@b} becomes
+ * {@code conflict <@id-a> <@id-b>}). Members are passed as their Discord user ids, the ids the core
+ * knows them by.
  */
 public final class TrameCommand {
 
   public static final String NAME = "trame";
+  /** Any command as words, so a member can type what they would type in the terminal. */
+  static final String WORDS = "words";
   /** Discord's limit of autocomplete suggestions. */
   private static final int MOST_SUGGESTIONS = 25;
   private static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
-
-  private record Opt(OptionType type, String name, String en, String fr, boolean required) {}
-
-  /** One subcommand: the core words it starts with, and its options in the order they are appended. */
-  private record Sub(String group, String name, String words, String en, String fr, List<Opt> options) {}
-
-  private static final List<Sub> SUBS = List.of(
-      sub(null, "help", "help", "What Trame can do", "Ce que Trame sait faire"),
-      sub(null, "stakes", "stakes", "Say your own stakes in the cooperation, privately", "Dire vos enjeux dans la coopération, en privé",
-          new Opt(OptionType.STRING, "action", "history; coordinators: round, round close, ambition, every",
-              "history ; coordination : round, round close, ambition, every", false),
-          new Opt(OptionType.STRING, "details", "round: days [hours]; ambition: the text; every: months",
-              "round : jours [heures] ; ambition : le texte ; every : mois", false)),
-      sub("checkin", "now", "checkin now", "Start a check-in round now", "Lancer un point d'étape maintenant"),
-      sub("checkin", "schedule", "checkin schedule", "Schedule check-ins", "Programmer les points d'étape",
-          new Opt(OptionType.STRING, "cron", "When, as a cron expression", "Quand, en expression cron", true),
-          new Opt(OptionType.STRING, "tz", "Time zone, e.g. Europe/Paris", "Fuseau horaire, par ex. Europe/Paris", false)),
-      sub("checkin", "pause", "checkin pause", "Pause scheduled check-ins", "Suspendre les points d'étape"),
-      sub("checkin", "resume", "checkin resume", "Resume scheduled check-ins", "Reprendre les points d'étape"),
-      sub("checkin", "report", "checkin report", "Coordinators: see the latest check-in report", "Coordination : revoir le dernier bilan"),
-      sub("checkin", "skip", "checkin skip", "Skip this check-in", "Passer ce point d'étape"),
-      sub("checkin", "snooze", "checkin snooze", "Not be asked before a date (holidays)", "Ne pas être sollicité·e avant une date (congés)",
-          new Opt(OptionType.STRING, "until", "The date, YYYY-MM-DD", "La date, AAAA-MM-JJ", true)),
-      sub("conflict", "start", "conflict", "Coordinators: open a conflict case", "Coordination : ouvrir un conflit",
-          new Opt(OptionType.USER, "party1", "A party", "Une partie", true),
-          new Opt(OptionType.USER, "party2", "Another party", "Une autre partie", true),
-          new Opt(OptionType.USER, "party3", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party4", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party5", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party6", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party7", "Another party", "Une autre partie", false),
-          new Opt(OptionType.USER, "party8", "Another party", "Une autre partie", false),
-          new Opt(OptionType.STRING, "topic", "What it is about (optional)", "Le sujet (facultatif)", false)),
-      sub("conflict", "status", "conflict status", "Coordinators: where each conflict space stands",
-          "Coordination : où en est chaque espace de conflit"),
-      sub("conflict", "request", "conflict request", "Ask a coordinator privately for help with a conflict",
-          "Demander en privé l'aide d'une coordination pour un conflit"),
-      sub("channel", "here", "channel here", "Coordinators: make this channel the collective's channel",
-          "Coordination : faire de ce salon celui du collectif"),
-      sub(null, "ethics", "ethics", "Go through the ethics grid about a partner", "Passer un partenaire à la grille éthique",
-          new Opt(OptionType.STRING, "partner", "The partner", "Le partenaire", true)),
-      sub(null, "sheet", "sheet", "Show a practice sheet", "Afficher une fiche pratique",
-          new Opt(OptionType.INTEGER, "number", "Sheet 1 to 9 (none: the list)", "Fiche 1 à 9 (aucune : la liste)", false)),
-      sub(null, "lang", "lang", "Choose your language", "Choisir votre langue",
-          new Opt(OptionType.STRING, "language", "fr or en", "fr ou en", true)),
-      sub(null, "tz", "tz", "Set your time zone", "Indiquer votre fuseau horaire",
-          new Opt(OptionType.STRING, "zone", "e.g. Europe/Paris", "par ex. Europe/Paris", true)),
-      sub("mydata", "export", "mydata export", "Get a copy of your data", "Recevoir une copie de vos données"),
-      sub("mydata", "forget", "mydata forget", "Erase your data", "Effacer vos données"),
-      sub(null, "withdraw", "withdraw", "Withdraw from the collective, guided", "Se retirer du collectif, accompagné·e"),
-      sub(null, "cancel", "cancel", "Cancel your current conversation", "Annuler la conversation en cours"),
-      sub(null, "back", "back", "Change your previous answer", "Modifier la réponse précédente"),
-      sub(null, "skip", "skip", "Skip an optional question", "Passer une question facultative"),
-      sub(null, "pause", "pause", "Pause your current conversation", "Mettre en pause la conversation"),
-      sub(null, "resume", "resume", "Resume your paused conversation", "Reprendre la conversation"),
-      // Any command as words, so a core command is usable before its subcommand exists here.
-      sub(null, "words", "", "Any Trame command, typed as words (e.g. stakes history)",
-          "Toute commande Trame, en toutes lettres (par ex. stakes history)",
-          new Opt(OptionType.STRING, "words", "The command's words", "Les mots de la commande", true)));
-
-  private static final Map<String, String> GROUPS = Map.of(
-      "checkin", "Periodic check-ins|Points d'étape réguliers",
-      "conflict", "Conflicts|Conflits",
-      "mydata", "Your data|Vos données",
-      "channel", "The collective's channel, for reports and shared answers|Le salon du collectif, pour les bilans et les réponses partagées");
+  private static final CommandCatalogue CATALOGUE = CommandCatalogue.packaged();
 
   private TrameCommand() {}
-
-  private static Sub sub(String group, String name, String words, String en, String fr, Opt... options) {
-    return new Sub(group, name, words, en, fr, List.of(options));
-  }
 
   /** The command as registered with Discord: guild-only, usable by everyone. */
   public static SlashCommandData definition() {
     SlashCommandData command = Commands.slash(NAME, "Trame: cooperate well together")
         .setDescriptionLocalization(DiscordLocale.FRENCH, "Trame : bien coopérer ensemble")
         .setContexts(InteractionContextType.GUILD);
-    Map<String, SubcommandGroupData> groups = new LinkedHashMap<>();
-    for (Sub s : SUBS) {
-      SubcommandData data = new SubcommandData(s.name(), s.en()).setDescriptionLocalization(DiscordLocale.FRENCH, s.fr());
-      for (Opt o : s.options()) {
-        data.addOptions(option(o));
+    for (CommandSpec c : CATALOGUE.offered()) {
+      if (c.subcommands().isEmpty()) {
+        command.addSubcommands(subcommand(c, c.args()));
+        continue;
       }
-      if (s.group() == null) {
-        command.addSubcommands(data);
-      } else {
-        groups.computeIfAbsent(s.group(), g -> {
-          String[] d = GROUPS.get(g).split("\\|");
-          return new SubcommandGroupData(g, d[0]).setDescriptionLocalization(DiscordLocale.FRENCH, d[1]);
-        }).addSubcommands(data);
+      SubcommandGroupData group = new SubcommandGroupData(c.word(), described(c.description(), Lang.EN))
+          .setNameLocalization(DiscordLocale.FRENCH, c.fr())
+          .setDescriptionLocalization(DiscordLocale.FRENCH, described(c.description(), Lang.FR));
+      if (c.bare() != null) {
+        group.addSubcommands(subcommand(c.bare(), c.args()));
       }
+      c.subcommands().forEach(s -> group.addSubcommands(subcommand(s, s.args())));
+      command.addSubcommandGroups(group);
     }
-    groups.values().forEach(command::addSubcommandGroups);
+    command.addSubcommands(new SubcommandData(WORDS, "Any Trame command, typed as words (e.g. stakes history)")
+        .setNameLocalization(DiscordLocale.FRENCH, "mots")
+        .setDescriptionLocalization(DiscordLocale.FRENCH, "Toute commande Trame, en toutes lettres (par ex. enjeux historique)")
+        .addOptions(new OptionData(OptionType.STRING, WORDS, "The command's words", true)
+            .setNameLocalization(DiscordLocale.FRENCH, "mots")
+            .setDescriptionLocalization(DiscordLocale.FRENCH, "Les mots de la commande")));
     return command;
   }
 
-  private static OptionData option(Opt o) {
-    OptionData data = new OptionData(o.type(), o.name(), o.en(), o.required())
-        .setDescriptionLocalization(DiscordLocale.FRENCH, o.fr());
-    switch (o.name()) {
-      case "number" -> data.setRequiredRange(1, 9);
-      case "language" -> data.addChoice("français", "fr").addChoice("English", "en");
-      case "action" -> data.addChoice("history", "history").addChoice("round", "round")
-          .addChoice("round close", "round close").addChoice("ambition", "ambition").addChoice("every", "every");
-      case "zone", "tz" -> data.setAutoComplete(true);
+  private static SubcommandData subcommand(CommandSpec spec, List<ArgSpec> args) {
+    SubcommandData data = new SubcommandData(spec.word(), described(spec.description(), Lang.EN))
+        .setNameLocalization(DiscordLocale.FRENCH, spec.fr())
+        .setDescriptionLocalization(DiscordLocale.FRENCH, described(spec.description(), Lang.FR));
+    args.forEach(a -> data.addOptions(options(a)));
+    return data;
+  }
+
+  /** A catalogue argument as Discord options: a member repeated is one USER option per place. */
+  private static List<OptionData> options(ArgSpec a) {
+    String en = described(a.description(), Lang.EN);
+    String fr = described(a.description(), Lang.FR);
+    if (a.type() == ArgSpec.Type.MEMBER) {
+      List<OptionData> users = new ArrayList<>();
+      for (int i = 1; i <= a.max(); i++) {
+        users.add(new OptionData(OptionType.USER, a.name() + i, en, !a.optional() && i <= a.min())
+            .setNameLocalization(DiscordLocale.FRENCH, a.fr() + i).setDescriptionLocalization(DiscordLocale.FRENCH, fr));
+      }
+      return users;
+    }
+    OptionType type = switch (a.type()) {
+      case NUMBER -> OptionType.INTEGER;
+      case FLAG -> OptionType.BOOLEAN;
+      default -> OptionType.STRING;
+    };
+    OptionData data = new OptionData(type, a.name(), en, !a.optional())
+        .setNameLocalization(DiscordLocale.FRENCH, a.fr()).setDescriptionLocalization(DiscordLocale.FRENCH, fr);
+    switch (a.type()) {
+      case NUMBER -> data.setRequiredRange(a.min(), a.max());
+      case CHOICE -> a.values().forEach(v -> data.addChoices(new Command.Choice(v.label().in(Lang.EN), v.value())
+          .setNameLocalization(DiscordLocale.FRENCH, v.label().in(Lang.FR))));
+      case ZONE -> data.setAutoComplete(true);
       default -> { }
     }
-    return data;
+    return List.of(data);
+  }
+
+  /** Discord shows descriptions as sentences: a capital first. */
+  private static String described(LocalText text, Lang lang) {
+    String s = text.in(lang);
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   /**
@@ -150,32 +123,61 @@ public final class TrameCommand {
    * @return the words, or empty for a subcommand this adapter does not know (an old registration)
    */
   public static Optional<String> words(String group, String name, Function<String, String> option) {
-    for (Sub s : SUBS) {
-      if (s.name().equals(name) && java.util.Objects.equals(s.group(), group)) {
-        List<String> words = new ArrayList<>();
-        if (!s.words().isEmpty()) {
-          words.add(s.words());
+    if (group == null && WORDS.equals(name)) {
+      return Optional.of(Optional.ofNullable(option.apply(WORDS)).orElse("").strip());
+    }
+    List<String> words = new ArrayList<>();
+    List<ArgSpec> args;
+    if (group == null) {
+      Optional<CommandSpec> c = CATALOGUE.offered().stream().filter(s -> s.word().equals(name) && s.subcommands().isEmpty())
+          .findFirst();
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      words.add(c.get().word());
+      args = c.get().args();
+    } else {
+      Optional<CommandSpec> c = CATALOGUE.offered().stream().filter(s -> s.word().equals(group) && !s.subcommands().isEmpty())
+          .findFirst();
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      words.add(c.get().word());
+      if (c.get().bare() != null && c.get().bare().word().equals(name)) {
+        args = c.get().args();
+      } else {
+        Optional<CommandSpec> sub = c.get().subcommands().stream().filter(s -> s.word().equals(name)).findFirst();
+        if (sub.isEmpty()) {
+          return Optional.empty();
         }
-        for (Opt o : s.options()) {
-          String value = option.apply(o.name());
-          if (value == null || value.isBlank()) {
-            continue;
-          }
-          if (o.type() == OptionType.BOOLEAN) {
-            if (Boolean.parseBoolean(value)) {
-              words.add(o.name());
-            }
-          } else if (o.type() == OptionType.USER) {
-            // As a mention, so the core tells a named member it does not know from the topic's words.
-            words.add("<@" + value.strip() + ">");
-          } else {
-            words.add(value.strip());
-          }
-        }
-        return Optional.of(String.join(" ", words));
+        words.add(sub.get().word());
+        args = sub.get().args();
       }
     }
-    return Optional.empty();
+    for (ArgSpec a : args) {
+      if (a.type() == ArgSpec.Type.MEMBER) {
+        for (int i = 1; i <= a.max(); i++) {
+          String id = option.apply(a.name() + i);
+          if (id != null && !id.isBlank()) {
+            // As a mention, so the core tells a named member it does not know from the topic's words.
+            words.add("<@" + id.strip() + ">");
+          }
+        }
+        continue;
+      }
+      String value = option.apply(a.name());
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      if (a.type() == ArgSpec.Type.FLAG) {
+        if (Boolean.parseBoolean(value)) {
+          words.add(a.name());
+        }
+      } else {
+        words.add(value.strip());
+      }
+    }
+    return Optional.of(String.join(" ", words));
   }
 
   /** Time zones for the autocomplete of {@code tz}: those containing what was typed, at most 25. */

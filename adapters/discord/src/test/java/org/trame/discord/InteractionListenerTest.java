@@ -170,7 +170,7 @@ class InteractionListenerTest {
   void duplicateCommand() {
     // given the core has already handled this interaction id
     when(hook.deleteOriginal()).thenReturn(mock(RestAction.class));
-    listener.onSlashCommandInteraction(command(null, "stakes", true));
+    listener.onSlashCommandInteraction(command("stakes", "start", true));
     // when the core answers DUPLICATE
     answer.complete(Handled.duplicate());
     // then the deferred reply is dropped, nothing else said
@@ -209,7 +209,7 @@ class InteractionListenerTest {
   @DisplayName("a click in a DM by a coordinator whose role was removed: after a minute Discord is asked again and the core hears they no longer coordinate")
   void dmClickAfterRoleRemoved() {
     // given a member who used /trame with Manage Server
-    listener.onSlashCommandInteraction(command(null, "stakes", true));
+    listener.onSlashCommandInteraction(command("stakes", "start", true));
     assertTrue(received.get(0).hints().coordinator());
     // and who then lost it on Discord
     Member demoted = mock(Member.class);

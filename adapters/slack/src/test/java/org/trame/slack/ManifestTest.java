@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
   @Test
+  @DisplayName("the manifest's usage hint for /trame is the one the core's command catalogue writes, so it lists every command")
+  void usageHintFromTheCatalogue() throws Exception {
+    // given the manifest and the catalogue
+    JsonNode m = new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
+    // then Slack shows what the catalogue says
+    assertEquals(org.trame.core.port.CommandCatalogue.packaged().slackUsageHint(),
+        m.at("/features/slash_commands/0/usage_hint").asText());
+  }
+
+  @Test
   @DisplayName("given manifest.yml, when read, then it declares /trame (escaped, so mentions come as ids), the DM and App Home events, interactivity and every scope the adapter's calls need")
   void manifestMatchesTheAdapter() throws Exception {
     // given

@@ -24,7 +24,7 @@ public final class ChannelFeature implements Feature {
 
   @Override
   public Map<String, Command> commands() {
-    return Map.of(COMMAND, Command.of(COMMAND, ChannelFeature::channel), "canal", Command.of("canal", ChannelFeature::channel));
+    return Map.of(COMMAND, Command.of(COMMAND, ChannelFeature::channel));
   }
 
   @Override

@@ -60,11 +60,7 @@ public final class ConflictFeature implements Feature {
 
   @Override
   public Map<String, Command> commands() {
-    Map<String, Command> map = new HashMap<>();
-    for (String word : List.of("conflict", "conflit")) {
-      map.put(word, Command.of(word, this::conflict));
-    }
-    return map;
+    return Map.of("conflict", Command.of("conflict", this::conflict));
   }
 
   /** {@code conflict} (or {@code conflit}) and its sub-commands. */

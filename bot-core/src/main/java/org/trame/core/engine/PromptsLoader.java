@@ -100,7 +100,9 @@ public final class PromptsLoader {
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+      // The command catalogue is no flow: it is read on its own (port.CommandCatalogue).
+      files = s.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+          .filter(p -> !p.getFileName().toString().equals(org.trame.core.port.CommandCatalogue.FILE)).sorted().toList();
     } catch (IOException e) {
       throw new PromptsException(shownAs + ": cannot list the folder: " + e.getMessage(), e);
     }

@@ -7,8 +7,8 @@ package org.trame.core.i18n;
  */
 public enum Msg implements MessageKey {
   HELP_COMMANDS,
-  /** The coordinators' line of help about the collective's channel. */
-  HELP_CHANNEL,
+  HELP_COORDINATORS,
+  HELP_ANYTIME,
   CHANNEL_USAGE,
   CHANNEL_SET,
   CHANNEL_HERE_ELSEWHERE,

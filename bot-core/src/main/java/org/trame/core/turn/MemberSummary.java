@@ -37,7 +37,7 @@ public final class MemberSummary {
     Lang lang = m == null ? (fallback != null ? fallback : defaultLang) : Lang.parse(m.lang()).orElse(fallback != null ? fallback : defaultLang);
     Texts texts = engine.prompts().texts();
     List<String> lines = new ArrayList<>();
-    lines.add(texts.get(Msg.HELP_COMMANDS, lang));
+    lines.add(Help.of(org.trame.core.port.CommandCatalogue.packaged(), texts, lang, false));
     if (m == null) {
       return String.join("\n", lines);
     }

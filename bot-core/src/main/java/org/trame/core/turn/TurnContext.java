@@ -39,8 +39,8 @@ public final class TurnContext {
   private Lang lang;
   /** The coordinator command this turn runs, audited once it has run. */
   private CommandRun commandRun;
-  /** This turn said that what was asked was not done. */
-  private boolean nothingDone;
+  /** What this turn said, for whether its coordinator command did anything (see settleAudit). */
+  private final java.util.Set<org.trame.core.i18n.MessageKey> said = new java.util.HashSet<>();
   /** What became of the turn's event; shared by the views of the turn as other members. */
   private Decided decided = new Decided();
 
@@ -150,7 +150,8 @@ public final class TurnContext {
   void settleAudit() throws java.sql.SQLException {
     if (commandRun != null) {
       org.trame.core.access.AuditLog.record(connection, collectiveId, member.memberId(), commandRun.command(), commandRun.detail(),
-          nothingDone ? org.trame.core.access.AuditLog.Outcome.NOT_CARRIED_OUT : org.trame.core.access.AuditLog.Outcome.CARRIED_OUT,
+          said.stream().anyMatch(m -> org.trame.core.access.NothingDone.says(commandRun.command(), m))
+              ? org.trame.core.access.AuditLog.Outcome.NOT_CARRIED_OUT : org.trame.core.access.AuditLog.Outcome.CARRIED_OUT,
           now.toEpochMilli());
       commandRun = null;
     }
@@ -197,7 +198,7 @@ public final class TurnContext {
 
   /** A private message to the member who spoke. */
   public void say(Msg msg, Object... keyValues) {
-    nothingDone |= org.trame.core.access.NothingDone.says(msg);
+    said.add(msg);
     say(texts.get(msg, lang, keyValues));
   }
 

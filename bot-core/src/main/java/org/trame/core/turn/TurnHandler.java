@@ -19,6 +19,7 @@ import org.trame.core.engine.GlobalWord;
 import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
 import org.trame.core.nlp.LanguageGuesser;
+import org.trame.core.port.CommandCatalogue;
 import org.trame.core.port.Handled;
 import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
@@ -37,9 +38,8 @@ import org.trame.core.storage.Outbox;
 public final class TurnHandler {
 
   private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
-  /** Words of DESIGN.md whose features are not in this build yet: answered plainly, not "unknown". */
-  private static final Set<String> PLANNED = Set.of("ethics", "map", "diagnostic");
   private static final int LONGEST_SHOWN_WORD = 40;
+  private static final CommandCatalogue CATALOGUE = CommandCatalogue.packaged();
   private static final NamedSavepoint TURN_START = new NamedSavepoint("turn_start");
 
   private final Clock clock;
@@ -182,8 +182,8 @@ public final class TurnHandler {
       flows.continueWith(t, open, text, null);
       return;
     }
-    String first = firstWord(stripped);
-    if (commands.containsKey(first) || PLANNED.contains(first) || first.equals("aide")) {
+    // A command word typed alone, in French or English, runs it; the conversation's words say there is none.
+    if (CATALOGUE.command(firstWord(stripped)).filter(c -> !c.conversation()).isPresent()) {
       command(t, stripped);
     } else {
       t.say(Msg.NO_CONVERSATION);
@@ -222,12 +222,11 @@ public final class TurnHandler {
   }
 
   private void command(TurnContext t, String words) throws Exception {
-    List<String> tokens = new ArrayList<>(Arrays.asList(words.strip().split("\\s+")));
-    tokens.removeIf(String::isEmpty);
+    List<String> typed = new ArrayList<>(Arrays.asList(words.strip().split("\\s+")));
+    typed.removeIf(String::isEmpty);
+    // French words and aliases become the canonical ones the features answer to ("enjeux tour" is "stakes round").
+    List<String> tokens = CATALOGUE.canonical(typed);
     String name = tokens.isEmpty() ? "help" : GlobalWord.normalize(tokens.remove(0));
-    if (name.equals("aide")) {
-      name = "help";
-    }
     Command command = commands.get(name);
     if (command != null) {
       command.run(t, tokens);
@@ -244,7 +243,7 @@ public final class TurnHandler {
       }
       return;
     }
-    if (PLANNED.contains(name)) {
+    if (CATALOGUE.command(name).filter(c -> !c.available()).isPresent()) {
       t.say(Msg.NOT_YET_AVAILABLE, "command", name);
       return;
     }
@@ -267,13 +266,13 @@ public final class TurnHandler {
 
   /** {@code help}: the commands, and for coordinators where the collective's channel stands. */
   private static void help(TurnContext t, List<String> args) throws SQLException {
+    String help = Help.of(CATALOGUE, t.texts(), t.lang(), t.coordinator());
     if (!t.coordinator()) {
-      t.say(Msg.HELP_COMMANDS);
+      t.say(help);
       return;
     }
     boolean set = t.home().of(t.connection(), t.platform(), t.collective(), t.collectiveId()).isPresent();
-    t.say(t.texts().get(Msg.HELP_COMMANDS, t.lang()) + "\n" + t.texts().get(Msg.HELP_CHANNEL, t.lang())
-        + (set ? "" : "\n" + t.texts().get(Msg.CHANNEL_NOT_SET, t.lang())));
+    t.say(help + (set ? "" : "\n" + t.texts().get(Msg.CHANNEL_NOT_SET, t.lang())));
   }
 
   /** {@code lang fr|en}: the member's choice, which detection never overrides. */

@@ -86,7 +86,7 @@ class CollectiveChannelTest {
       String dm = bot.command("carol", "channel here").get(0);
       assertTrue(dm.contains("in the channel itself"), dm);
       String help = String.join("\n", bot.command("carol", "help"));
-      assertTrue(help.contains("channel here | channel: (coordinators)") && help.contains("The collective has no channel yet"), help);
+      assertTrue(help.contains("• channel here: make this channel the collective's channel") && help.contains("The collective has no channel yet"), help);
       bot.configuredChannel = true;
       String configured = typedIn(bot, "C42", "carol", "channel here").get(0).text();
       assertTrue(configured.contains("fixed by the bot's configuration"), configured);

@@ -25,6 +25,9 @@ import org.trame.core.Features;
 import org.trame.core.MutableClock;
 import org.trame.core.TestBot;
 import org.trame.core.access.Access;
+import org.trame.core.port.ArgSpec;
+import org.trame.core.port.CommandCatalogue;
+import org.trame.core.port.CommandSpec;
 import org.trame.core.port.InboundEvent;
 import org.trame.core.port.OutboundMessage;
 
@@ -134,18 +137,29 @@ class AccessPointTest {
   @Test
   @DisplayName("every coordinator command is refused to a member with a clear message, logged without its words and audited")
   void coordinatorCommandsRefused() throws Exception {
-    List<String> coordinatorOnly = List.of("stakes round", "stakes round close", "stakes ambition A secret plan for the network",
-        "stakes every 3", "checkin schedule 0 9 * * 1", "checkin now", "checkin pause", "checkin resume", "checkin close",
-        "checkin report", "checkin anonymous off", "checkin reminder 4", "checkin deadline 24", "privacy retention 6", "audit");
-    for (String line : coordinatorOnly) {
-      List<String> words = Arrays.asList(line.split(" "));
-      String command = words.get(0).equals("stakes") || words.get(0).equals("checkin") || words.get(0).equals("privacy")
-          ? words.get(0) + " " + words.get(1) : words.get(0);
-      assertEquals(List.of("Only coordinators can run \"" + command + "\". If you think it would help, tell one of them."),
-          bot.command(BOB, line), line);
+    // every coordinator-only command of the catalogue, with arguments of its types
+    List<String> coordinatorOnly = new ArrayList<>();
+    List<String> conflictOnly = new ArrayList<>();
+    for (CommandSpec c : CommandCatalogue.packaged().offered()) {
+      List<CommandSpec> forms = new ArrayList<>(c.subcommands());
+      if (c.runsBare()) {
+        forms.add(c.bare() != null ? c.bare() : c);
+      }
+      for (CommandSpec form : forms) {
+        if (!form.coordinator()) {
+          continue;
+        }
+        String path = form == c || form == c.bare() ? c.word() : c.word() + " " + form.word();
+        String line = (path + " " + sample(form == c.bare() ? c.args() : form.args())).strip();
+        (c.word().equals("conflict") ? conflictOnly : coordinatorOnly).add(line);
+        if (!c.word().equals("conflict")) {
+          assertEquals(List.of("Only coordinators can run \"" + path + "\". If you think it would help, tell one of them."),
+              bot.command(BOB, line), line);
+        }
+      }
     }
+    assertTrue(coordinatorOnly.size() >= 15 && conflictOnly.size() == 3, coordinatorOnly + " " + conflictOnly);
     // the conflict space refuses with its own words, which point to "conflict request"
-    List<String> conflictOnly = List.of("conflict @" + ALICE + " @" + BOB + " A topic", "conflict status", "conflict close 1");
     for (String line : conflictOnly) {
       assertEquals(List.of("Only coordinators open and follow conflict spaces. You can ask for one: \"conflict request\"."),
           bot.command(BOB, line), line);
@@ -158,6 +172,24 @@ class AccessPointTest {
     String audit = TestBot.joined(bot.command(CAROL, "audit 50"));
     assertTrue(audit.contains(BOB + " — checkin now — refused (coordinators only)"), audit);
     assertFalse(audit.contains("not_a_coordinator"), audit);
+  }
+
+  /** Arguments of the catalogue's types, each one of the right kind (a flag left out). */
+  private static String sample(List<ArgSpec> args) {
+    List<String> words = new ArrayList<>();
+    for (ArgSpec a : args) {
+      switch (a.type()) {
+        case MEMBER -> words.add("@" + ALICE + " @" + BOB);
+        case NUMBER -> words.add(Long.toString(a.min()));
+        case DATE -> words.add("2026-12-01");
+        case CHOICE -> words.add(a.values().get(0).value());
+        case TEXT -> words.add("A secret plan for the network");
+        case ZONE -> words.add("Europe/Paris");
+        case CRON -> words.add("0 9 * * 1");
+        case FLAG -> { }
+      }
+    }
+    return String.join(" ", words);
   }
 
   @Test

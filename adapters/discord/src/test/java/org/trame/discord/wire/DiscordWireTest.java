@@ -118,7 +118,7 @@ class DiscordWireTest {
   @DisplayName("a whole stakes questionnaire: command, DMs, buttons, forms, select menu, skip, stale click and replay")
   void wholeStakesFlow() throws Exception {
     // when the member runs /trame stakes in the guild channel
-    ObjectNode command = Payloads.slashCommand("stakes", token());
+    ObjectNode command = Payloads.slashCommandWithUsers("stakes", "start", token(), Map.of(), Map.of(), false);
     dispatch(command);
     // then the command is acknowledged at once with a deferred ephemeral reply
     assertEquals(Payloads.JSON.readTree("{\"type\":5,\"data\":{\"flags\":64}}"), callback(command).body());
@@ -230,7 +230,7 @@ class DiscordWireTest {
     // given a member who does not accept DMs
     discord.closeDms();
     // when they run /trame stakes
-    ObjectNode command = Payloads.slashCommand("stakes", token());
+    ObjectNode command = Payloads.slashCommandWithUsers("stakes", "start", token(), Map.of(), Map.of(), false);
     dispatch(command);
     // then a word on opening DMs replaces the deferred reply, and the introduction and the
     // question follow, ephemeral, the question with its button
@@ -263,14 +263,14 @@ class DiscordWireTest {
   void stakesRound() throws Exception {
     // given a member holding the configured coordination role
     // when they open a stakes round
-    ObjectNode open = Payloads.slashCommand("stakes", token(), Map.of("action", "round"), true);
+    ObjectNode open = Payloads.slashCommandWithUsers("stakes", "round", token(), Map.of(), Map.of(), true);
     dispatch(open);
     // then, invited like every known member, they get the invitation and the questionnaire in their DMs
     assertTrue(nextDm().path("content").asText().startsWith("Votre collectif fait le point"));
     nextUntil(m -> m.path("content").asText().startsWith("Qu'est-ce qui vous a amené·e"));
     nextUntil(m -> m.path("content").asText().startsWith("Tour d'enjeux ouvert : 1 membre"));
     // when they close it
-    ObjectNode close = Payloads.slashCommand("stakes", token(), Map.of("action", "round close"), true);
+    ObjectNode close = Payloads.slashCommandWithUsers("stakes", "round", token(), Map.of(), Map.of("close", "true"), true);
     dispatch(close);
     // then the synthesis is posted in the configured channel, mentioning no one
     JsonNode synthesis = discord.await(c -> c.method().equals("POST")
@@ -287,7 +287,7 @@ class DiscordWireTest {
   void roundRefused() throws Exception {
     // given a member without the configured role
     // when they try to open a round
-    dispatch(Payloads.slashCommand("stakes", token(), Map.of("action", "round"), false));
+    dispatch(Payloads.slashCommandWithUsers("stakes", "round", token(), Map.of(), Map.of(), false));
     // then the core refuses, and no invitation is sent
     assertTrue(nextDm().path("content").asText().startsWith("Seul·es les coordinateur·ices"));
     assertEquals(0, discord.count(c -> c.path().endsWith("/channels/" + Payloads.CHANNEL_ID + "/messages")));
