@@ -63,6 +63,9 @@ public final class Features {
   public static void check(org.trame.core.port.CommandCatalogue catalogue, Map<String, Command> commands) {
     String file = "prompts/" + org.trame.core.port.CommandCatalogue.FILE;
     java.util.Set<String> declared = new java.util.HashSet<>();
+    java.util.Set<String> said = new java.util.HashSet<>();
+    java.util.Arrays.stream(org.trame.core.i18n.Msg.values()).forEach(m -> said.add(m.key()));
+    new Features().messageKeys().forEach(m -> said.add(m.key()));
     for (org.trame.core.port.CommandSpec c : catalogue.commands()) {
       if (c.conversation() || !c.available()) {
         continue; // answered by the conversation, or "not available yet"
@@ -75,7 +78,7 @@ public final class Features {
       all.add(c);
       for (org.trame.core.port.CommandSpec s : all) {
         for (String key : s.notDone()) {
-          if (java.util.Arrays.stream(org.trame.core.i18n.Msg.values()).noneMatch(m -> m.key().equals(key))) {
+          if (!said.contains(key)) {
             throw new org.trame.core.port.CatalogueException(file + ": command '" + c.word() + " " + s.word()
                 + "': not_done names no message '" + key + "'");
           }
@@ -106,6 +109,13 @@ public final class Features {
     return personalData;
   }
 
+  /** Every feature's message keys, which the loader checks have their texts. */
+  public List<org.trame.core.i18n.MessageKey> messageKeys() {
+    List<org.trame.core.i18n.MessageKey> keys = new java.util.ArrayList<>();
+    all.forEach(f -> keys.addAll(f.messages()));
+    return keys;
+  }
+
   /** Every scheduled task, by kind. */
   public Map<String, ScheduledTask> tasks() {
     Map<String, ScheduledTask> tasks = new HashMap<>();
@@ -128,7 +138,7 @@ public final class Features {
   /** A loader that checks flow files against every feature's actions and contracts. */
   public static PromptsLoader promptsLoader() {
     Features features = new Features();
-    return new PromptsLoader(features.actions().keySet(), features.contracts());
+    return new PromptsLoader(features.actions().keySet(), features.contracts(), features.messageKeys());
   }
 
   /** Hands the engine to the features whose actions need it. */

@@ -72,7 +72,7 @@ public final class Trame implements AutoCloseable {
     Map<String, Command> commands = features.commands();
     Features.check(org.trame.core.port.CommandCatalogue.packaged(), commands);
     Map<String, FlowAction> actions = features.actions();
-    PromptsLoader loader = new PromptsLoader(actions.keySet(), features.contracts());
+    PromptsLoader loader = new PromptsLoader(actions.keySet(), features.contracts(), features.messageKeys());
     Prompts prompts = config.prompts() == null ? loader.loadPackaged() : loader.load(config.prompts());
     FlowEngine engine = new FlowEngine(prompts, actions);
     features.engine(engine);

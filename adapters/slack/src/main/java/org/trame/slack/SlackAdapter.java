@@ -14,6 +14,7 @@ import org.trame.core.Trame;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Handled;
 import org.trame.core.port.InboundEvent;
+import org.trame.core.i18n.Msg;
 
 /**
  * Slack, running: the real Bolt app with Trame's listeners, served over HTTP at
@@ -50,7 +51,7 @@ public final class SlackAdapter implements AutoCloseable {
   static SlackAdapter start(SlackMessenger messenger, Texts texts, Function<InboundEvent, CompletableFuture<Handled>> core)
       throws Exception {
     return start(messenger, texts, core,
-        (team, user, lang) -> CompletableFuture.completedFuture(texts.get(org.trame.core.i18n.Msg.HELP_COMMANDS, lang)));
+        (team, user, lang) -> CompletableFuture.completedFuture(texts.get(Msg.HELP_COMMANDS, lang)));
   }
 
   /** The member's own page from the core: what App Home shows. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.MutableClock;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
+import org.trame.core.stakes.StakesMsg;
 
 @DisplayName("Slack: the collective's channel is chosen by a coordinator, and coordinators are who Slack says now")
 class SlackChannelTest {
@@ -30,7 +30,7 @@ class SlackChannelTest {
   }
 
   private String synthesisHeader() {
-    return LoopbackSlack.before(s.trame.texts().template(Msg.STAKES_SYNTHESIS_HEADER, Lang.FR));
+    return LoopbackSlack.before(s.trame.texts().template(StakesMsg.STAKES_SYNTHESIS_HEADER, Lang.FR));
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trame.core.i18n.Lang;
 import org.trame.core.i18n.Msg;
+import org.trame.core.stakes.StakesMsg;
 
 @DisplayName("Slack: workspace admins and owners are coordinators")
 class SlackCoordinatorTest {
@@ -47,7 +48,7 @@ class SlackCoordinatorTest {
     List<String> toAlice = s.posts("DUALICE").stream().map(p -> p.param("text")).toList();
     List<String> toBob = s.posts("DUBOB").stream().map(p -> p.param("text")).toList();
     assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.NOT_A_COORDINATOR, Lang.EN)))), toAlice.toString());
-    assertTrue(toBob.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.STAKES_ROUND_OPENED, Lang.FR)))), toBob.toString());
-    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(Msg.STAKES_ROUND_INVITE, Lang.EN)))), toAlice.toString());
+    assertTrue(toBob.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(StakesMsg.STAKES_ROUND_OPENED, Lang.FR)))), toBob.toString());
+    assertTrue(toAlice.stream().anyMatch(t -> t.startsWith(LoopbackSlack.before(texts.template(StakesMsg.STAKES_ROUND_INVITE, Lang.EN)))), toAlice.toString());
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trame.core.i18n.Msg;
 
 @DisplayName("Slack: requests are verified, acknowledged fast, handled once, and replies survive Slack's failures")
 class SlackDeliveryTest {
@@ -225,7 +226,7 @@ class SlackDeliveryTest {
     assertEquals("UBOB", publish.param("user_id"));
     JsonObject view = publish.json("view").getAsJsonObject();
     assertEquals("home", view.get("type").getAsString());
-    assertEquals(s.trame.texts().get(org.trame.core.i18n.Msg.HELP_COMMANDS, org.trame.core.i18n.Lang.FR).split("\n")[0],
+    assertEquals(s.trame.texts().get(Msg.HELP_COMMANDS, org.trame.core.i18n.Lang.FR).split("\n")[0],
         view.getAsJsonArray("blocks").get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString().split("\n")[0]);
     String page = view.toString();
     assertTrue(page.contains("Vos conversations en cours") && page.contains("mes enjeux"), page);

@@ -1,6 +1,5 @@
 package org.trame.core.access;
 
-import org.trame.core.i18n.Msg;
 import org.trame.core.port.CommandCatalogue;
 
 /**

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.trame.core.engine.FlowAction;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Settings;
 import org.trame.core.turn.CollectiveChannel;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.Msg;
 
 /**
  * {@code channel here} (French {@code canal ici}): a coordinator makes the channel they type it in
@@ -21,6 +21,11 @@ import org.trame.core.turn.TurnContext;
 public final class ChannelFeature implements Feature {
 
   public static final String COMMAND = "channel";
+
+  @Override
+  public java.util.List<ChannelMsg> messages() {
+    return java.util.List.of(ChannelMsg.values());
+  }
 
   @Override
   public Map<String, Command> commands() {
@@ -38,33 +43,33 @@ public final class ChannelFeature implements Feature {
       return;
     }
     if (args.size() != 1 || !List.of("here", "ici").contains(args.get(0).toLowerCase(java.util.Locale.ROOT))) {
-      t.say(Msg.CHANNEL_USAGE);
+      t.say(ChannelMsg.CHANNEL_USAGE);
       return;
     }
     if (!t.coordinatorCommand("channel here", null)) {
       return;
     }
     if (t.home().configured(t.platform(), t.collective()).isPresent()) {
-      t.say(Msg.CHANNEL_CONFIGURED);
+      t.say(ChannelMsg.CHANNEL_CONFIGURED);
       return;
     }
     if (t.typedIn() == null) {
-      t.say(Msg.CHANNEL_HERE_ELSEWHERE);
+      t.say(ChannelMsg.CHANNEL_HERE_ELSEWHERE);
       return;
     }
     Settings.put(t.connection(), t.collectiveId(), CollectiveChannel.SETTING, t.typedIn(), t.member().memberId(),
         t.now().toEpochMilli());
-    t.say(Msg.CHANNEL_SET);
+    t.say(ChannelMsg.CHANNEL_SET);
   }
 
   private static void show(TurnContext t) throws Exception {
     if (t.home().configured(t.platform(), t.collective()).isPresent()) {
-      t.say(Msg.CHANNEL_CONFIGURED_SHOWN);
+      t.say(ChannelMsg.CHANNEL_CONFIGURED_SHOWN);
       return;
     }
     Optional<String> set = Settings.get(t.connection(), t.collectiveId(), CollectiveChannel.SETTING);
     if (set.isPresent()) {
-      t.say(Msg.CHANNEL_SHOWN, "channel", "id " + set.get());
+      t.say(ChannelMsg.CHANNEL_SHOWN, "channel", "id " + set.get());
     } else {
       t.say(Msg.CHANNEL_NOT_SET);
     }

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.trame.core.engine.Conversation;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.MessageKey;
+import org.trame.core.i18n.Msg;
 
 /** The words of {@code checkin …} and {@code tz …}: members skip, snooze and set their zone; coordinators run the rhythm. */
 final class CheckinCommands {
@@ -52,38 +53,38 @@ final class CheckinCommands {
       case "close" -> {
         CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
         if (open == null) {
-          t.say(Msg.CHECKIN_NONE_OPEN);
+          t.say(CheckinMsg.CHECKIN_NONE_OPEN);
         } else {
           CheckinRounds.close(t, open);
-          t.say(Msg.CHECKIN_CLOSED);
+          t.say(CheckinMsg.CHECKIN_CLOSED);
         }
       }
       case "report" -> report(t);
       case "anonymous" -> anonymous(t, rest);
-      case "reminder" -> hours(t, rest, CheckinRounds.REMINDER_HOURS, 1, MOST_REMINDER_HOURS, Msg.CHECKIN_REMINDER_SET,
-          Msg.CHECKIN_REMINDER_USAGE);
-      case "deadline" -> hours(t, rest, CheckinRounds.DEADLINE_HOURS, 2, MOST_DEADLINE_HOURS, Msg.CHECKIN_DEADLINE_SET,
-          Msg.CHECKIN_DEADLINE_USAGE);
+      case "reminder" -> hours(t, rest, CheckinRounds.REMINDER_HOURS, 1, MOST_REMINDER_HOURS, CheckinMsg.CHECKIN_REMINDER_SET,
+          CheckinMsg.CHECKIN_REMINDER_USAGE);
+      case "deadline" -> hours(t, rest, CheckinRounds.DEADLINE_HOURS, 2, MOST_DEADLINE_HOURS, CheckinMsg.CHECKIN_DEADLINE_SET,
+          CheckinMsg.CHECKIN_DEADLINE_USAGE);
       default -> throw new IllegalStateException(sub);
     }
   }
 
   /** {@code checkin}: the usage, the rhythm, the next or open round. */
   private void status(TurnContext t) throws Exception {
-    StringBuilder sb = new StringBuilder(t.texts().get(Msg.CHECKIN_USAGE, t.lang()));
+    StringBuilder sb = new StringBuilder(t.texts().get(CheckinMsg.CHECKIN_USAGE, t.lang()));
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     sb.append('\n');
     if (s == null) {
-      sb.append(t.texts().get(Msg.CHECKIN_STATUS_NO_SCHEDULE, t.lang()));
+      sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_NO_SCHEDULE, t.lang()));
     } else if (s.paused()) {
-      sb.append(t.texts().get(Msg.CHECKIN_STATUS_PAUSED, t.lang(), "cron", s.cron(), "zone", s.timeZone()));
+      sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_PAUSED, t.lang(), "cron", s.cron(), "zone", s.timeZone()));
     } else {
       String next = RoundTimes.nextShown(t, s);
-      sb.append(t.texts().get(Msg.CHECKIN_STATUS_SCHEDULE, t.lang(), "cron", s.cron(), "zone", s.timeZone(), "next", next == null ? "—" : next));
+      sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_SCHEDULE, t.lang(), "cron", s.cron(), "zone", s.timeZone(), "next", next == null ? "—" : next));
     }
     CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
     if (open != null && open.deadlineAt() != null) {
-      sb.append('\n').append(t.texts().get(Msg.CHECKIN_STATUS_OPEN, t.lang(), "deadline", RoundTimes.shownFor(t, open.deadlineAt())));
+      sb.append('\n').append(t.texts().get(CheckinMsg.CHECKIN_STATUS_OPEN, t.lang(), "deadline", RoundTimes.shownFor(t, open.deadlineAt())));
     }
     t.say(sb.toString());
   }
@@ -91,7 +92,7 @@ final class CheckinCommands {
   /** {@code checkin schedule <5 cron fields> [Area/City]}: nothing is saved unless both are valid. */
   private void schedule(TurnContext t, List<String> args) throws Exception {
     if (args.isEmpty()) {
-      t.say(Msg.CHECKIN_SCHEDULE_USAGE);
+      t.say(CheckinMsg.CHECKIN_SCHEDULE_USAGE);
       return;
     }
     List<String> words = args.stream().map(w -> w.replaceAll("^[\"'«»“”]+|[\"'«»“”]+$", "")).filter(w -> !w.isEmpty()).toList();
@@ -114,7 +115,7 @@ final class CheckinCommands {
     if (zoneWord != null) {
       Optional<ZoneId> z = Member.validZone(zoneWord);
       if (z.isEmpty()) {
-        t.say(Msg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(zoneWord, 60));
+        t.say(CheckinMsg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(zoneWord, 60));
         return;
       }
       zone = z.get();
@@ -124,85 +125,85 @@ final class CheckinCommands {
       zone = t.member().zone().orElse(RoundTimes.UTC);
     }
     if (rhythm.nextAfter(t.now(), zone).isEmpty()) {
-      t.say(Msg.CHECKIN_CRON_NEVER, "cron", cron);
+      t.say(CheckinMsg.CHECKIN_CRON_NEVER, "cron", cron);
       return;
     }
     Optional<java.time.Duration> gap = rhythm.shortestGap(java.time.LocalDateTime.ofInstant(t.now(), zone), GAPS_CHECKED);
     if (gap.isPresent() && gap.get().compareTo(SHORTEST_GAP) < 0) {
-      t.say(Msg.CHECKIN_CRON_TOO_OFTEN, "cron", Texts.oneLine(cron, 80), "minutes", gap.get().toMinutes());
+      t.say(CheckinMsg.CHECKIN_CRON_TOO_OFTEN, "cron", Texts.oneLine(cron, 80), "minutes", gap.get().toMinutes());
       return;
     }
     CheckinStore.saveSchedule(t.connection(), t.collectiveId(), rhythm.expression(), zone.getId(), t.member().memberId(),
         t.now().toEpochMilli());
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     Optional<Instant> next = RoundTimes.scheduleNext(t, s, null);
-    t.say(Msg.CHECKIN_SCHEDULED, "cron", rhythm.expression(), "zone", zone.getId(),
+    t.say(CheckinMsg.CHECKIN_SCHEDULED, "cron", rhythm.expression(), "zone", zone.getId(),
         "next", next.map(n -> RoundTimes.shown(n, zone)).orElse("—"));
   }
 
   private static void refuse(TurnContext t, String cron, Rhythm.Refusal r) {
     String shownCron = Texts.oneLine(cron, 80);
     if (r.fieldCount() != 5) {
-      t.say(Msg.CHECKIN_BAD_CRON_FIELDS, "cron", shownCron, "count", r.fieldCount());
+      t.say(CheckinMsg.CHECKIN_BAD_CRON_FIELDS, "cron", shownCron, "count", r.fieldCount());
     } else if (r.field() != null) {
-      Msg field = switch (r.field()) {
-        case "minute" -> Msg.CHECKIN_FIELD_MINUTE;
-        case "hour" -> Msg.CHECKIN_FIELD_HOUR;
-        case "day_of_month" -> Msg.CHECKIN_FIELD_DAY_OF_MONTH;
-        case "month" -> Msg.CHECKIN_FIELD_MONTH;
-        default -> Msg.CHECKIN_FIELD_DAY_OF_WEEK;
+      MessageKey field = switch (r.field()) {
+        case "minute" -> CheckinMsg.CHECKIN_FIELD_MINUTE;
+        case "hour" -> CheckinMsg.CHECKIN_FIELD_HOUR;
+        case "day_of_month" -> CheckinMsg.CHECKIN_FIELD_DAY_OF_MONTH;
+        case "month" -> CheckinMsg.CHECKIN_FIELD_MONTH;
+        default -> CheckinMsg.CHECKIN_FIELD_DAY_OF_WEEK;
       };
-      t.say(Msg.CHECKIN_BAD_CRON_RANGE, "cron", shownCron, "field", t.texts().get(field, t.lang()), "value", r.value(),
+      t.say(CheckinMsg.CHECKIN_BAD_CRON_RANGE, "cron", shownCron, "field", t.texts().get(field, t.lang()), "value", r.value(),
           "min", r.min(), "max", r.max());
     } else {
-      t.say(Msg.CHECKIN_BAD_CRON, "cron", shownCron, "reason", Texts.oneLine(r.reason(), 160));
+      t.say(CheckinMsg.CHECKIN_BAD_CRON, "cron", shownCron, "reason", Texts.oneLine(r.reason(), 160));
     }
   }
 
   private void pause(TurnContext t) throws Exception {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     if (s == null) {
-      t.say(Msg.CHECKIN_NO_SCHEDULE);
+      t.say(CheckinMsg.CHECKIN_NO_SCHEDULE);
       return;
     }
     CheckinStore.setPaused(t.connection(), t.collectiveId(), true, t.now().toEpochMilli());
     CheckinStore.cancelJobs(t.connection(), t.collectiveId(), CheckinRounds.OPEN, t.now().toEpochMilli());
-    t.say(Msg.CHECKIN_PAUSED);
+    t.say(CheckinMsg.CHECKIN_PAUSED);
   }
 
   private void resume(TurnContext t) throws Exception {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     if (s == null) {
-      t.say(Msg.CHECKIN_NO_SCHEDULE);
+      t.say(CheckinMsg.CHECKIN_NO_SCHEDULE);
       return;
     }
     CheckinStore.setPaused(t.connection(), t.collectiveId(), false, t.now().toEpochMilli());
     Optional<Instant> next = RoundTimes.scheduleNext(t, CheckinStore.schedule(t.connection(), t.collectiveId()), null);
-    t.say(Msg.CHECKIN_RESUMED, "next", next.map(n -> RoundTimes.shown(n, ZoneId.of(s.timeZone()))).orElse("—"));
+    t.say(CheckinMsg.CHECKIN_RESUMED, "next", next.map(n -> RoundTimes.shown(n, ZoneId.of(s.timeZone()))).orElse("—"));
   }
 
   /** The last closed round's report again, privately to the coordinator who asks, chart included. */
   private void report(TurnContext t) throws Exception {
     CheckinStore.Round last = CheckinStore.lastClosed(t.connection(), t.collectiveId());
     if (last == null) {
-      t.say(Msg.CHECKIN_NO_REPORT);
+      t.say(CheckinMsg.CHECKIN_NO_REPORT);
       return;
     }
     CheckinReport report = CheckinReport.of(t.connection(), last);
-    t.say(t.texts().get(Msg.CHECKIN_REPORT_AGAIN, t.lang()) + "\n" + report.text(t.texts(), t.lang(), null), report.chart(t.texts(), t.lang()));
+    t.say(t.texts().get(CheckinMsg.CHECKIN_REPORT_AGAIN, t.lang()) + "\n" + report.text(t.texts(), t.lang(), null), report.chart(t.texts(), t.lang()));
   }
 
   private void anonymous(TurnContext t, List<String> args) throws Exception {
     String word = args.size() == 1 ? args.get(0).toLowerCase(Locale.ROOT) : "";
     if (!word.equals("on") && !word.equals("off")) {
-      t.say(Msg.CHECKIN_ANONYMOUS_USAGE);
+      t.say(CheckinMsg.CHECKIN_ANONYMOUS_USAGE);
       return;
     }
     Settings.put(t.connection(), t.collectiveId(), CheckinRounds.ANONYMOUS, word, t.member().memberId(), t.now().toEpochMilli());
-    t.say(word.equals("on") ? Msg.CHECKIN_ANONYMOUS_ON : Msg.CHECKIN_ANONYMOUS_OFF);
+    t.say(word.equals("on") ? CheckinMsg.CHECKIN_ANONYMOUS_ON : CheckinMsg.CHECKIN_ANONYMOUS_OFF);
   }
 
-  private void hours(TurnContext t, List<String> args, String key, int least, int most, Msg done, Msg usage) throws Exception {
+  private void hours(TurnContext t, List<String> args, String key, int least, int most, MessageKey done, MessageKey usage) throws Exception {
     int hours = args.size() == 1 && args.get(0).matches("\\d{1,4}") ? Integer.parseInt(args.get(0)) : -1;
     if (hours < least || hours > most) {
       t.say(usage);
@@ -215,10 +216,10 @@ final class CheckinCommands {
   /** {@code checkin skip}: this round only; the member's unfinished questions are ended quietly. */
   private void skip(TurnContext t) throws Exception {
     if (!skipOpenRound(t)) {
-      t.say(Msg.CHECKIN_NOTHING_TO_SKIP);
+      t.say(CheckinMsg.CHECKIN_NOTHING_TO_SKIP);
       return;
     }
-    t.say(Msg.CHECKIN_SKIPPED);
+    t.say(CheckinMsg.CHECKIN_SKIPPED);
     t.flows().askWaiting(t);
   }
 
@@ -249,16 +250,16 @@ final class CheckinCommands {
     LocalDate today = LocalDate.ofInstant(t.now(), zoneOf(t));
     if (until == null) {
       // The example is a date to come, which the command accepts as it stands: two weeks from today.
-      t.say(Msg.CHECKIN_SNOOZE_USAGE, "example", today.plusWeeks(2));
+      t.say(CheckinMsg.CHECKIN_SNOOZE_USAGE, "example", today.plusWeeks(2));
       return;
     }
     if (!until.isAfter(today)) {
-      t.say(Msg.CHECKIN_SNOOZE_PAST, "date", until, "today", today);
+      t.say(CheckinMsg.CHECKIN_SNOOZE_PAST, "date", until, "today", today);
       return;
     }
     CheckinStore.snooze(t.connection(), t.collectiveId(), t.member().memberId(), until.toString());
     boolean skipped = skipOpenRound(t);
-    t.say(Msg.CHECKIN_SNOOZED, "date", until);
+    t.say(CheckinMsg.CHECKIN_SNOOZED, "date", until);
     if (skipped) {
       t.flows().askWaiting(t);
     }
@@ -286,7 +287,7 @@ final class CheckinCommands {
     }
     Optional<ZoneId> zone = Member.validZone(args.get(0));
     if (zone.isEmpty()) {
-      t.say(Msg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(args.get(0), 60));
+      t.say(CheckinMsg.CHECKIN_UNKNOWN_ZONE, "zone", Texts.oneLine(args.get(0), 60));
       return;
     }
     Members.setTimeZone(t.connection(), t.member(), zone.get().getId());

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
@@ -38,13 +37,13 @@ final class CheckinDrift {
       double mean = before.subList(0, ALIGNMENT_BASIS).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       // A small tolerance so that 4.0 against 5.0 counts as the full point it is.
       if (mean - alignment >= ALIGNMENT_DROP - 1e-9) {
-        out.add(texts.get(Msg.CHECKIN_DRIFT_ALIGNMENT, lang, "now", CheckinReport.number(alignment, lang),
+        out.add(texts.get(CheckinMsg.CHECKIN_DRIFT_ALIGNMENT, lang, "now", CheckinReport.number(alignment, lang),
             "before", CheckinReport.number(mean, lang), "drop", CheckinReport.number(mean - alignment, lang), "count", now.answers()));
       }
     }
     Double fairness = now.average(CheckinReport.Question.FAIRNESS);
     if (fairness != null && fairness < FAIRNESS_FLOOR) {
-      out.add(texts.get(Msg.CHECKIN_DRIFT_FAIRNESS, lang, "value", CheckinReport.number(fairness, lang), "count", now.answers()));
+      out.add(texts.get(CheckinMsg.CHECKIN_DRIFT_FAIRNESS, lang, "value", CheckinReport.number(fairness, lang), "count", now.answers()));
     }
     return out;
   }
@@ -70,7 +69,7 @@ final class CheckinDrift {
       if (streak >= SILENT_ROUNDS) {
         Member m = Members.find(c, round.collectiveId(), i.memberId());
         String name = m == null || m.displayName() == null || m.displayName().isBlank() ? i.memberId() : m.displayName();
-        out.add(texts.get(Msg.CHECKIN_DRIFT_SILENT, lang, "member", name, "count", streak));
+        out.add(texts.get(CheckinMsg.CHECKIN_DRIFT_SILENT, lang, "member", name, "count", streak));
       }
     }
   }

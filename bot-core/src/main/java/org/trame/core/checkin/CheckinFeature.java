@@ -39,6 +39,11 @@ public final class CheckinFeature implements Feature {
   }
 
   @Override
+  public java.util.List<CheckinMsg> messages() {
+    return java.util.List.of(CheckinMsg.values());
+  }
+
+  @Override
   public Map<String, Command> commands() {
     return Map.of(
         "checkin", Command.of("checkin", commands::checkin),

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Attachment;
 import org.trame.core.report.ChartSpec;
 import org.trame.core.report.Series;
 import org.trame.core.report.TrendChart;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * A closed round's report: participation, and per question the average, the distribution and the
@@ -35,15 +35,15 @@ final class CheckinReport {
 
   /** The four questions, in the flow's order, with how to read each from a member's answers. */
   enum Question {
-    ALIGNMENT(Msg.CHECKIN_Q_ALIGNMENT, CheckinStore.Answers::alignment),
-    ENGAGEMENT(Msg.CHECKIN_Q_ENGAGEMENT, CheckinStore.Answers::engagement),
-    FAIRNESS(Msg.CHECKIN_Q_FAIRNESS, CheckinStore.Answers::fairness),
-    TRUST(Msg.CHECKIN_Q_TRUST, CheckinStore.Answers::trust);
+    ALIGNMENT(CheckinMsg.CHECKIN_Q_ALIGNMENT, CheckinStore.Answers::alignment),
+    ENGAGEMENT(CheckinMsg.CHECKIN_Q_ENGAGEMENT, CheckinStore.Answers::engagement),
+    FAIRNESS(CheckinMsg.CHECKIN_Q_FAIRNESS, CheckinStore.Answers::fairness),
+    TRUST(CheckinMsg.CHECKIN_Q_TRUST, CheckinStore.Answers::trust);
 
-    final Msg label;
+    final MessageKey label;
     final Function<CheckinStore.Answers, Integer> score;
 
-    Question(Msg label, Function<CheckinStore.Answers, Integer> score) {
+    Question(MessageKey label, Function<CheckinStore.Answers, Integer> score) {
       this.label = label;
       this.score = score;
     }
@@ -158,13 +158,13 @@ final class CheckinReport {
 
   String text(Texts texts, Lang lang, String next) {
     List<String> out = new ArrayList<>();
-    out.add(texts.get(Msg.CHECKIN_REPORT_HEADER, lang, "date", date()));
+    out.add(texts.get(CheckinMsg.CHECKIN_REPORT_HEADER, lang, "date", date()));
     long answered = invitees.stream().filter(i -> i.answeredAt() != null).count();
     long skipped = invitees.stream().filter(i -> i.answeredAt() == null && i.skippedAt() != null).count();
-    out.add(texts.get(Msg.CHECKIN_REPORT_PARTICIPATION, lang, "answered", answered, "invited", invitees.size(), "skipped", skipped));
+    out.add(texts.get(CheckinMsg.CHECKIN_REPORT_PARTICIPATION, lang, "answered", answered, "invited", invitees.size(), "skipped", skipped));
     Figures now = figures();
     if (!now.shown()) {
-      out.add(texts.get(Msg.CHECKIN_REPORT_TOO_FEW, lang));
+      out.add(texts.get(CheckinMsg.CHECKIN_REPORT_TOO_FEW, lang));
     } else {
       for (Question q : Question.values()) {
         Double average = now.average(q);
@@ -172,14 +172,14 @@ final class CheckinReport {
           continue;
         }
         List<Double> before = earlier(q);
-        String trend = before.isEmpty() ? texts.get(Msg.CHECKIN_REPORT_NO_TREND, lang) : trend(average, before.get(0), lang);
+        String trend = before.isEmpty() ? texts.get(CheckinMsg.CHECKIN_REPORT_NO_TREND, lang) : trend(average, before.get(0), lang);
         int[] d = now.distribution()[q.ordinal()];
         String distribution = "1:" + d[0] + " · 2:" + d[1] + " · 3:" + d[2] + " · 4:" + d[3] + " · 5:" + d[4];
-        out.add(texts.get(Msg.CHECKIN_REPORT_QUESTION, lang, "question", texts.get(q.label, lang), "average", number(average, lang),
+        out.add(texts.get(CheckinMsg.CHECKIN_REPORT_QUESTION, lang, "question", texts.get(q.label, lang), "average", number(average, lang),
             "trend", trend, "distribution", distribution));
       }
       if (!remarks.isEmpty()) {
-        out.add(texts.get(Msg.CHECKIN_REPORT_REMARKS, lang));
+        out.add(texts.get(CheckinMsg.CHECKIN_REPORT_REMARKS, lang));
         // A large collective's remarks would make a report no chat can carry: the first ones up to a budget, then a count.
         int used = 0;
         int shown = 0;
@@ -195,13 +195,13 @@ final class CheckinReport {
           shown++;
         }
         if (shown < remarks.size()) {
-          out.add(texts.get(Msg.CHECKIN_REPORT_MORE_REMARKS, lang, "count", remarks.size() - shown));
+          out.add(texts.get(CheckinMsg.CHECKIN_REPORT_MORE_REMARKS, lang, "count", remarks.size() - shown));
         }
       }
-      out.add(texts.get(Msg.CHECKIN_REPORT_CHART, lang, "count", history.size()));
+      out.add(texts.get(CheckinMsg.CHECKIN_REPORT_CHART, lang, "count", history.size()));
     }
     if (next != null) {
-      out.add(texts.get(Msg.CHECKIN_REPORT_NEXT, lang, "next", next));
+      out.add(texts.get(CheckinMsg.CHECKIN_REPORT_NEXT, lang, "next", next));
     }
     return String.join("\n", out);
   }
@@ -234,7 +234,7 @@ final class CheckinReport {
       historyFigures.forEach(f -> values.add(f.average(q)));
       series.add(new Series(texts.get(q.label, lang), values));
     }
-    ChartSpec spec = new ChartSpec(texts.get(Msg.CHECKIN_CHART_TITLE, lang), texts.get(Msg.CHECKIN_CHART_Y, lang), labels, series,
+    ChartSpec spec = new ChartSpec(texts.get(CheckinMsg.CHECKIN_CHART_TITLE, lang), texts.get(CheckinMsg.CHECKIN_CHART_Y, lang), labels, series,
         1, 5, CHART_WIDTH, CHART_HEIGHT);
     return Attachment.png("checkin-trend.png", TrendChart.png(spec));
   }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.trame.core.engine.Conversation;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Json;
@@ -129,10 +128,10 @@ final class CheckinRounds {
     for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
       TurnContext theirs = t.asCoordinator(c);
       if (count <= 1) {
-        theirs.say(Msg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
+        theirs.say(CheckinMsg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
             "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
       } else {
-        theirs.say(Msg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
+        theirs.say(CheckinMsg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
             last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(),
             "next", nextText);
       }
@@ -185,12 +184,12 @@ final class CheckinRounds {
   static boolean openNow(TurnContext t) throws Exception {
     CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
     if (open != null) {
-      t.say(Msg.CHECKIN_ALREADY_OPEN, "deadline", RoundTimes.shownFor(t, open.deadlineAt()));
+      t.say(CheckinMsg.CHECKIN_ALREADY_OPEN, "deadline", RoundTimes.shownFor(t, open.deadlineAt()));
       return false;
     }
     List<Member> members = Members.all(t.connection(), t.collectiveId());
     if (members.isEmpty()) {
-      t.say(Msg.CHECKIN_NO_MEMBERS);
+      t.say(CheckinMsg.CHECKIN_NO_MEMBERS);
       return false;
     }
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
@@ -216,11 +215,11 @@ final class CheckinRounds {
     t.schedule(REMIND, reminder, Json.write(new Target(round.id(), EVERY_ZONE)));
     t.schedule(CLOSE, deadline, Jobs.roundPayload(round.id()));
     // The coordinator reads the summary before their own questions.
-    String opened = t.texts().get(Msg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
+    String opened = t.texts().get(CheckinMsg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
         "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));
     if (replaced != null) {
       String next = RoundTimes.nextShown(t, s);
-      opened += "\n" + t.texts().get(Msg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
+      opened += "\n" + t.texts().get(CheckinMsg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
           Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next == null ? "—" : next);
     }
     t.say(opened);
@@ -275,7 +274,7 @@ final class CheckinRounds {
           // Told, so that their next words are not taken for answers to questions that went away.
           TurnContext theirs = t.as(m, false, t.lang());
           if (begun) {
-            theirs.say(Msg.CHECKIN_CLOSED_UNFINISHED);
+            theirs.say(CheckinMsg.CHECKIN_CLOSED_UNFINISHED);
           }
           theirs.flows().askWaiting(theirs);
         }
@@ -292,7 +291,7 @@ final class CheckinRounds {
       signals.clear();
       signals.addAll(CheckinDrift.signals(t.connection(), closed, report, theirs.texts(), theirs.lang()));
       if (!signals.isEmpty()) {
-        theirs.say(theirs.texts().get(Msg.CHECKIN_DRIFT_HEADER, theirs.lang(), "date", report.date()) + "\n" + String.join("\n", signals));
+        theirs.say(theirs.texts().get(CheckinMsg.CHECKIN_DRIFT_HEADER, theirs.lang(), "date", report.date()) + "\n" + String.join("\n", signals));
       }
     }
   }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.trame.core.engine.Conversation;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
@@ -36,10 +35,10 @@ final class Invitations {
         continue;
       }
       TurnContext theirs = t.as(m, coordinators.contains(m.memberId()), t.lang());
-      String invitation = theirs.texts().get(Msg.CHECKIN_INVITE, theirs.lang(),
+      String invitation = theirs.texts().get(CheckinMsg.CHECKIN_INVITE, theirs.lang(),
           "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
       // The questions promise that nothing shows below 3 answers: a round without that rule says so first.
-      theirs.say(round.anonymous() ? invitation : invitation + "\n" + theirs.texts().get(Msg.CHECKIN_NOT_ANONYMOUS, theirs.lang()));
+      theirs.say(round.anonymous() ? invitation : invitation + "\n" + theirs.texts().get(CheckinMsg.CHECKIN_NOT_ANONYMOUS, theirs.lang()));
       Conversation c = theirs.flows().start(theirs, CheckinFeature.FLOW);
       CheckinStore.markAsked(t.connection(), roundId, m.memberId(), c.id(), t.now().toEpochMilli());
     }
@@ -69,7 +68,7 @@ final class Invitations {
         continue; // stopping the questions is an answer too: no pressure
       }
       TurnContext theirs = t.as(m, false, t.lang());
-      theirs.say(Msg.CHECKIN_REMINDER, "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+      theirs.say(CheckinMsg.CHECKIN_REMINDER, "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
       theirs.flows().remind(theirs, c);
       CheckinStore.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Party;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Sql;
 import org.trame.core.turn.TurnContext;
@@ -72,10 +71,10 @@ public final class CaseExit {
       if (announcement != null) {
         theirs.say(announcement);
       } else {
-        theirs.say(Msg.WITHDRAW_CASE_FACT, "case", caseId, "name", Parties.name(m));
+        theirs.say(ConflictMsg.WITHDRAW_CASE_FACT, "case", caseId, "name", Parties.name(m));
       }
       for (String step : released) {
-        theirs.say(Msg.WITHDRAW_RELEASED, "case", caseId, "name", Parties.name(m), "what", step);
+        theirs.say(ConflictMsg.WITHDRAW_RELEASED, "case", caseId, "name", Parties.name(m), "what", step);
       }
       told.add(other.memberId());
     }
@@ -83,7 +82,7 @@ public final class CaseExit {
       CasePhases.asCoordinator(t, k.openedBy()).say(announcement);
       told.add(k.openedBy());
     }
-    phases.leave(t, k, p, "stopped", Msg.CONFLICT_PARTY_STOPPED);
+    phases.leave(t, k, p, "stopped", ConflictMsg.CONFLICT_PARTY_STOPPED);
     return told;
   }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Party;
 import org.trame.core.engine.Conversation;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * Moves a case from phase to phase. Each active party runs the phase's flow in a private
@@ -66,11 +66,11 @@ final class CasePhases {
   }
 
   /** Tells the coordinator who opened the case; never a party's words. */
-  static void tellCoordinator(TurnContext t, Case k, Msg msg, Object... keyValues) throws Exception {
+  static void tellCoordinator(TurnContext t, Case k, MessageKey msg, Object... keyValues) throws Exception {
     asCoordinator(t, k.openedBy()).say(msg, withCase(k, keyValues));
   }
 
-  static void tellParties(TurnContext t, Case k, Msg msg, Object... keyValues) throws Exception {
+  static void tellParties(TurnContext t, Case k, MessageKey msg, Object... keyValues) throws Exception {
     for (Party p : active(t, k.id())) {
       to(t, p.memberId()).say(msg, withCase(k, keyValues));
     }
@@ -122,7 +122,7 @@ final class CasePhases {
     };
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "answered_seq", k.phaseSeq());
     if (!stays) {
-      leave(t, k, p, "declined", Msg.CONFLICT_PARTY_DECLINED);
+      leave(t, k, p, "declined", ConflictMsg.CONFLICT_PARTY_DECLINED);
       return;
     }
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "status", "active");
@@ -130,7 +130,7 @@ final class CasePhases {
   }
 
   /** A party stopped (cancel) or declined: recorded, the coordinator told without pressure, the case goes on if it can. */
-  void leave(TurnContext t, Case k, Party p, String status, Msg forCoordinator) throws Exception {
+  void leave(TurnContext t, Case k, Party p, String status, MessageKey forCoordinator) throws Exception {
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "status", status);
     tellCoordinator(t, k, forCoordinator, "name", name(t, p.memberId()));
     List<Party> left = active(t, k.id());
@@ -138,8 +138,8 @@ final class CasePhases {
       for (Party other : left) {
         closeConversation(t, other);
       }
-      tellParties(t, k, Msg.CONFLICT_CASE_STOPPED);
-      tellCoordinator(t, k, Msg.CONFLICT_CASE_STOPPED);
+      tellParties(t, k, ConflictMsg.CONFLICT_CASE_STOPPED);
+      tellCoordinator(t, k, ConflictMsg.CONFLICT_CASE_STOPPED);
       ConflictCases.close(t.connection(), k.id(), "stopped", t.now().toEpochMilli());
       askWaiting(t, left);
       return;
@@ -218,7 +218,7 @@ final class CasePhases {
     if (k.nudgedSeq() == null || k.nudgedSeq() != seq) {
       for (Party p : silent) {
         TurnContext theirs = to(t, p.memberId());
-        theirs.say(Msg.CONFLICT_REMINDER, "case", k.id());
+        theirs.say(ConflictMsg.CONFLICT_REMINDER, "case", k.id());
         Conversation c = p.conversationId() == null ? null : Conversations.find(t.connection(), p.conversationId());
         if (c != null && c.status().open()) {
           theirs.flows().remind(theirs, c);
@@ -232,7 +232,7 @@ final class CasePhases {
     for (Party p : silent) {
       names.add(name(t, p.memberId()));
     }
-    tellCoordinator(t, k, Msg.CONFLICT_SILENT, "names", String.join(", ", names), "count", names.size());
+    tellCoordinator(t, k, ConflictMsg.CONFLICT_SILENT, "names", String.join(", ", names), "count", names.size());
   }
 
   /** Step 6: the agreed date has come; each party is asked privately how it went. */
@@ -242,7 +242,7 @@ final class CasePhases {
     if (k == null || k.phase() != Phase.FOLLOWUP || k.phaseSeq() != Integer.parseInt(parts[1])) {
       return;
     }
-    tellCoordinator(t, k, Msg.CONFLICT_REVIEW_STARTED);
+    tellCoordinator(t, k, ConflictMsg.CONFLICT_REVIEW_STARTED);
     enter(t, k.id(), Phase.REVIEW);
   }
 }

@@ -14,7 +14,6 @@ import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.GlobalWord;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
@@ -59,6 +58,11 @@ public final class ConflictFeature implements Feature {
   }
 
   @Override
+  public java.util.List<ConflictMsg> messages() {
+    return java.util.List.of(ConflictMsg.values());
+  }
+
+  @Override
   public Map<String, Command> commands() {
     return Map.of("conflict", Command.of("conflict", this::conflict));
   }
@@ -70,7 +74,7 @@ public final class ConflictFeature implements Feature {
       case "request", "demande", "demander" -> t.flows().start(t, REQUEST_FLOW);
       case "status", "etat", "suivi" -> status(t);
       case "close", "clore", "fermer" -> close(t, args.subList(1, args.size()));
-      case "" -> t.say(t.coordinator() ? Msg.CONFLICT_USAGE : Msg.CONFLICT_MEMBER_USAGE);
+      case "" -> t.say(t.coordinator() ? ConflictMsg.CONFLICT_USAGE : ConflictMsg.CONFLICT_MEMBER_USAGE);
       default -> open(t, args);
     }
   }
@@ -98,12 +102,12 @@ public final class ConflictFeature implements Feature {
       return List.of();
     }
     Case k = ConflictCases.find(t.connection(), id);
-    return List.of(t.texts().get(Msg.CONFLICT_HOME, t.lang(), "case", k.id(), "phase", phaseLabel(t, k)));
+    return List.of(t.texts().get(ConflictMsg.CONFLICT_HOME, t.lang(), "case", k.id(), "phase", phaseLabel(t, k)));
   }
 
   private String phaseLabel(TurnContext t, Case k) {
     return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
-        : t.texts().get(Msg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
+        : t.texts().get(ConflictMsg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
             k.reviewAt() == null ? "?" : when(t, k.reviewAt()));
   }
 
@@ -127,8 +131,8 @@ public final class ConflictFeature implements Feature {
       return;
     }
     if (c.status() == Conversation.Status.CANCELLED) {
-      t.say(Msg.CONFLICT_YOU_STOPPED, "case", k.id());
-      phases.leave(t, k, p, "stopped", Msg.CONFLICT_PARTY_STOPPED);
+      t.say(ConflictMsg.CONFLICT_YOU_STOPPED, "case", k.id());
+      phases.leave(t, k, p, "stopped", ConflictMsg.CONFLICT_PARTY_STOPPED);
     } else {
       phases.finished(t, p, c);
     }
@@ -142,7 +146,7 @@ public final class ConflictFeature implements Feature {
     var d = org.trame.core.access.Access.coordinatorCommand(t.requester(), command);
     if (!d.allowed()) {
       t.decided(d.outcome(), d.why());
-      t.say(Msg.CONFLICT_NOT_COORDINATOR);
+      t.say(ConflictMsg.CONFLICT_NOT_COORDINATOR);
       org.trame.core.access.Access.recordRefusal(t.connection(), t.requester(), d, t.now().toEpochMilli());
       return false;
     }
@@ -161,34 +165,34 @@ public final class ConflictFeature implements Feature {
     }
     Parties.Named named = Parties.parse(t.connection(), t.collectiveId(), args);
     if (named.unknown() != null) {
-      t.say(Msg.CONFLICT_UNKNOWN_PARTY, "name", Texts.oneLine(named.unknown(), 40));
+      t.say(ConflictMsg.CONFLICT_UNKNOWN_PARTY, "name", Texts.oneLine(named.unknown(), 40));
       return;
     }
     if (named.ambiguous() != null) {
-      t.say(Msg.CONFLICT_AMBIGUOUS_PARTY, "name", Texts.oneLine(named.ambiguous(), 40), "members",
+      t.say(ConflictMsg.CONFLICT_AMBIGUOUS_PARTY, "name", Texts.oneLine(named.ambiguous(), 40), "members",
           Parties.listed(named.candidates()));
       return;
     }
     if (named.parties().size() == 1) {
-      t.say(Msg.CONFLICT_ONE_PARTY, "name", Parties.name(named.parties().get(0)));
+      t.say(ConflictMsg.CONFLICT_ONE_PARTY, "name", Parties.name(named.parties().get(0)));
       return;
     }
     if (named.parties().size() < 2) {
-      t.say(Msg.CONFLICT_USAGE);
+      t.say(ConflictMsg.CONFLICT_USAGE);
       return;
     }
     if (named.parties().size() > MOST_PARTIES) {
-      t.say(Msg.CONFLICT_TOO_MANY_PARTIES, "most", MOST_PARTIES);
+      t.say(ConflictMsg.CONFLICT_TOO_MANY_PARTIES, "most", MOST_PARTIES);
       return;
     }
     if (named.topic() != null && named.topic().length() > LONGEST_TOPIC) {
-      t.say(Msg.CONFLICT_TOPIC_TOO_LONG, "most", LONGEST_TOPIC);
+      t.say(ConflictMsg.CONFLICT_TOPIC_TOO_LONG, "most", LONGEST_TOPIC);
       return;
     }
     for (Member m : named.parties()) {
       Long busy = ConflictCases.openCaseOf(t.connection(), t.collectiveId(), m.memberId());
       if (busy != null) {
-        t.say(Msg.CONFLICT_ALREADY_PARTY, "name", Parties.name(m), "case", busy);
+        t.say(ConflictMsg.CONFLICT_ALREADY_PARTY, "name", Parties.name(m), "case", busy);
         return;
       }
     }
@@ -196,7 +200,7 @@ public final class ConflictFeature implements Feature {
     long caseId = ConflictCases.open(t.connection(), t.collectiveId(), t.member().memberId(), named.topic(), ids,
         t.now().toEpochMilli());
     audit(t, "conflict open", caseId);
-    t.say(Msg.CONFLICT_OPENED, "case", caseId,
+    t.say(ConflictMsg.CONFLICT_OPENED, "case", caseId,
         "names", String.join(", ", named.parties().stream().map(Parties::name).toList()));
     phases.enter(t, caseId, Phase.INVITE);
   }
@@ -208,10 +212,10 @@ public final class ConflictFeature implements Feature {
     }
     List<Case> open = ConflictCases.open(t.connection(), t.collectiveId());
     if (open.isEmpty()) {
-      t.say(Msg.CONFLICT_STATUS_NONE);
+      t.say(ConflictMsg.CONFLICT_STATUS_NONE);
       return;
     }
-    StringBuilder sb = new StringBuilder(t.texts().get(Msg.CONFLICT_STATUS_HEADER, t.lang()));
+    StringBuilder sb = new StringBuilder(t.texts().get(ConflictMsg.CONFLICT_STATUS_HEADER, t.lang()));
     for (Case k : open) {
       List<String> answered = new ArrayList<>();
       List<String> waiting = new ArrayList<>();
@@ -229,7 +233,7 @@ public final class ConflictFeature implements Feature {
         }
       }
       String phase = phaseLabel(t, k);
-      sb.append('\n').append(t.texts().get(Msg.CONFLICT_STATUS_LINE, t.lang(), "case", k.id(), "phase", phase,
+      sb.append('\n').append(t.texts().get(ConflictMsg.CONFLICT_STATUS_LINE, t.lang(), "case", k.id(), "phase", phase,
           "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
           "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),
           "out", out.isEmpty() ? "—" : String.join(", ", out),
@@ -251,22 +255,22 @@ public final class ConflictFeature implements Feature {
     String number = args.isEmpty() ? "" : args.get(0).replace("#", "");
     Case k = number.matches("\\d{1,12}") ? ConflictCases.find(t.connection(), Long.parseLong(number)) : null;
     if (k == null || !k.collectiveId().equals(t.collectiveId())) {
-      t.say(Msg.CONFLICT_CLOSE_USAGE);
+      t.say(ConflictMsg.CONFLICT_CLOSE_USAGE);
       return;
     }
     if (k.phase() == Phase.CLOSED) {
-      t.say(Msg.CONFLICT_ALREADY_CLOSED, "case", k.id());
+      t.say(ConflictMsg.CONFLICT_ALREADY_CLOSED, "case", k.id());
       return;
     }
     List<Party> parties = CasePhases.active(t, k.id());
     for (Party p : parties) {
       CasePhases.closeConversation(t, p);
     }
-    CasePhases.tellParties(t, k, Msg.CONFLICT_CLOSED_BY_COORDINATOR);
+    CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_CLOSED_BY_COORDINATOR);
     ConflictCases.close(t.connection(), k.id(), "closed_by_coordinator", t.now().toEpochMilli());
     audit(t, "conflict close", k.id());
     CasePhases.askWaiting(t, parties);
-    t.say(Msg.CONFLICT_CLOSED, "case", k.id());
+    t.say(ConflictMsg.CONFLICT_CLOSED, "case", k.id());
   }
 
   /** "conflict request": the coordinators learn that someone asks for a space, and only the words the member chose to add. */
@@ -274,13 +278,13 @@ public final class ConflictFeature implements Feature {
     List<Member> coordinators = Members.coordinators(t.connection(), t.collectiveId());
     ConflictCases.request(t.connection(), t.collectiveId(), t.member().memberId(), words, t.now().toEpochMilli());
     if (coordinators.isEmpty()) {
-      t.say(Msg.CONFLICT_REQUEST_NO_COORDINATOR);
+      t.say(ConflictMsg.CONFLICT_REQUEST_NO_COORDINATOR);
       return;
     }
     String name = Parties.name(t.member());
     for (Member m : coordinators) {
       TurnContext theirs = t.asCoordinator(m);
-      theirs.say(words == null ? Msg.CONFLICT_REQUESTED : Msg.CONFLICT_REQUESTED_WITH_WORDS, "name", name,
+      theirs.say(words == null ? ConflictMsg.CONFLICT_REQUESTED : ConflictMsg.CONFLICT_REQUESTED_WITH_WORDS, "name", name,
           "words", words == null ? "" : Texts.oneLine(words, 1000));
     }
   }

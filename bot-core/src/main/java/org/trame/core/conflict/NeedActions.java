@@ -16,11 +16,11 @@ import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.GlobalWord;
 import org.trame.core.engine.Prompts;
 import org.trame.core.engine.StepRef;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * The named actions of the need path's steps 2 to 6: ideas, marks, accepted solutions, the
@@ -77,7 +77,7 @@ final class NeedActions {
         Map.entry("conflict.plan", this::plan));
   }
 
-  String say(ActionContext ctx, Msg msg, Object... keyValues) {
+  String say(ActionContext ctx, MessageKey msg, Object... keyValues) {
     ctx.send(Audience.member(ctx.conversation().memberId()), prompts.get().texts().get(msg, ctx.lang(), keyValues));
     return null;
   }
@@ -115,10 +115,10 @@ final class NeedActions {
     // One entry per answer, so that "back" takes back this answer's ideas and no others.
     ctx.conversation().state().recorded(RECORDED_IDEAS).add(String.join(" ", added));
     if (kept < lines.size()) {
-      say(ctx, Msg.CONFLICT_IDEAS_CAPPED, "kept", kept, "given", lines.size(), "most", MOST_IDEAS_PER_ROUND);
+      say(ctx, ConflictMsg.CONFLICT_IDEAS_CAPPED, "kept", kept, "given", lines.size(), "most", MOST_IDEAS_PER_ROUND);
       return "full";
     }
-    say(ctx, Msg.CONFLICT_IDEAS_NOTED, "count", before + kept, "most", MOST_IDEAS_PER_ROUND);
+    say(ctx, ConflictMsg.CONFLICT_IDEAS_NOTED, "count", before + kept, "most", MOST_IDEAS_PER_ROUND);
     return before + kept >= MOST_IDEAS_PER_ROUND ? "full" : "more";
   }
 
@@ -140,7 +140,7 @@ final class NeedActions {
       return false;
     }
     int total = ConflictCases.solutions(ctx.connection(), k.id()).size();
-    say(ctx, Msg.CONFLICT_SOLUTION_TO_RATE, "number", total - unrated.size() + 1, "total", total,
+    say(ctx, ConflictMsg.CONFLICT_SOLUTION_TO_RATE, "number", total - unrated.size() + 1, "total", total,
         "solution", Texts.oneLine(unrated.get(0).text(), 500));
     return true;
   }
@@ -155,7 +155,7 @@ final class NeedActions {
     }
     String[] marks = ConflictFlows.RATE.of(ctx).strip().split("[\\s,;/]+");
     if (marks.length != 3 || !String.join("", marks).matches("[1-5]{3}")) {
-      say(ctx, Msg.CONFLICT_MARKS_USAGE);
+      say(ctx, ConflictMsg.CONFLICT_MARKS_USAGE);
       showNextUnrated(ctx, k);
       ctx.conversation().state().recorded(RECORDED_MARKS).add(NOTHING_RECORDED); // "back" then takes back nothing
       return "again";
@@ -195,7 +195,7 @@ final class NeedActions {
       for (String n : text.split("[\\s,;]+")) {
         int i = n.matches("\\d{1,4}") ? Integer.parseInt(n) : -1;
         if (i < 1 || i > shown.size()) {
-          say(ctx, Msg.CONFLICT_ACCEPT_USAGE, "count", shown.size());
+          say(ctx, ConflictMsg.CONFLICT_ACCEPT_USAGE, "count", shown.size());
           return "again";
         }
         ids.add(Long.parseLong(shown.get(i - 1)));
@@ -208,12 +208,12 @@ final class NeedActions {
 
   /** The decision as written out, for each party to check they understood the same thing. */
   private String decision(ActionContext ctx) throws Exception {
-    return say(ctx, Msg.CONFLICT_DECISION_TEXT, "decision", caseOf(ctx).decision());
+    return say(ctx, ConflictMsg.CONFLICT_DECISION_TEXT, "decision", caseOf(ctx).decision());
   }
 
   /** Step 5 opens on the decision the plan puts into practice. */
   private String plan(ActionContext ctx) throws Exception {
-    return say(ctx, Msg.CONFLICT_PLAN_DECISION, "decision", caseOf(ctx).decision());
+    return say(ctx, ConflictMsg.CONFLICT_PLAN_DECISION, "decision", caseOf(ctx).decision());
   }
 
   /** The owner of a step: "me" or a member of the collective. */
@@ -228,10 +228,10 @@ final class NeedActions {
       return "ok";
     }
     if (named.size() > 1) {
-      say(ctx, Msg.CONFLICT_OWNER_AMBIGUOUS, "name", Texts.oneLine(text, 40), "members", Parties.listed(named));
+      say(ctx, ConflictMsg.CONFLICT_OWNER_AMBIGUOUS, "name", Texts.oneLine(text, 40), "members", Parties.listed(named));
       return "again";
     }
-    say(ctx, Msg.CONFLICT_OWNER_UNKNOWN, "name", Texts.oneLine(text, 40));
+    say(ctx, ConflictMsg.CONFLICT_OWNER_UNKNOWN, "name", Texts.oneLine(text, 40));
     return "again";
   }
 
@@ -245,15 +245,15 @@ final class NeedActions {
     LocalDate date = Dates.parse(text);
     LocalDate today = LocalDate.ofInstant(ctx.now(), zoneOf(ctx));
     if (date == null) {
-      say(ctx, Msg.CONFLICT_DATE_USAGE, "text", Texts.oneLine(text, 40));
+      say(ctx, ConflictMsg.CONFLICT_DATE_USAGE, "text", Texts.oneLine(text, 40));
       return null;
     }
     if (date.isBefore(today) || (strictlyFuture && !date.isAfter(today))) {
-      say(ctx, strictlyFuture ? Msg.CONFLICT_DATE_NOT_FUTURE : Msg.CONFLICT_DATE_PAST, "date", date, "today", today);
+      say(ctx, strictlyFuture ? ConflictMsg.CONFLICT_DATE_NOT_FUTURE : ConflictMsg.CONFLICT_DATE_PAST, "date", date, "today", today);
       return null;
     }
     if (date.isAfter(today.plusYears(2))) {
-      say(ctx, Msg.CONFLICT_DATE_TOO_FAR, "date", date);
+      say(ctx, ConflictMsg.CONFLICT_DATE_TOO_FAR, "date", date);
       return null;
     }
     return date;
@@ -273,7 +273,7 @@ final class NeedActions {
         : Parties.resolve(Members.all(ctx.connection(), k.collectiveId()), owner).orElse(null);
     if (ConflictCases.stepsAddedBy(ctx.connection(), k.id(), k.phaseSeq(), member) >= MOST_STEPS_PER_PARTY) {
       ctx.conversation().state().recorded(RECORDED_STEPS).add(NOTHING_RECORDED); // "back" then takes back nothing
-      return say(ctx, Msg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
+      return say(ctx, ConflictMsg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
     }
     LocalDate due = Dates.parse(ConflictFlows.DUE.of(ctx));
     String obstacles = ConflictFlows.OBSTACLES.of(ctx);

@@ -15,9 +15,9 @@ import org.trame.core.conflict.ConflictCases.Ranked;
 import org.trame.core.conflict.ConflictCases.Solution;
 import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * The need path (tool sheet 3 of seed 004): what each party's finished phase leaves in the case,
@@ -49,8 +49,8 @@ final class NeedPath {
   Phase triaged(TurnContext t, Case k, List<Party> parties) throws Exception {
     boolean value = parties.stream().anyMatch(p -> "value".equals(p.nature()));
     ConflictCases.set(t.connection(), k.id(), "nature", value ? "value" : "need");
-    CasePhases.tellParties(t, k, value ? Msg.CONFLICT_PATH_VALUE : Msg.CONFLICT_PATH_NEED);
-    CasePhases.tellCoordinator(t, k, value ? Msg.CONFLICT_COORDINATOR_VALUE : Msg.CONFLICT_COORDINATOR_NEED);
+    CasePhases.tellParties(t, k, value ? ConflictMsg.CONFLICT_PATH_VALUE : ConflictMsg.CONFLICT_PATH_NEED);
+    CasePhases.tellCoordinator(t, k, value ? ConflictMsg.CONFLICT_COORDINATOR_VALUE : ConflictMsg.CONFLICT_COORDINATOR_NEED);
     return value ? Phase.VALUE : Phase.PREP;
   }
 
@@ -104,15 +104,15 @@ final class NeedPath {
     // The longest time asked for, so that nobody is rushed.
     int days = parties.stream().mapToInt(p -> p.stepDays() == null ? 3 : p.stepDays()).max().orElse(3);
     ConflictCases.set(t.connection(), k.id(), "step_days", days);
-    CasePhases.tellParties(t, k, Msg.CONFLICT_PREP_DONE, "days", days);
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 1);
+    CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_PREP_DONE, "days", days);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 1);
     return Phase.NEEDS;
   }
 
   private Phase needsDone(TurnContext t, Case k, List<Party> parties) throws Exception {
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
-      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_NEEDS_SHARED, theirs.lang()));
+      StringBuilder sb = new StringBuilder(theirs.texts().get(ConflictMsg.CONFLICT_NEEDS_SHARED, theirs.lang()));
       for (Party author : parties) {
         if (!author.memberId().equals(reader.memberId())) {
           sb.append(attributed(theirs.lang(), CasePhases.name(t, author.memberId()), author.needs()));
@@ -120,21 +120,21 @@ final class NeedPath {
       }
       theirs.say(sb.toString());
     }
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 2);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 2);
     return Phase.SOLUTIONS;
   }
 
   private Phase solutionsDone(TurnContext t, Case k) throws Exception {
     List<Solution> all = ConflictCases.solutions(t.connection(), k.id());
     if (all.isEmpty()) {
-      CasePhases.tellParties(t, k, Msg.CONFLICT_NO_SOLUTION);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_NO_SOLUTION);
       return Phase.SOLUTIONS;
     }
     List<Party> active = CasePhases.active(t, k.id());
     for (Party reader : active) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
       // Between two parties no name is needed to tell whose an idea is: the list says so rather than promise anonymity.
-      Msg header = active.size() <= 2 ? Msg.CONFLICT_SOLUTIONS_LIST_TWO : Msg.CONFLICT_SOLUTIONS_LIST;
+      MessageKey header = active.size() <= 2 ? ConflictMsg.CONFLICT_SOLUTIONS_LIST_TWO : ConflictMsg.CONFLICT_SOLUTIONS_LIST;
       StringBuilder sb = new StringBuilder(theirs.texts().get(header, theirs.lang(), "count", all.size()));
       for (int i = 0; i < all.size() && i < MOST_SHOWN; i++) {
         sb.append('\n').append(i + 1).append(". ").append(Texts.oneLine(all.get(i).text(), NeedActions.LONGEST_SHOWN));
@@ -144,12 +144,12 @@ final class NeedPath {
       }
       theirs.say(sb.toString());
     }
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 3);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 3);
     return Phase.RATING;
   }
 
   private Phase ratingDone(TurnContext t, Case k) throws Exception {
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 4);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 4);
     return Phase.CHOICE; // the choice flow opens on the ranking
   }
 
@@ -174,8 +174,8 @@ final class NeedPath {
     }
     if (chosen == null) {
       ConflictCases.set(t.connection(), k.id(), "round", k.round() + 1);
-      CasePhases.tellParties(t, k, Msg.CONFLICT_NO_CONSENSUS);
-      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 2);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_NO_CONSENSUS);
+      CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 2);
       return Phase.SOLUTIONS;
     }
     ConflictCases.set(t.connection(), k.id(), "decision", chosen.text());
@@ -190,7 +190,7 @@ final class NeedPath {
     }
     if (rewrote.size() == 1) {
       ConflictCases.set(t.connection(), k.id(), "decision", rewrote.get(0).decisionText());
-      CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_REWRITTEN);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_DECISION_REWRITTEN);
       return Phase.DECISION;
     }
     if (rewrote.size() > 1) {
@@ -201,12 +201,12 @@ final class NeedPath {
         wordings.append("\n• ").append(CasePhases.name(t, p.memberId())).append(" — ").append(p.decisionText());
       }
       ConflictCases.set(t.connection(), k.id(), "decision", rewrote.get(0).decisionText());
-      CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_REWRITTEN_SEVERAL, "wordings", wordings.toString(),
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_DECISION_REWRITTEN_SEVERAL, "wordings", wordings.toString(),
           "first", CasePhases.name(t, rewrote.get(0).memberId()));
       return Phase.DECISION;
     }
-    CasePhases.tellParties(t, k, Msg.CONFLICT_DECISION_AGREED, "decision", k.decision());
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_STEP, "step", 5);
+    CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_DECISION_AGREED, "decision", k.decision());
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 5);
     return Phase.PLAN;
   }
 
@@ -214,7 +214,7 @@ final class NeedPath {
   private Phase planDone(TurnContext t, Case k, List<Party> parties) throws Exception {
     List<Action> plan = ConflictCases.plan(t.connection(), k.id());
     if (plan.isEmpty() || ConflictCases.planSeq(t.connection(), k.id()) != k.phaseSeq()) {
-      CasePhases.tellParties(t, k, Msg.CONFLICT_PLAN_EMPTY);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_PLAN_EMPTY);
       return Phase.PLAN;
     }
     long reviewAt = parties.stream().filter(p -> p.reviewAt() != null).mapToLong(Party::reviewAt).max()
@@ -225,21 +225,21 @@ final class NeedPath {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
       theirs.say(planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
     }
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_PLAN, "steps", plan.size(), "date", date);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_PLAN, "steps", plan.size(), "date", date);
     return Phase.FOLLOWUP;
   }
 
   static String planText(Texts texts, Lang lang, long caseId, String decision, List<Action> plan, LocalDate date) {
-    StringBuilder sb = new StringBuilder(texts.get(Msg.CONFLICT_PLAN_HEADER, lang, "case", caseId, "decision", decision));
+    StringBuilder sb = new StringBuilder(texts.get(ConflictMsg.CONFLICT_PLAN_HEADER, lang, "case", caseId, "decision", decision));
     int n = 1;
     for (Action a : plan) {
-      sb.append('\n').append(texts.get(Msg.CONFLICT_PLAN_STEP, lang, "number", n++, "what", a.what(), "owner", a.owner(),
+      sb.append('\n').append(texts.get(ConflictMsg.CONFLICT_PLAN_STEP, lang, "number", n++, "what", a.what(), "owner", a.owner(),
           "due", a.dueDate()));
       if (a.obstacles() != null) {
-        sb.append("\n    ").append(texts.get(Msg.CONFLICT_PLAN_OBSTACLES, lang, "obstacles", a.obstacles()));
+        sb.append("\n    ").append(texts.get(ConflictMsg.CONFLICT_PLAN_OBSTACLES, lang, "obstacles", a.obstacles()));
       }
     }
-    sb.append('\n').append(texts.get(Msg.CONFLICT_PLAN_REVIEW, lang, "date", date));
+    sb.append('\n').append(texts.get(ConflictMsg.CONFLICT_PLAN_REVIEW, lang, "date", date));
     return sb.toString();
   }
 
@@ -248,19 +248,19 @@ final class NeedPath {
     Set<String> answers = new LinkedHashSet<>();
     parties.forEach(p -> answers.add(p.review() == null ? "adjust" : p.review()));
     if (answers.equals(Set.of(ConflictFlows.SOLVED))) {
-      CasePhases.tellParties(t, k, Msg.CONFLICT_RESOLVED);
-      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_RESOLVED);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_RESOLVED);
+      CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_RESOLVED);
       ConflictCases.close(t.connection(), k.id(), "resolved", t.now().toEpochMilli());
       return Phase.CLOSED;
     }
     if (answers.contains(ConflictFlows.REOPEN)) {
       ConflictCases.set(t.connection(), k.id(), "round", k.round() + 1);
-      CasePhases.tellParties(t, k, Msg.CONFLICT_REOPENED);
-      CasePhases.tellCoordinator(t, k, Msg.CONFLICT_REOPENED);
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_REOPENED);
+      CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_REOPENED);
       return Phase.SOLUTIONS;
     }
-    CasePhases.tellParties(t, k, Msg.CONFLICT_ADJUSTED);
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_ADJUSTED);
+    CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_ADJUSTED);
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_ADJUSTED);
     return Phase.PLAN;
   }
 
@@ -276,14 +276,14 @@ final class NeedPath {
   /** The ranking of step 3, best first, with each mean mark where enough parties rated (see above). */
   static String ranking(Texts texts, Lang lang, List<Ranked> ranking) {
     boolean allMarked = ranking.stream().limit(MOST_SHOWN).allMatch(r -> r.raters() >= FEWEST_RATERS_FOR_MARKS);
-    StringBuilder sb = new StringBuilder(texts.get(allMarked ? Msg.CONFLICT_RANKING : Msg.CONFLICT_RANKING_ORDER_ONLY, lang));
+    StringBuilder sb = new StringBuilder(texts.get(allMarked ? ConflictMsg.CONFLICT_RANKING : ConflictMsg.CONFLICT_RANKING_ORDER_ONLY, lang));
     for (int i = 0; i < ranking.size() && i < MOST_SHOWN; i++) {
       Ranked r = ranking.get(i);
       String solution = Texts.oneLine(r.solution().text(), NeedActions.LONGEST_SHOWN);
       sb.append('\n').append(r.raters() >= FEWEST_RATERS_FOR_MARKS
-          ? texts.get(Msg.CONFLICT_RANKED, lang, "number", i + 1, "solution", solution, "feasibility", one(r.feasibility()),
+          ? texts.get(ConflictMsg.CONFLICT_RANKED, lang, "number", i + 1, "solution", solution, "feasibility", one(r.feasibility()),
               "relevance", one(r.relevance()), "impact", one(r.impact()), "score", one(r.score()))
-          : texts.get(Msg.CONFLICT_RANKED_ORDER_ONLY, lang, "number", i + 1, "solution", solution));
+          : texts.get(ConflictMsg.CONFLICT_RANKED_ORDER_ONLY, lang, "number", i + 1, "solution", solution));
     }
     if (ranking.size() > MOST_SHOWN) {
       sb.append("\n… (+").append(ranking.size() - MOST_SHOWN).append(')');

@@ -14,7 +14,6 @@ import org.trame.core.conflict.triage.Proposal;
 import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.Prompts;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.sheets.Sheets;
 
@@ -55,8 +54,8 @@ final class TriageActions {
         others.add(name(ctx, p.memberId()));
       }
     }
-    return actions.say(ctx, Msg.CONFLICT_INVITATION, "case", k.id(), "by", name(ctx, k.openedBy()), "others", String.join(", ", others),
-        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
+    return actions.say(ctx, ConflictMsg.CONFLICT_INVITATION, "case", k.id(), "by", name(ctx, k.openedBy()), "others", String.join(", ", others),
+        "topic", k.topic() == null ? prompts.get().texts().get(ConflictMsg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
   }
 
   /** The classifier's proposal in plain words, with its reasons; the party confirms or corrects it next. */
@@ -71,16 +70,16 @@ final class TriageActions {
       log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
       ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", null);
       ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", 7);
-      return actions.say(ctx, Msg.CONFLICT_NO_PROPOSAL);
+      return actions.say(ctx, ConflictMsg.CONFLICT_NO_PROPOSAL);
     }
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_nature", p.nature() == Nature.VALUE ? "value" : "need");
     ConflictCases.setParty(ctx.connection(), k.id(), member, "proposed_sheet", p.sheet());
     Texts t = prompts.get().texts();
-    String why = p.cues().isEmpty() ? t.get(Msg.CONFLICT_NO_CUES, ctx.lang())
-        : t.get(Msg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.i18n.Lang.FR
+    String why = p.cues().isEmpty() ? t.get(ConflictMsg.CONFLICT_NO_CUES, ctx.lang())
+        : t.get(ConflictMsg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.i18n.Lang.FR
             ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
-    return actions.say(ctx, Msg.CONFLICT_PROPOSAL,
-        "nature", t.get(p.nature() == Nature.VALUE ? Msg.CONFLICT_NATURE_VALUE : Msg.CONFLICT_NATURE_NEED, ctx.lang()),
+    return actions.say(ctx, ConflictMsg.CONFLICT_PROPOSAL,
+        "nature", t.get(p.nature() == Nature.VALUE ? ConflictMsg.CONFLICT_NATURE_VALUE : ConflictMsg.CONFLICT_NATURE_NEED, ctx.lang()),
         "nature_sure", Math.round(p.natureConfidence() * 100),
         "sheet", p.sheet(), "sheet_title", t.get(Sheets.title(p.sheet()), ctx.lang()), "sheet_when", t.get(Sheets.when(p.sheet()), ctx.lang()),
         "sheet_sure", Math.round(p.sheetConfidence() * 100), "why", why);
@@ -89,8 +88,8 @@ final class TriageActions {
   /** The preparatory phase recalls the topic named when the case was opened. */
   private String topic(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
-    return actions.say(ctx, Msg.CONFLICT_TOPIC,
-        "topic", k.topic() == null ? prompts.get().texts().get(Msg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
+    return actions.say(ctx, ConflictMsg.CONFLICT_TOPIC,
+        "topic", k.topic() == null ? prompts.get().texts().get(ConflictMsg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
   }
 
   /** A "you + judgement" sentence is pointed out, with the I-message form; the party may rewrite or keep it. */
@@ -99,7 +98,7 @@ final class TriageActions {
     if (judgement.isEmpty()) {
       return "ok";
     }
-    actions.say(ctx, Msg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), NeedActions.LONGEST_SHOWN));
+    actions.say(ctx, ConflictMsg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), NeedActions.LONGEST_SHOWN));
     return "coached";
   }
 
@@ -111,6 +110,6 @@ final class TriageActions {
     String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
     Case k = caseOf(ctx);
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "needs_draft", wording);
-    return actions.say(ctx, Msg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
+    return actions.say(ctx, ConflictMsg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
   }
 }

@@ -8,7 +8,6 @@ import org.trame.core.conflict.ConflictCases.Case;
 import org.trame.core.conflict.ConflictCases.Party;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.StepRef;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Json;
 import org.trame.core.turn.TurnContext;
@@ -57,7 +56,7 @@ final class ValuePath {
     }
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
-      StringBuilder sb = new StringBuilder(theirs.texts().get(Msg.CONFLICT_VALUE_SUMMARY, theirs.lang(), "case", k.id()));
+      StringBuilder sb = new StringBuilder(theirs.texts().get(ConflictMsg.CONFLICT_VALUE_SUMMARY, theirs.lang(), "case", k.id()));
       for (Party author : parties) {
         String conviction = of(author).get("conviction");
         if (conviction != null) {
@@ -72,16 +71,16 @@ final class ValuePath {
         }
       });
       if (!criteria.isEmpty()) {
-        sb.append('\n').append(theirs.texts().get(Msg.CONFLICT_VALUE_CRITERIA, theirs.lang()));
+        sb.append('\n').append(theirs.texts().get(ConflictMsg.CONFLICT_VALUE_CRITERIA, theirs.lang()));
         criteria.forEach(c -> sb.append("\n• ").append(c));
       }
-      sb.append('\n').append(theirs.texts().get(blackBall ? Msg.CONFLICT_GRID_BLOCKS : Msg.CONFLICT_GRID_CLEAR, theirs.lang()));
-      sb.append('\n').append(withdrawn.isEmpty() ? theirs.texts().get(Msg.CONFLICT_NOBODY_WITHDRAWS, theirs.lang())
-          : theirs.texts().get(Msg.CONFLICT_WITHDRAWS, theirs.lang(), "names", String.join(", ", withdrawn)));
+      sb.append('\n').append(theirs.texts().get(blackBall ? ConflictMsg.CONFLICT_GRID_BLOCKS : ConflictMsg.CONFLICT_GRID_CLEAR, theirs.lang()));
+      sb.append('\n').append(withdrawn.isEmpty() ? theirs.texts().get(ConflictMsg.CONFLICT_NOBODY_WITHDRAWS, theirs.lang())
+          : theirs.texts().get(ConflictMsg.CONFLICT_WITHDRAWS, theirs.lang(), "names", String.join(", ", withdrawn)));
       theirs.say(sb.toString());
     }
-    CasePhases.tellCoordinator(t, k, Msg.CONFLICT_COORDINATOR_VALUE_DONE,
-        "grid", CasePhases.to(t, k.openedBy()).texts().get(blackBall ? Msg.CONFLICT_GRID_BLOCKS : Msg.CONFLICT_GRID_CLEAR,
+    CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_VALUE_DONE,
+        "grid", CasePhases.to(t, k.openedBy()).texts().get(blackBall ? ConflictMsg.CONFLICT_GRID_BLOCKS : ConflictMsg.CONFLICT_GRID_CLEAR,
             CasePhases.to(t, k.openedBy()).lang()),
         "withdrawals", withdrawn.isEmpty() ? "—" : String.join(", ", withdrawn));
     ConflictCases.close(t.connection(), k.id(), "value_path", t.now().toEpochMilli());

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
+import org.trame.core.i18n.MessageKey;
+import org.trame.core.i18n.Msg;
 
 /** Turns what a member typed or clicked into an answer for a step, or a reason to ask again. */
 final class AnswerParser {
@@ -217,7 +218,7 @@ final class AnswerParser {
   String sharing(String input, Lang lang) {
     String n = GlobalWord.normalize(input);
     List<String> values = List.of(Answer.PRIVATE, Answer.COORDINATORS, Answer.COLLECTIVE);
-    List<Msg> labels = List.of(Msg.SHARE_PRIVATE, Msg.SHARE_COORDINATORS, Msg.SHARE_COLLECTIVE);
+    List<MessageKey> labels = List.of(Msg.SHARE_PRIVATE, Msg.SHARE_COORDINATORS, Msg.SHARE_COLLECTIVE);
     for (int i = 0; i < values.size(); i++) {
       if (n.equals(Integer.toString(i + 1)) || n.equals(values.get(i))) {
         return values.get(i);

@@ -19,13 +19,16 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
+import org.trame.core.i18n.MessageKey;
+import org.trame.core.i18n.Msg;
 
 /**
  * Reads {@code common.yaml} and {@code messages/*.yaml} (the bot's messages, the kernel's and each
@@ -49,6 +52,7 @@ public final class PromptsLoader {
 
   private final Set<String> knownActions;
   private final List<FlowContract> contracts;
+  private final List<MessageKey> messageKeys;
 
   /** @param knownActions the names of the Java actions flows may call; anything else is an error */
   public PromptsLoader(Set<String> knownActions) {
@@ -60,6 +64,16 @@ public final class PromptsLoader {
    * @param contracts    what the features' code reads in their flows; a flow file that breaks one is an error
    */
   public PromptsLoader(Set<String> knownActions, List<FlowContract> contracts) {
+    this(knownActions, contracts, List.of());
+  }
+
+  /**
+   * @param knownActions the names of the Java actions flows may call; anything else is an error
+   * @param contracts    what the features' code reads in their flows; a flow file that breaks one is an error
+   * @param messageKeys  the features' message keys, each of which must have its texts (the kernel's always must)
+   */
+  public PromptsLoader(Set<String> knownActions, List<FlowContract> contracts, java.util.Collection<? extends MessageKey> messageKeys) {
+    this.messageKeys = List.copyOf(messageKeys);
     this.knownActions = Set.copyOf(knownActions);
     this.contracts = List.copyOf(contracts);
   }
@@ -178,19 +192,33 @@ public final class PromptsLoader {
     }
   }
 
-  private static Texts readTexts(Map<String, Located> messages, String commonName) {
-    Map<Msg, LocalText> map = new EnumMap<>(Msg.class);
-    for (Msg msg : Msg.values()) {
-      Located found = messages.get(msg.key());
-      if (found == null) {
-        throw new PromptsException(commonName + " (or a file of " + MESSAGES + "/): message '" + msg.key() + "' is missing");
+  /**
+   * Every message of the files, each checked; every key the kernel and the registered features say
+   * must be there. With the features' keys given, a message no one says is refused too (a key
+   * misspelt in a copy of the folder would otherwise be silently ignored).
+   */
+  private Texts readTexts(Map<String, Located> messages, String commonName) {
+    Set<String> said = new LinkedHashSet<>();
+    for (MessageKey msg : Msg.values()) {
+      said.add(msg.key());
+    }
+    messageKeys.forEach(k -> said.add(k.key()));
+    for (String key : said) {
+      if (!messages.containsKey(key)) {
+        throw new PromptsException(commonName + " (or a file of " + MESSAGES + "/): message '" + key + "' is missing");
       }
-      String where = found.file() + ": message '" + msg.key() + "'";
-      LocalText text = localText(found.text(), where);
+    }
+    Map<String, LocalText> map = new HashMap<>();
+    for (Map.Entry<String, Located> m : messages.entrySet()) {
+      String where = m.getValue().file() + ": message '" + m.getKey() + "'";
+      if (!messageKeys.isEmpty() && !said.contains(m.getKey())) {
+        throw new PromptsException(where + ": no feature says this message (a misspelt key?)");
+      }
+      LocalText text = localText(m.getValue().text(), where);
       Texts.problem(text).ifPresent(problem -> {
         throw new PromptsException(where + ": " + problem);
       });
-      map.put(msg, text);
+      map.put(m.getKey(), text);
     }
     return new Texts(map);
   }

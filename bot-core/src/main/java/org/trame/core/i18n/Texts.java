@@ -35,14 +35,14 @@ public final class Texts {
 
   private final Map<String, Map<Lang, Pattern>> messages = new HashMap<>();
 
-  /** @param messages each key's text; every text must be a valid pattern ({@link #problem}) */
-  public Texts(Map<? extends MessageKey, LocalText> messages) {
+  /** @param messages each message's text by its YAML key; every text must be a valid pattern ({@link #problem}) */
+  public Texts(Map<String, LocalText> messages) {
     messages.forEach((key, text) -> {
       Map<Lang, Pattern> byLang = new EnumMap<>(Lang.class);
       for (Lang lang : Lang.values()) {
-        byLang.put(lang, new Pattern(key.key(), lang, text.in(lang)));
+        byLang.put(lang, new Pattern(key, lang, text.in(lang)));
       }
-      this.messages.put(key.key(), byLang);
+      this.messages.put(key, byLang);
     });
   }
 

@@ -7,7 +7,6 @@ import org.trame.core.access.AuditLog;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.storage.Members;
 import org.trame.core.storage.Settings;
@@ -15,6 +14,7 @@ import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
 import org.trame.core.turn.ScheduledTask;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * A member's rights over their data and their place (seed 004 sheet 8: individual withdrawal
@@ -69,6 +69,11 @@ public final class PrivacyFeature implements Feature {
   }
 
   @Override
+  public java.util.List<PrivacyMsg> messages() {
+    return java.util.List.of(PrivacyMsg.values());
+  }
+
+  @Override
   public Map<String, Command> commands() {
     return Map.of(
         "mydata", Command.of("mydata", this::mydata),
@@ -113,7 +118,7 @@ public final class PrivacyFeature implements Feature {
     switch (sub) {
       case "export", "exporter" -> export(t);
       case "forget", "oublier", "effacer", "erase" -> t.flows().start(t, FORGET_FLOW);
-      default -> t.say(Msg.MYDATA_USAGE);
+      default -> t.say(PrivacyMsg.MYDATA_USAGE);
     }
   }
 
@@ -143,24 +148,24 @@ public final class PrivacyFeature implements Feature {
     // What this turn still says to the others (their space stops, the collective's announcement) no longer names them.
     String name = t.member().displayName();
     if (name != null && !name.isBlank()) {
-      t.redactPending(name, lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+      t.redactPending(name, lang -> texts().get(PrivacyMsg.PRIVACY_ERASED_NAME, lang));
     }
-    t.redactPending(t.member().memberId(), lang -> texts().get(Msg.PRIVACY_ERASED_NAME, lang));
+    t.redactPending(t.member().memberId(), lang -> texts().get(PrivacyMsg.PRIVACY_ERASED_NAME, lang));
     // Erased in the bytes too: secure_delete zeroes the rows in their pages; the log's older frames go at the commit.
     org.trame.core.storage.Writer.truncateLogAfterCommit();
   }
 
   String summaryOf(List<PersonalData.Part> parts, Lang lang) {
-    StringBuilder sb = new StringBuilder(texts().get(Msg.MYDATA_EXPORT_HEADER, lang, "count", parts.size(),
+    StringBuilder sb = new StringBuilder(texts().get(PrivacyMsg.MYDATA_EXPORT_HEADER, lang, "count", parts.size(),
         "file", PersonalData.FILE_NAME));
     for (PersonalData.Part p : parts) {
       int other = p.sections().values().stream().mapToInt(List::size).sum() - p.count("member") - p.count("conversations")
           - p.count("stakes_answers") - p.count("checkin_invitations") - p.count("checkin_answers") - p.count("conflict_parties");
-      sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_LINE, lang, "collective", p.collectiveId().split(":", 2)[1],
+      sb.append('\n').append(texts().get(PrivacyMsg.MYDATA_EXPORT_LINE, lang, "collective", p.collectiveId().split(":", 2)[1],
           "conversations", p.count("conversations"), "stakes", p.count("stakes_answers"),
           "checkins", p.count("checkin_invitations"), "checkin_answers", p.count("checkin_answers"), "cases", p.count("conflict_parties"), "other", other));
     }
-    sb.append('\n').append(texts().get(Msg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
+    sb.append('\n').append(texts().get(PrivacyMsg.MYDATA_EXPORT_FOOTER, lang, "months", Retention.DEFAULT_MONTHS));
     return sb.toString();
   }
 
@@ -173,11 +178,11 @@ public final class PrivacyFeature implements Feature {
   /** {@code privacy}: the collective's retention, for everyone; {@code privacy retention <months>} for coordinators. */
   private void privacy(TurnContext t, List<String> args) throws Exception {
     if (args.isEmpty()) {
-      t.say(Msg.PRIVACY_SHOW, "months", Retention.months(t.connection(), t.collectiveId()));
+      t.say(PrivacyMsg.PRIVACY_SHOW, "months", Retention.months(t.connection(), t.collectiveId()));
       return;
     }
     if (!args.get(0).equalsIgnoreCase("retention") && !args.get(0).equalsIgnoreCase("conservation")) {
-      t.say(Msg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
+      t.say(PrivacyMsg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
       return;
     }
     String months = args.size() == 2 && args.get(1).matches("\\d{1,4}") ? args.get(1) : "";
@@ -186,13 +191,13 @@ public final class PrivacyFeature implements Feature {
     }
     int n = months.isEmpty() ? -1 : Integer.parseInt(months);
     if (n < 1 || n > Retention.MOST_MONTHS) {
-      t.say(Msg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
+      t.say(PrivacyMsg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
       return;
     }
     Settings.put(t.connection(), t.collectiveId(), Retention.MONTHS, Integer.toString(n), t.member().memberId(),
         t.now().toEpochMilli());
     Retention.ensureAll(t.connection(), t.now());
-    t.say(Msg.PRIVACY_RETENTION_SET, "months", n);
+    t.say(PrivacyMsg.PRIVACY_RETENTION_SET, "months", n);
   }
 
   /** {@code audit [n]}: the latest entries of the collective's audit log, for coordinators. */
@@ -205,17 +210,17 @@ public final class PrivacyFeature implements Feature {
     if (args.size() == 1 && args.get(0).matches("\\d{1,4}")) {
       n = Math.min(MOST_AUDIT_ENTRIES, Math.max(1, Integer.parseInt(args.get(0))));
     } else if (!args.isEmpty()) {
-      t.say(Msg.AUDIT_USAGE);
+      t.say(PrivacyMsg.AUDIT_USAGE);
       return;
     }
     List<AuditLog.Entry> entries = AuditLog.latest(t.connection(), t.collectiveId(), n);
     if (entries.isEmpty()) {
-      t.say(Msg.AUDIT_EMPTY);
+      t.say(PrivacyMsg.AUDIT_EMPTY);
       return;
     }
-    StringBuilder sb = new StringBuilder(texts().get(Msg.AUDIT_HEADER, t.lang(), "count", entries.size()));
+    StringBuilder sb = new StringBuilder(texts().get(PrivacyMsg.AUDIT_HEADER, t.lang(), "count", entries.size()));
     for (AuditLog.Entry e : entries) {
-      String who = e.actor() == null ? texts().get(Msg.AUDIT_SCHEDULE, t.lang()) : nameOf(t, e.actor());
+      String who = e.actor() == null ? texts().get(PrivacyMsg.AUDIT_SCHEDULE, t.lang()) : nameOf(t, e.actor());
       sb.append("\n• ").append(java.time.Instant.ofEpochMilli(e.at()).toString(), 0, 16).append(' ')
           .append(who).append(" — ").append(e.action());
       boolean refused = e.outcome() == AuditLog.Outcome.REFUSED;
@@ -223,9 +228,9 @@ public final class PrivacyFeature implements Feature {
         sb.append(" (").append(Texts.oneLine(e.detail(), 120)).append(')');
       }
       if (refused) {
-        sb.append(" — ").append(texts().get(Msg.AUDIT_REFUSED, t.lang())).append(because(e.detail(), t));
+        sb.append(" — ").append(texts().get(PrivacyMsg.AUDIT_REFUSED, t.lang())).append(because(e.detail(), t));
       } else if (e.outcome() == AuditLog.Outcome.NOT_CARRIED_OUT) {
-        sb.append(" — ").append(texts().get(Msg.AUDIT_NOT_CARRIED_OUT, t.lang()));
+        sb.append(" — ").append(texts().get(PrivacyMsg.AUDIT_NOT_CARRIED_OUT, t.lang()));
       }
     }
     t.say(sb.toString());
@@ -233,7 +238,7 @@ public final class PrivacyFeature implements Feature {
 
   /** Why the access point refused, in words: the entry holds the reason's key (an older entry may hold nothing). */
   private String because(String reasonKey, TurnContext t) {
-    for (Msg m : Msg.values()) {
+    for (MessageKey m : PrivacyMsg.values()) {
       if (m.key().equals("audit_because_" + reasonKey)) {
         return " (" + texts().get(m, t.lang()) + ")";
       }

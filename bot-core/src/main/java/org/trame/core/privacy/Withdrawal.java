@@ -9,12 +9,12 @@ import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowAction;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.port.Audience;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Member;
 import org.trame.core.storage.Members;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * The guided right of withdrawal (seed 004 sheet 8): leaving a conflict space or the collective,
@@ -49,13 +49,13 @@ final class Withdrawal {
       case "" -> t.flows().start(t, PrivacyFeature.WITHDRAW_FLOW);
       case "return", "revenir", "retour" -> {
         if (Members.withdrawnAt(t.connection(), t.collectiveId(), t.member().memberId()) == null) {
-          t.say(Msg.WITHDRAW_NOT_WITHDRAWN);
+          t.say(PrivacyMsg.WITHDRAW_NOT_WITHDRAWN);
         } else {
           Members.setWithdrawn(t.connection(), t.collectiveId(), t.member().memberId(), null);
-          t.say(Msg.WITHDRAW_RETURNED);
+          t.say(PrivacyMsg.WITHDRAW_RETURNED);
         }
       }
-      default -> t.say(Msg.WITHDRAW_USAGE);
+      default -> t.say(PrivacyMsg.WITHDRAW_USAGE);
     }
   }
 
@@ -79,8 +79,8 @@ final class Withdrawal {
     Long open = CaseExit.openCaseOf(ctx.connection(), c.collectiveId(), c.memberId());
     Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
     List<String> mine = open == null || m == null ? List.of() : CaseExit.commitments(ctx.connection(), open, m);
-    ctx.send(Audience.member(c.memberId()), mine.isEmpty() ? privacy.texts().get(Msg.WITHDRAW_NO_COMMITMENTS, ctx.lang())
-        : privacy.texts().get(Msg.WITHDRAW_COMMITMENTS, ctx.lang(), "list", "• " + String.join("\n• ", mine)));
+    ctx.send(Audience.member(c.memberId()), mine.isEmpty() ? privacy.texts().get(PrivacyMsg.WITHDRAW_NO_COMMITMENTS, ctx.lang())
+        : privacy.texts().get(PrivacyMsg.WITHDRAW_COMMITMENTS, ctx.lang(), "list", "• " + String.join("\n• ", mine)));
     return null;
   }
 
@@ -88,22 +88,22 @@ final class Withdrawal {
   private String preview(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
     Member m = Members.find(ctx.connection(), c.collectiveId(), c.memberId());
-    Msg who = collective(c) ? Msg.WITHDRAW_PREVIEW_COLLECTIVE : Msg.WITHDRAW_PREVIEW_CASE;
+    MessageKey who = collective(c) ? PrivacyMsg.WITHDRAW_PREVIEW_COLLECTIVE : PrivacyMsg.WITHDRAW_PREVIEW_CASE;
     ctx.send(Audience.member(c.memberId()), privacy.texts().get(who, ctx.lang(), "message", announcement(c, m, ctx.lang())));
     return null;
   }
 
   private String announcement(Conversation c, Member m, Lang lang) {
     String name = m == null || m.displayName() == null ? c.memberId() : m.displayName();
-    StringBuilder sb = new StringBuilder(privacy.texts().get(collective(c) ? Msg.WITHDRAW_ANNOUNCE_COLLECTIVE
-        : Msg.WITHDRAW_ANNOUNCE_CASE, lang, "member", name));
+    StringBuilder sb = new StringBuilder(privacy.texts().get(collective(c) ? PrivacyMsg.WITHDRAW_ANNOUNCE_COLLECTIVE
+        : PrivacyMsg.WITHDRAW_ANNOUNCE_CASE, lang, "member", name));
     String words = PrivacyFlows.FAREWELL.onPath(c);
     if (words != null) {
-      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_WORDS, lang, "words", words.strip()));
+      sb.append('\n').append(privacy.texts().get(PrivacyMsg.WITHDRAW_ANNOUNCE_WORDS, lang, "words", words.strip()));
     }
     String reason = PrivacyFlows.REASON.onPath(c);
     if (reason != null && PrivacyFlows.REASON_SHARED.equals(PrivacyFlows.REASON_SHARING.onPath(c))) {
-      sb.append('\n').append(privacy.texts().get(Msg.WITHDRAW_ANNOUNCE_REASON, lang, "reason", reason.strip()));
+      sb.append('\n').append(privacy.texts().get(PrivacyMsg.WITHDRAW_ANNOUNCE_REASON, lang, "reason", reason.strip()));
     }
     return sb.toString();
   }
@@ -136,7 +136,7 @@ final class Withdrawal {
       } else {
         for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
           if (!coordinator.memberId().equals(m.memberId()) && !told.contains(coordinator.memberId())) {
-            t.asCoordinator(coordinator).say(Msg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
+            t.asCoordinator(coordinator).say(PrivacyMsg.WITHDRAW_FACT_ONLY, "member", m.displayName() == null ? m.memberId()
                 : m.displayName());
           }
         }
@@ -146,9 +146,9 @@ final class Withdrawal {
       privacy.export(t);
     } else if (PrivacyFlows.DATA_ERASE.equals(data)) {
       privacy.erase(t);
-      t.say(Msg.WITHDRAW_ERASED);
+      t.say(PrivacyMsg.WITHDRAW_ERASED);
     } else {
-      t.say(Msg.WITHDRAW_KEPT);
+      t.say(PrivacyMsg.WITHDRAW_KEPT);
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.trame.core.sheets;
 
-import org.trame.core.i18n.Msg;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * The nine practice sheets of seed 004 ("Pratiquer la coopération"), paraphrased in French and
@@ -14,18 +14,18 @@ public final class Sheets {
   private Sheets() {}
 
   /** The sheet's title, e.g. sheet 7 "Accept and handle the natural conflicts of cooperation". */
-  public static Msg title(int n) {
-    return Msg.valueOf("SHEET_" + check(n) + "_TITLE");
+  public static MessageKey title(int n) {
+    return SheetsMsg.valueOf("SHEET_" + check(n) + "_TITLE");
   }
 
   /** When the sheet fits, to explain a proposal: "sheet 7, because …". */
-  public static Msg when(int n) {
-    return Msg.valueOf("SHEET_" + check(n) + "_WHEN");
+  public static MessageKey when(int n) {
+    return SheetsMsg.valueOf("SHEET_" + check(n) + "_WHEN");
   }
 
   /** The sheet's approaches. */
-  public static Msg approaches(int n) {
-    return Msg.valueOf("SHEET_" + check(n));
+  public static MessageKey approaches(int n) {
+    return SheetsMsg.valueOf("SHEET_" + check(n));
   }
 
   public static boolean exists(int n) {

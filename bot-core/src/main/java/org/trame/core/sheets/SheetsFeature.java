@@ -3,7 +3,6 @@ package org.trame.core.sheets;
 import java.util.List;
 import java.util.Map;
 import org.trame.core.engine.FlowAction;
-import org.trame.core.i18n.Msg;
 import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
 import org.trame.core.turn.TurnContext;
@@ -17,6 +16,11 @@ public final class SheetsFeature implements Feature {
   public static final String COMMAND = "sheet";
 
   @Override
+  public java.util.List<SheetsMsg> messages() {
+    return java.util.List.of(SheetsMsg.values());
+  }
+
+  @Override
   public Map<String, Command> commands() {
     return Map.of(COMMAND, Command.of(COMMAND, SheetsFeature::sheet));
   }
@@ -28,7 +32,7 @@ public final class SheetsFeature implements Feature {
     } else if (args.size() == 1 && args.get(0).matches("\\d{1,2}") && Sheets.exists(Integer.parseInt(args.get(0)))) {
       show(t, Integer.parseInt(args.get(0)));
     } else {
-      t.say(Msg.SHEET_USAGE);
+      t.say(SheetsMsg.SHEET_USAGE);
     }
   }
 
@@ -38,7 +42,7 @@ public final class SheetsFeature implements Feature {
   }
 
   private static void list(TurnContext t) {
-    StringBuilder text = new StringBuilder(t.texts().get(Msg.SHEET_LIST, t.lang()));
+    StringBuilder text = new StringBuilder(t.texts().get(SheetsMsg.SHEET_LIST, t.lang()));
     for (int n = Sheets.FIRST; n <= Sheets.LAST; n++) {
       text.append('\n').append(n).append(". ").append(t.texts().get(Sheets.title(n), t.lang()));
     }
@@ -46,7 +50,7 @@ public final class SheetsFeature implements Feature {
   }
 
   private static void show(TurnContext t, int n) {
-    t.say(Msg.SHEET_SHOW, "number", n, "title", t.texts().get(Sheets.title(n), t.lang()),
+    t.say(SheetsMsg.SHEET_SHOW, "number", n, "title", t.texts().get(Sheets.title(n), t.lang()),
         "when", t.texts().get(Sheets.when(n), t.lang()), "approaches", t.texts().get(Sheets.approaches(n), t.lang()));
   }
 }

@@ -1,6 +1,7 @@
 package org.trame.core.stakes;
 
 import org.trame.core.engine.Answer;
+import org.trame.core.i18n.MessageKey;
 import org.trame.core.i18n.Msg;
 
 /** The message that names each sharing choice. */
@@ -8,7 +9,7 @@ final class SharingLabels {
 
   private SharingLabels() {}
 
-  static Msg label(String sharing) {
+  static MessageKey label(String sharing) {
     return switch (sharing) {
       case Answer.COLLECTIVE -> Msg.SHARE_COLLECTIVE;
       case Answer.COORDINATORS -> Msg.SHARE_COORDINATORS;

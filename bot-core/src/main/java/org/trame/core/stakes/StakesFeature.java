@@ -9,7 +9,6 @@ import org.trame.core.engine.FlowAction;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.Step;
 import org.trame.core.engine.StepKind;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
 import org.trame.core.storage.Jobs;
@@ -18,6 +17,7 @@ import org.trame.core.turn.Command;
 import org.trame.core.turn.Feature;
 import org.trame.core.turn.ScheduledTask;
 import org.trame.core.turn.TurnContext;
+import org.trame.core.i18n.Msg;
 
 /**
  * Personal stakes (seed 004 sheets 2 and 4): each member says privately why they are here, what
@@ -39,6 +39,11 @@ public final class StakesFeature implements Feature {
   public void engine(FlowEngine flowEngine) {
     this.engine = flowEngine;
     this.rounds = new StakesRoundService(flowEngine);
+  }
+
+  @Override
+  public java.util.List<StakesMsg> messages() {
+    return java.util.List.of(StakesMsg.values());
   }
 
   @Override
@@ -117,10 +122,10 @@ public final class StakesFeature implements Feature {
     if (args.size() == 1 && args.get(0).equalsIgnoreCase("close")) {
       StakesRounds.Round open = StakesRounds.openRound(t.connection(), t.collectiveId());
       if (open == null) {
-        t.say(Msg.STAKES_ROUND_NONE_OPEN);
+        t.say(StakesMsg.STAKES_ROUND_NONE_OPEN);
       } else {
         rounds.close(t, open);
-        t.say(Msg.STAKES_ROUND_CLOSED);
+        t.say(StakesMsg.STAKES_ROUND_CLOSED);
       }
       return;
     }
@@ -140,11 +145,11 @@ public final class StakesFeature implements Feature {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      t.say(Msg.STAKES_ROUND_USAGE);
+      t.say(StakesMsg.STAKES_ROUND_USAGE);
       return;
     }
     if (!rounds.open(t, t.member().memberId(), days, hours) && StakesRounds.openRound(t.connection(), t.collectiveId()) == null) {
-      t.say(Msg.STAKES_ROUND_NO_MEMBERS);
+      t.say(StakesMsg.STAKES_ROUND_NO_MEMBERS);
     }
   }
 
@@ -154,11 +159,11 @@ public final class StakesFeature implements Feature {
     }
     String text = String.join(" ", args).strip();
     if (text.length() < 3 || text.length() > LONGEST_AMBITION) {
-      t.say(Msg.STAKES_AMBITION_USAGE);
+      t.say(StakesMsg.STAKES_AMBITION_USAGE);
       return;
     }
     Settings.put(t.connection(), t.collectiveId(), StakesRoundService.AMBITION, text, t.member().memberId(), t.now().toEpochMilli());
-    t.say(Msg.STAKES_AMBITION_SET);
+    t.say(StakesMsg.STAKES_AMBITION_SET);
   }
 
   private void every(TurnContext t, List<String> args) throws Exception {
@@ -172,12 +177,12 @@ public final class StakesFeature implements Feature {
       months = -1;
     }
     if (months < 1 || months > 24) {
-      t.say(Msg.STAKES_EVERY_USAGE);
+      t.say(StakesMsg.STAKES_EVERY_USAGE);
       return;
     }
     Settings.put(t.connection(), t.collectiveId(), StakesRoundService.EVERY_MONTHS, Integer.toString(months),
         t.member().memberId(), t.now().toEpochMilli());
-    t.say(Msg.STAKES_EVERY_SET, "months", months);
+    t.say(StakesMsg.STAKES_EVERY_SET, "months", months);
   }
 
   /**
@@ -187,7 +192,7 @@ public final class StakesFeature implements Feature {
   private void share(TurnContext t, List<String> args) throws Exception {
     Map<String, String> latest = StakesRegister.latest(t.connection(), t.collectiveId(), t.member().memberId());
     if (latest.isEmpty()) {
-      t.say(Msg.STAKES_HISTORY_EMPTY);
+      t.say(StakesMsg.STAKES_HISTORY_EMPTY);
       return;
     }
     List<String> questions = new ArrayList<>(latest.keySet());
@@ -198,21 +203,21 @@ public final class StakesFeature implements Feature {
     }
     if (n >= 1 && n <= questions.size() && sharing != null) {
       StakesRegister.changeSharing(t.connection(), t.collectiveId(), t.member().memberId(), questions.get(n - 1), sharing);
-      t.say(Msg.STAKES_SHARE_CHANGED, "number", n, "sharing", engine.prompts().texts().get(SharingLabels.label(sharing), t.lang()));
+      t.say(StakesMsg.STAKES_SHARE_CHANGED, "number", n, "sharing", engine.prompts().texts().get(SharingLabels.label(sharing), t.lang()));
       return;
     }
     // A change asked for and not made says why, before the list that shows the numbers.
     if (args.size() == 2 && (n < 1 || n > questions.size())) {
-      t.say(Msg.STAKES_SHARE_NO_SUCH_ANSWER, "number", Texts.oneLine(args.get(0), 20), "count", questions.size());
+      t.say(StakesMsg.STAKES_SHARE_NO_SUCH_ANSWER, "number", Texts.oneLine(args.get(0), 20), "count", questions.size());
     } else if (args.size() == 2) {
-      t.say(Msg.STAKES_SHARE_UNKNOWN_AUDIENCE, "word", Texts.oneLine(args.get(1), 40));
+      t.say(StakesMsg.STAKES_SHARE_UNKNOWN_AUDIENCE, "word", Texts.oneLine(args.get(1), 40));
     } else if (!args.isEmpty()) {
-      t.say(Msg.STAKES_SHARE_UNCHANGED);
+      t.say(StakesMsg.STAKES_SHARE_UNCHANGED);
     }
     var flow = engine.prompts().flow(FLOW).orElseThrow();
     Texts texts = engine.prompts().texts();
     Map<String, String> sharings = StakesRegister.latestSharing(t.connection(), t.collectiveId(), t.member().memberId());
-    StringBuilder sb = new StringBuilder(texts.get(Msg.STAKES_SHARE_LIST, t.lang()));
+    StringBuilder sb = new StringBuilder(texts.get(StakesMsg.STAKES_SHARE_LIST, t.lang()));
     for (int i = 0; i < questions.size(); i++) {
       Step step = flow.step(questions.get(i));
       String question = step == null ? questions.get(i) : step.text().in(t.lang()).lines().findFirst().orElse("");
@@ -238,12 +243,12 @@ public final class StakesFeature implements Feature {
   private void history(TurnContext t) throws Exception {
     List<StakesRegister.Stored> rows = StakesRegister.history(t.connection(), t.collectiveId(), t.member().memberId());
     if (rows.isEmpty()) {
-      t.say(Msg.STAKES_HISTORY_EMPTY);
+      t.say(StakesMsg.STAKES_HISTORY_EMPTY);
       return;
     }
     var flow = engine.prompts().flow(FLOW).orElseThrow();
     Texts texts = engine.prompts().texts();
-    StringBuilder sb = new StringBuilder(texts.get(Msg.STAKES_HISTORY_HEADER, t.lang()));
+    StringBuilder sb = new StringBuilder(texts.get(StakesMsg.STAKES_HISTORY_HEADER, t.lang()));
     int version = 0;
     for (StakesRegister.Stored r : rows) {
       if (r.version() != version) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.trame.core.engine.Answer;
 import org.trame.core.engine.Conversation;
 import org.trame.core.engine.FlowEngine;
-import org.trame.core.i18n.Msg;
 import org.trame.core.storage.Conversations;
 import org.trame.core.storage.Jobs;
 import org.trame.core.storage.Member;
@@ -50,7 +49,7 @@ final class StakesRoundService {
     StakesRounds.Round open = StakesRounds.openRound(t.connection(), t.collectiveId());
     if (open != null) {
       if (openedBy != null) {
-        t.say(Msg.STAKES_ROUND_ALREADY_OPEN, "deadline", date(open.deadlineAt()));
+        t.say(StakesMsg.STAKES_ROUND_ALREADY_OPEN, "deadline", date(open.deadlineAt()));
       }
       return false;
     }
@@ -69,17 +68,17 @@ final class StakesRoundService {
     List<Member> coordinators = Members.coordinators(t.connection(), t.collectiveId());
     for (Member m : members) {
       TurnContext theirs = t.as(m, coordinators.stream().anyMatch(x -> x.memberId().equals(m.memberId())), t.lang());
-      theirs.say(Msg.STAKES_ROUND_INVITE, "deadline", date(deadline.toEpochMilli()));
+      theirs.say(StakesMsg.STAKES_ROUND_INVITE, "deadline", date(deadline.toEpochMilli()));
       Conversation c = theirs.flows().start(theirs, StakesFeature.FLOW);
       StakesRounds.invite(t.connection(), round, m.memberId(), c.id());
     }
     t.schedule(REMIND, reminder, Jobs.roundPayload(round));
     t.schedule(CLOSE, deadline, Jobs.roundPayload(round));
     if (openedBy != null) {
-      t.say(Msg.STAKES_ROUND_OPENED, "count", members.size(), "reminder", Duration.between(now, reminder).toHours(),
+      t.say(StakesMsg.STAKES_ROUND_OPENED, "count", members.size(), "reminder", Duration.between(now, reminder).toHours(),
           "deadline", date(deadline.toEpochMilli()));
       if (reminderMoved) {
-        t.say(Msg.STAKES_ROUND_REMINDER_MOVED, "asked", reminderHours);
+        t.say(StakesMsg.STAKES_ROUND_REMINDER_MOVED, "asked", reminderHours);
       }
     }
     return true;
@@ -101,7 +100,7 @@ final class StakesRoundService {
         continue; // declining (cancel) is an answer too: no pressure
       }
       TurnContext theirs = t.as(m, false, t.lang());
-      theirs.say(Msg.STAKES_ROUND_REMINDER, "deadline", date(round.deadlineAt()));
+      theirs.say(StakesMsg.STAKES_ROUND_REMINDER, "deadline", date(round.deadlineAt()));
       theirs.flows().remind(theirs, c);
       StakesRounds.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
     }
@@ -128,7 +127,7 @@ final class StakesRoundService {
     org.trame.core.access.Requester channel = org.trame.core.access.Requester.channel(t.collectiveId());
     List<StakesRounds.SharedAnswer> withCollective = readable(channel,
         StakesRounds.shared(t.connection(), round.id(), List.of(Answer.COLLECTIVE)), t.collectiveId());
-    t.post(new StakesSynthesis(engine, t.lang()).write(Msg.STAKES_SYNTHESIS_HEADER, withCollective, invitees.size(),
+    t.post(new StakesSynthesis(engine, t.lang()).write(StakesMsg.STAKES_SYNTHESIS_HEADER, withCollective, invitees.size(),
         answered, ambition, nextDate));
 
     List<StakesRounds.SharedAnswer> withCoordinators = StakesRounds.shared(t.connection(), round.id(),
@@ -136,7 +135,7 @@ final class StakesRoundService {
     for (Member coordinator : Members.coordinators(t.connection(), t.collectiveId())) {
       TurnContext theirs = t.asCoordinator(coordinator);
       List<StakesRounds.SharedAnswer> forThem = readable(theirs.requester(), withCoordinators, t.collectiveId());
-      theirs.say(new StakesSynthesis(engine, theirs.lang()).write(Msg.STAKES_SYNTHESIS_COORDINATORS_HEADER, forThem,
+      theirs.say(new StakesSynthesis(engine, theirs.lang()).write(StakesMsg.STAKES_SYNTHESIS_COORDINATORS_HEADER, forThem,
           invitees.size(), answered, ambition, nextDate));
     }
   }
@@ -151,7 +150,7 @@ final class StakesRoundService {
       Member m = c != null && c.status().open() && c.state().begun()
           ? Members.find(t.connection(), t.collectiveId(), i.memberId()) : null;
       if (m != null) {
-        t.as(m, false, t.lang()).say(Msg.STAKES_ROUND_CLOSED_UNFINISHED);
+        t.as(m, false, t.lang()).say(StakesMsg.STAKES_ROUND_CLOSED_UNFINISHED);
       }
     }
   }

@@ -11,9 +11,9 @@ import org.trame.core.engine.Flow;
 import org.trame.core.engine.FlowEngine;
 import org.trame.core.engine.StepRef;
 import org.trame.core.i18n.Lang;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.nlp.Themes;
+import org.trame.core.i18n.MessageKey;
 
 /**
  * Writes a round's synthesis from the answers members chose to share at a given level. It is
@@ -47,14 +47,14 @@ final class StakesSynthesis {
     this.lang = lang;
   }
 
-  String write(Msg header, List<StakesRounds.SharedAnswer> shared, int invited, int answered, String ambition, org.trame.core.i18n.Moment next) {
+  String write(MessageKey header, List<StakesRounds.SharedAnswer> shared, int invited, int answered, String ambition, org.trame.core.i18n.Moment next) {
     List<String> out = new ArrayList<>();
     out.add(texts.get(header, lang));
-    out.add(texts.get(Msg.STAKES_SYNTHESIS_PARTICIPATION, lang, "answered", answered, "invited", invited));
-    out.add(ambition == null ? texts.get(Msg.STAKES_SYNTHESIS_NO_AMBITION, lang)
-        : texts.get(Msg.STAKES_SYNTHESIS_AMBITION, lang, "ambition", ambition));
+    out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_PARTICIPATION, lang, "answered", answered, "invited", invited));
+    out.add(ambition == null ? texts.get(StakesMsg.STAKES_SYNTHESIS_NO_AMBITION, lang)
+        : texts.get(StakesMsg.STAKES_SYNTHESIS_AMBITION, lang, "ambition", ambition));
     if (shared.isEmpty()) {
-      out.add(texts.get(Msg.STAKES_SYNTHESIS_NOTHING_SHARED, lang));
+      out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_NOTHING_SHARED, lang));
     } else {
       Map<String, Map<String, String>> byMember = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ final class StakesSynthesis {
       sharedAnswers(out, byMember, names);
     }
     if (next != null) {
-      out.add(texts.get(Msg.STAKES_SYNTHESIS_NEXT, lang, "date", next));
+      out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_NEXT, lang, "date", next));
     }
     return String.join("\n", out);
   }
@@ -101,10 +101,10 @@ final class StakesSynthesis {
     if (lines.isEmpty()) {
       return;
     }
-    out.add(texts.get(Msg.STAKES_SYNTHESIS_CONTRIBUTIONS, lang));
+    out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_CONTRIBUTIONS, lang));
     out.addAll(lines);
     if (offeringTime * 2 < offering) {
-      out.add(texts.get(Msg.STAKES_SYNTHESIS_UNDER_RESOURCED, lang, "few", offeringTime, "answered", offering));
+      out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_UNDER_RESOURCED, lang, "few", offeringTime, "answered", offering));
     }
   }
 
@@ -120,7 +120,7 @@ final class StakesSynthesis {
       }
     });
     if (!lines.isEmpty()) {
-      out.add(texts.get(Msg.STAKES_SYNTHESIS_RED_LINES, lang));
+      out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_RED_LINES, lang));
       out.addAll(lines);
     }
   }
@@ -130,12 +130,12 @@ final class StakesSynthesis {
     byMember.forEach((member, a) -> texts.put(member, THEME_QUESTIONS.stream().filter(a::containsKey).map(a::get).toList()));
     List<Themes.Theme> recurring = Themes.recurring(texts, 2, MOST_THEMES);
     if (!recurring.isEmpty()) {
-      out.add(this.texts.get(Msg.STAKES_SYNTHESIS_THEMES, lang));
+      out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_THEMES, lang));
       out.add(recurring.stream().map(t -> t.word() + " (" + t.people() + ")").collect(Collectors.joining(", ")));
       Map<String, List<String>> pursuits = pick(byMember, PURSUITS);
       List<Themes.Theme> common = Themes.recurring(pursuits, 2, MOST_THEMES);
       if (!common.isEmpty()) {
-        out.add(this.texts.get(Msg.STAKES_SYNTHESIS_COMMON, lang, "themes",
+        out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_COMMON, lang, "themes",
             common.stream().map(Themes.Theme::word).collect(Collectors.joining(", "))));
       }
     }
@@ -153,7 +153,7 @@ final class StakesSynthesis {
       });
     });
     if (!crossed.isEmpty()) {
-      out.add(this.texts.get(Msg.STAKES_SYNTHESIS_CROSSED, lang, "themes", String.join(", ", crossed)));
+      out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_CROSSED, lang, "themes", String.join(", ", crossed)));
     }
     byMember.forEach((member, a) -> {
       for (String redLine : splitList(a.get(StakesFlow.RED_LINES.id()))) {
@@ -169,7 +169,7 @@ final class StakesSynthesis {
           }
         });
         if (!touched.isEmpty()) {
-          out.add(this.texts.get(Msg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", Texts.oneLine(redLine, 280), "themes", String.join(", ", touched)));
+          out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", Texts.oneLine(redLine, 280), "themes", String.join(", ", touched)));
         }
       }
     });
@@ -185,7 +185,7 @@ final class StakesSynthesis {
       }
     });
     if (!lines.isEmpty()) {
-      out.add(texts.get(Msg.STAKES_SYNTHESIS_SHARED_ANSWERS, lang));
+      out.add(texts.get(StakesMsg.STAKES_SYNTHESIS_SHARED_ANSWERS, lang));
       out.addAll(lines);
     }
   }

@@ -25,6 +25,11 @@ public interface Feature {
   default void ended(TurnContext turn, org.trame.core.engine.Conversation conversation) throws Exception {
   }
 
+  /** The keys of what this feature says: each must have its texts in every language, checked at start. */
+  default java.util.List<? extends org.trame.core.i18n.MessageKey> messages() {
+    return java.util.List.of();
+  }
+
   /** Scheduled work by kind. */
   default Map<String, ScheduledTask> tasks() {
     return Map.of();

@@ -7,13 +7,14 @@ import org.trame.core.engine.ActionContext;
 import org.trame.core.engine.Conversation;
 import org.trame.core.i18n.Lang;
 import org.trame.core.engine.Prompt;
-import org.trame.core.i18n.Msg;
 import org.trame.core.i18n.Texts;
 import org.trame.core.port.Audience;
 import org.trame.core.port.Handled;
 import org.trame.core.port.OutboundMessage;
 import org.trame.core.port.OutboundMessage.Expects;
 import org.trame.core.storage.Member;
+import org.trame.core.i18n.MessageKey;
+import org.trame.core.i18n.Msg;
 
 /**
  * One inbound event being handled: who, where, in which language, inside which transaction, and
@@ -197,7 +198,7 @@ public final class TurnContext {
   }
 
   /** A private message to the member who spoke. */
-  public void say(Msg msg, Object... keyValues) {
+  public void say(MessageKey msg, Object... keyValues) {
     said.add(msg);
     say(texts.get(msg, lang, keyValues));
   }

@@ -34,7 +34,7 @@ class PromptsLoaderTest {
   @Test
   @DisplayName("the packaged prompts load and validate with every registered action")
   void packagedPromptsLoad() {
-    Prompts prompts = new PromptsLoader(Features.actionNames()).loadPackaged();
+    Prompts prompts = Features.promptsLoader().loadPackaged();
     assertTrue(prompts.flow("stakes").isPresent());
   }
 
@@ -171,5 +171,39 @@ class PromptsLoaderTest {
     } catch (PromptsException e) {
       assertTrue(e.getMessage().contains("other.yaml: flow is 'demo' but the file is named other.yaml"), e.getMessage());
     }
+  }
+
+  @Test
+  @DisplayName("a feature's message missing from its file stops the start, naming the message")
+  void featureMessageMissing() throws Exception {
+    // given a copy of the prompts where the stakes feature's round message was renamed
+    MessageFiles.copy(PROMPTS, dir);
+    Path stakes = dir.resolve("messages/stakes.yaml");
+    Files.writeString(stakes, Files.readString(stakes).replace("  stakes_round_opened:", "  stakes_round_openned:"));
+
+    // when it is loaded with the features' keys
+    PromptsException e = assertThrows(PromptsException.class,
+        () -> Features.promptsLoader().load(dir));
+
+    // then both the missing key and, once it is back, the misspelt one are named
+    assertTrue(e.getMessage().endsWith("message 'stakes_round_opened' is missing"), e.getMessage());
+    Files.writeString(stakes, Files.readString(stakes) + "  stakes_round_opened:\n    fr: \"a\"\n    en: \"b\"\n");
+    PromptsException misspelt = assertThrows(PromptsException.class,
+        () -> Features.promptsLoader().load(dir));
+    assertTrue(misspelt.getMessage().contains("messages/stakes.yaml: message 'stakes_round_openned': no feature says this message"),
+        misspelt.getMessage());
+  }
+
+  @Test
+  @DisplayName("a message whose French and English placeholders differ stops the start, naming both")
+  void placeholdersDiffer() throws Exception {
+    MessageFiles.copy(PROMPTS, dir);
+    Path stakes = dir.resolve("messages/stakes.yaml");
+    Files.writeString(stakes, Files.readString(stakes).replace("Rappel dans {reminder} h", "Rappel dans {rappel} h"));
+
+    PromptsException e = assertThrows(PromptsException.class,
+        () -> Features.promptsLoader().load(dir));
+
+    assertTrue(e.getMessage().contains("message 'stakes_round_opened': placeholders differ between languages"), e.getMessage());
   }
 }
