@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
         "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT, TRAME_ADMIN_BIND,",
         "TRAME_PSEUDONYM_KEY_FILE (required on PostgreSQL) (see README)."},
-    subcommands = {Main.PromptsCheck.class, TriageCommand.class})
+    subcommands = {Main.PromptsCheck.class, Main.SlackManifestCommand.class, TriageCommand.class})
 public final class Main implements Callable<Integer> {
 
   static final int STARTUP_FAILED = 2;
@@ -195,6 +195,21 @@ public final class Main implements Callable<Integer> {
         parent.err.println("trame: " + e.getMessage());
         return STARTUP_FAILED;
       }
+    }
+  }
+
+  /** {@code trame slack-manifest}: the Slack app manifest to paste, with this version's commands in its usage hint. */
+  @Command(name = "slack-manifest", mixinStandardHelpOptions = true,
+      description = "Prints the Slack app manifest (paste it at api.slack.com/apps), its /trame usage hint written from the command catalogue.")
+  static final class SlackManifestCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() {
+      parent.out.print(org.trame.slack.SlackManifest.of(org.trame.core.port.CommandCatalogue.packaged()));
+      return 0;
     }
   }
 }

@@ -17,13 +17,21 @@ import org.junit.jupiter.api.Test;
 class ManifestTest {
 
   @Test
-  @DisplayName("the manifest's usage hint for /trame is the one the core's command catalogue writes, so it lists every command")
+  @DisplayName("the printed manifest's usage hint for /trame is the one the command catalogue writes, so a new command shows without editing the file")
   void usageHintFromTheCatalogue() throws Exception {
-    // given the manifest and the catalogue
-    JsonNode m = new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
-    // then Slack shows what the catalogue says
-    assertEquals(org.trame.core.port.CommandCatalogue.packaged().slackUsageHint(),
-        m.at("/features/slash_commands/0/usage_hint").asText());
+    // given the catalogue of this build
+    org.trame.core.port.CommandCatalogue catalogue = org.trame.core.port.CommandCatalogue.packaged();
+    // when the manifest is printed
+    JsonNode printed = new ObjectMapper(new YAMLFactory()).readTree(SlackManifest.of(catalogue));
+    // then Slack shows what the catalogue says, and the rest of the manifest is the committed one
+    assertEquals(catalogue.slackUsageHint(), printed.at("/features/slash_commands/0/usage_hint").asText());
+    assertTrue(printed.at("/features/slash_commands/0/usage_hint").asText().contains("method"));
+    JsonNode committed = new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest.yml").toFile());
+    assertEquals(committed.at("/oauth_config"), printed.at("/oauth_config"));
+    // and the committed file's hint names no command the catalogue lacks
+    for (String word : committed.at("/features/slash_commands/0/usage_hint").asText().split(" \\| ")) {
+      assertTrue(catalogue.find(word).isPresent(), "the committed usage hint names an unknown command: " + word);
+    }
   }
 
   @Test

@@ -64,7 +64,8 @@ public final class ConflictFeature implements Feature {
 
   @Override
   public Map<String, Command> commands() {
-    return Map.of("conflict", Command.of("conflict", this::conflict));
+    return Map.of("conflict", Command.of("conflict", this::conflict),
+        MethodGuide.COMMAND, Command.of(MethodGuide.COMMAND, MethodGuide::method));
   }
 
   /** {@code conflict} (or {@code conflit}) and its sub-commands. */

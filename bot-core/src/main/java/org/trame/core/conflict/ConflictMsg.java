@@ -97,5 +97,10 @@ public enum ConflictMsg implements MessageKey {
   CONFLICT_REQUESTED_WITH_WORDS,
   CONFLICT_REQUEST_NO_COORDINATOR,
   WITHDRAW_CASE_FACT,
-  WITHDRAW_RELEASED;
+  WITHDRAW_RELEASED,
+  /** {@code method}: the preparation and the six steps of a resolution where nobody loses. */
+  CONFLICT_METHOD_OVERVIEW,
+  /** {@code method <1-6>}: one step, what it asks of each party (an ICU select on the step). */
+  CONFLICT_METHOD_STEP,
+  CONFLICT_METHOD_USAGE;
 }
