@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How one batch of the {@link Writer} becomes one transaction on the one connection: run without
- * savepoints on SQLite, again with one per job at a failure; housekeeping before the commit; a
- * failure of the file itself refusing the whole batch; on PostgreSQL, jobs that lost a race with
- * another process deferred to the next batch. Whoever runs a batch (the writer's thread or a
- * waiting caller) holds the writer's lock, so one thread at a time uses this.
+ * How one batch of the {@link Writer} becomes one transaction on the one connection, the same on
+ * SQLite and PostgreSQL: each job in its own savepoint (a failing one undone alone, its neighbours
+ * kept), jobs queued meanwhile joining before the commit, housekeeping, one commit, then each job
+ * completed. A failure of the file itself (SQLite) refuses the whole batch; on PostgreSQL, jobs
+ * that lost a race with another process are deferred to the next batch. Whoever runs a batch (the
+ * writer's thread or a waiting caller) holds the writer's lock, so one thread at a time uses this.
  */
 final class GroupTransaction {
 
@@ -102,17 +103,14 @@ final class GroupTransaction {
       batch.forEach(job -> job.future.completeExceptionally(failure));
       return;
     }
-    boolean sqlite = database.dialect() == Database.Dialect.SQLITE;
-    if (!sqlite || !runWithoutSavepoints(c, batch)) {
-      if (sqlite) {
-        c = undoAttempt(c, batch);
-        if (c == null) {
-          return;
-        }
-      }
-      for (WriterJob<?> job : batch) {
-        job.runIn(c);
-      }
+    long started = System.nanoTime();
+    // A doomed transaction takes no late jobs: they wait for the next one, on a fresh connection.
+    for (int i = 0; i < batch.size() || (!doomed() && late.joinInto(batch, started)); i++) {
+      batch.get(i).runIn(c);
+    }
+    if (doomed()) {
+      failBatch(c, batch, new SQLException("SQLite undid the transaction or could not write it (a full disk or an I/O error)"));
+      return;
     }
     if (database.dialect() == Database.Dialect.POSTGRESQL) {
       deferRaceLosers(batch);
@@ -193,42 +191,11 @@ final class GroupTransaction {
   }
 
   /**
-   * SQLite: runs the batch with no savepoint at all (a turn's two savepoints cost four statements,
-   * as much as its own writes), which holds as long as no job fails. At the first failure it stops
-   * and returns false: the caller undoes the transaction and runs the batch again with a savepoint
-   * per job, so that the failing job is undone alone. PostgreSQL never runs so: there a failed
-   * statement spoils the whole transaction unless a savepoint was taken before it.
+   * Whether the file itself failed in this transaction (SQLite undid it, or a write could not be
+   * made): committing would keep some events and silently lose others, so none is kept.
    */
-  private boolean runWithoutSavepoints(Connection c, List<WriterJob<?>> batch) {
-    long started = System.nanoTime();
-    NamedSavepoint.skip(true);
-    try {
-      for (int i = 0; i < batch.size() || late.joinInto(batch, started); i++) {
-        if (!batch.get(i).runBare(c)) {
-          return false;
-        }
-      }
-      return true;
-    } finally {
-      NamedSavepoint.skip(false);
-    }
-  }
-
-  /**
-   * Undoes a batch that failed without savepoints, for it to run again with them; returns the
-   * connection to run it on, or null when the file itself failed (a full disk, an I/O error):
-   * then nothing of the batch is kept and every event is refused, to apply when delivered again.
-   */
-  private Connection undoAttempt(Connection c, List<WriterJob<?>> batch) {
-    if (transactionLost || fault != null) {
-      failBatch(c, batch, new SQLException("SQLite undid the transaction or could not write it (a full disk or an I/O error)"));
-      return null;
-    }
-    log.debug("a job failed in a group transaction without savepoints; the {} jobs run again with savepoints", batch.size());
-    rollbackQuietly(c);
-    transactionLost = false; // the writer's own rollback, not one of SQLite's
-    batch.forEach(WriterJob::reset);
-    return c;
+  private boolean doomed() {
+    return transactionLost || fault != null;
   }
 
   /**

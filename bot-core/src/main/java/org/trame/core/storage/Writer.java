@@ -18,9 +18,8 @@ import java.util.function.Consumer;
  * The one writer. Jobs queue up; the writer thread takes every job waiting when a transaction
  * starts, runs them, commits once, and only then completes each job's future. This is group
  * commit: full durability at the cost of one fsync per batch rather than per turn. One failing
- * job never takes its neighbours down: on SQLite the batch first runs without savepoints and, at
- * a failure, runs again with one per job; on PostgreSQL each job always has its own (see
- * {@link GroupTransaction}).
+ * job never takes its neighbours down: each job runs in its own savepoint, on SQLite and
+ * PostgreSQL alike (see {@link GroupTransaction}).
  *
  * <p>On SQLite a caller who waits for its job's future ({@code join}, {@code get}) runs the batch
  * itself when none is running, instead of sleeping while the writer's thread wakes up, runs it

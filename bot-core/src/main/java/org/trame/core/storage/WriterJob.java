@@ -37,22 +37,7 @@ final class WriterJob<T> {
     return work == null;
   }
 
-  /** Runs the work with no savepoint; false when it failed (its changes are then mixed with the batch's). */
-  boolean runBare(Connection c) {
-    attempts++;
-    try {
-      result = work.run(c);
-      return true;
-    } catch (Throwable e) {
-      return false;
-    }
-  }
-
-  void reset() {
-    result = null;
-    failure = null;
-  }
-
+  /** Runs the work in its own savepoint: when it fails, what it did is undone and the rest of the batch is kept. */
   void runIn(Connection c) {
     attempts++;
     boolean opened = false;

@@ -118,9 +118,7 @@ public final class TurnHandler {
         // an apology that happened to fit on the disk.
         throw failure instanceof SQLException sql ? sql : new SQLException(failure.getMessage(), failure);
       }
-      // Never let one bad turn lose the event or crash the conversation: undo it and say so. (Undone
-      // first: in a batch run without savepoints the undo abandons the attempt, and the turn runs
-      // again with one, so the failure is logged once.)
+      // Never let one bad turn lose the event or crash the conversation: undo it and say so.
       TURN_START.rollback(c);
       log.error("turn {} for a member of {} failed; its changes were rolled back", e.eventId(), collectiveId, failure);
       t.forgetMessages();

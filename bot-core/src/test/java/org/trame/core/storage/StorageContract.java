@@ -3,11 +3,15 @@ package org.trame.core.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -172,6 +176,77 @@ abstract class StorageContract {
     assertTrue(bad.isCompletedExceptionally() || bad.handle((v, e) -> e != null).join());
     assertFalse(recorded("console:ok", 2), "the good job's event was kept");
     assertTrue(recorded("console:bad", 2), "the failed job's event was rolled back");
+  }
+
+  @Test
+  @DisplayName("in one transaction a failing job is undone alone, and every job's work runs once: there is no second attempt")
+  void oneBatchingPath() throws Exception {
+    // given the writer busy, so that the next three jobs wait and go into one transaction together
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    var busy = writer.submit(c -> {
+      running.countDown();
+      release.await();
+      return EventLog.record(c, "console:busy", 1);
+    });
+    running.await();
+    AtomicInteger runs = new AtomicInteger();
+
+    // when the middle one of three fails after writing
+    var ok = writer.submit(c -> {
+      runs.incrementAndGet();
+      return EventLog.record(c, "console:a", 1);
+    });
+    var bad = writer.submit(c -> {
+      runs.incrementAndGet();
+      EventLog.record(c, "console:b", 1);
+      throw new IllegalStateException("boom");
+    });
+    var alsoOk = writer.submit(c -> {
+      runs.incrementAndGet();
+      return EventLog.record(c, "console:c", 1);
+    });
+    release.countDown();
+
+    // then its neighbours are committed, its own write is not, and no work ran twice
+    assertTrue(busy.join());
+    assertTrue(ok.join());
+    assertEquals("boom", assertThrows(CompletionException.class, bad::join).getCause().getMessage());
+    assertTrue(alsoOk.join());
+    assertEquals(3, runs.get());
+    assertFalse(recorded("console:a", 2), "the first neighbour was kept");
+    assertFalse(recorded("console:c", 2), "the second neighbour was kept");
+    assertTrue(recorded("console:b", 2), "the failed job's write was undone");
+  }
+
+  @Test
+  @DisplayName("jobs queued while a transaction runs join it before its commit, on every backend")
+  void lateJobsJoin() throws Exception {
+    // given a writer whose late-join window outlasts the test (2 ms in production), counting its transactions
+    writer.close();
+    writer = new Writer(db, java.time.Duration.ofSeconds(30).toNanos());
+    AtomicInteger transactions = new AtomicInteger();
+    writer.everyBatch(c -> transactions.incrementAndGet());
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    var first = writer.submit(c -> {
+      running.countDown();
+      release.await();
+      return EventLog.record(c, "console:first", 1);
+    });
+    running.await();
+    int before = transactions.get();
+
+    // when two more come while the first one's transaction runs
+    var a = writer.submit(c -> EventLog.record(c, "console:a", 1));
+    var b = writer.submit(c -> EventLog.record(c, "console:b", 1));
+    release.countDown();
+
+    // then the three are committed by that one transaction
+    assertTrue(first.join());
+    assertTrue(a.join());
+    assertTrue(b.join());
+    assertEquals(before + 1, transactions.get());
   }
 
   static OutboundMessage message(String text) {
