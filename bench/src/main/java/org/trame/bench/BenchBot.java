@@ -33,12 +33,8 @@ final class BenchBot implements AutoCloseable {
   /** On the PostgreSQL database at {@code postgresqlUrl}; on a fresh SQLite file when null. */
   BenchBot(String postgresqlUrl) throws IOException {
     dir = Files.createTempDirectory("trame-bench");
-    Path prompts = Files.createDirectories(dir.resolve("prompts"));
-    copy("prompts/common.yaml", prompts.resolve("common.yaml"));
-    Path messages = Files.createDirectories(prompts.resolve("messages"));
-    for (String feature : List.of("channel", "checkin", "conflict", "privacy", "sheets", "stakes")) {
-      copy("prompts/messages/" + feature + ".yaml", messages.resolve(feature + ".yaml"));
-    }
+    Path prompts = dir.resolve("prompts");
+    copyPackagedPrompts(prompts);
     copy("bench-prompts/echo.yaml", prompts.resolve("echo.yaml"));
     Messenger discard = new Messenger() {
       @Override
@@ -61,6 +57,38 @@ final class BenchBot implements AutoCloseable {
     // On PostgreSQL every process shares the operator's pseudonym key; a bench's answers are no one's.
     trame = Trame.start(postgresqlUrl == null ? config : config.onPostgresql(postgresqlUrl, TrameConfig.DEFAULT_OUTBOX_LEASE)
         .withPseudonyms(org.trame.core.privacy.Pseudonyms.of("bench pseudonym key, the same for every worker")), List.of(discard));
+  }
+
+  /**
+   * The whole packaged prompts folder, flows and messages: the loader checks that every flow and
+   * message the features use is there, so a partial copy would not start.
+   */
+  private static void copyPackagedPrompts(Path to) throws IOException {
+    try {
+      java.net.URI common = BenchBot.class.getClassLoader().getResource("prompts/common.yaml").toURI();
+      if (common.getScheme().equals("jar")) {
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(common, java.util.Map.of())) {
+          copyTree(jar.getPath("/prompts"), to);
+        }
+      } else {
+        copyTree(Path.of(common).getParent(), to);
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
   }
 
   private static void copy(String resource, Path to) throws IOException {

@@ -64,7 +64,11 @@ public record Handled(Outcome outcome, Reason reason, List<OutboundMessage> mess
     /** The access rules refuse it for another reason (another collective's or private data). */
     NOT_PERMITTED,
     /** The turn failed and was undone. */
-    TURN_FAILED
+    TURN_FAILED,
+    /** No command has that word: the member is told, with where to find the commands. */
+    UNKNOWN_COMMAND,
+    /** A command of the catalogue that this version does not carry out yet. */
+    NOT_AVAILABLE
   }
 
   public Handled {

@@ -242,10 +242,12 @@ public final class TurnHandler {
       return;
     }
     if (CATALOGUE.command(name).filter(c -> !c.available()).isPresent()) {
+      t.decided(Handled.Outcome.REASKED, Handled.Reason.NOT_AVAILABLE);
       t.say(Msg.NOT_YET_AVAILABLE, "command", name);
       return;
     }
     String shown = name.length() > LONGEST_SHOWN_WORD ? name.substring(0, LONGEST_SHOWN_WORD) + "…" : name;
+    t.decided(Handled.Outcome.REASKED, Handled.Reason.UNKNOWN_COMMAND);
     t.say(Msg.UNKNOWN_COMMAND, "command", shown);
   }
 

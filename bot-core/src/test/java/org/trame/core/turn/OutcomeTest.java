@@ -157,6 +157,17 @@ class OutcomeTest {
   }
 
   @Test
+  @DisplayName("an unknown command word, or one not carried out in this version, is re-asked with its reason, not accepted")
+  void unknownAndPlannedCommands() {
+    // when alice types a command no catalogue entry has, then one that is planned but not built
+    Handled unknown = command("alice", "frobnicate");
+    Handled planned = command("alice", "diagnostic");
+    // then neither counts as done: each says why, for the adapter to show it where she typed
+    assertOutcome(Outcome.REASKED, Reason.UNKNOWN_COMMAND, unknown);
+    assertOutcome(Outcome.REASKED, Reason.NOT_AVAILABLE, planned);
+  }
+
+  @Test
   @DisplayName("the event a message answers is stored with it in the outbox, so a sender after a restart still knows it")
   void storedWithTheMessage() throws Exception {
     // given a stale click whose replies were written to the outbox
