@@ -125,6 +125,25 @@ class CommandCatalogueTest {
   }
 
   @Test
+  @DisplayName("typed without /trame, words that read as a command run it, but a sentence that starts with a command's word does not")
+  void sentencesAreNotCommands() throws Exception {
+    try (TestBot bot = new TestBot(dir.resolve("trame.db"), "carol")) {
+      bot.command("alice", "lang fr");
+      String none = "Nous n'avons pas de conversation en cours.";
+      // when alice, with no conversation open, writes sentences starting with retrait, journal, point
+      // then none starts a withdrawal, an audit or a check-in command: she is told there is no conversation
+      assertTrue(TestBot.joined(bot.say("alice", "Retrait de la subvention : on en parle ?")).startsWith(none));
+      assertTrue(TestBot.joined(bot.say("alice", "Journal de bord de la semaine")).startsWith(none));
+      assertTrue(TestBot.joined(bot.say("alice", "Point rapide sur le budget")).startsWith(none));
+      assertEquals(List.of(), bot.rows("SELECT action FROM audit_log"));
+      assertEquals(List.of("0"), bot.rows("SELECT count(*) FROM conversation WHERE flow = 'withdraw'"));
+      // and words that read as a command still run it, in French or English
+      assertEquals(bot.command("alice", "sheet 7"), bot.say("alice", "fiche 7"));
+      assertEquals(bot.command("alice", "stakes history"), bot.say("alice", "enjeux historique"));
+    }
+  }
+
+  @Test
   @DisplayName("help is written from the catalogue in the member's language: members see their commands, coordinators theirs too")
   void helpPerRole() {
     try (TestBot bot = new TestBot(dir.resolve("trame.db"), "carol")) {

@@ -42,7 +42,7 @@ public final class ChannelFeature implements Feature {
       show(t);
       return;
     }
-    if (args.size() != 1 || !List.of("here", "ici").contains(args.get(0).toLowerCase(java.util.Locale.ROOT))) {
+    if (args.size() != 1 || !args.get(0).equalsIgnoreCase("here")) {
       t.say(ChannelMsg.CHANNEL_USAGE);
       return;
     }

@@ -72,9 +72,10 @@ public final class ConflictFeature implements Feature {
   private void conflict(TurnContext t, List<String> args) throws Exception {
     String sub = args.isEmpty() ? "" : GlobalWord.normalize(args.get(0));
     switch (sub) {
-      case "request", "demande", "demander" -> t.flows().start(t, REQUEST_FLOW);
-      case "status", "etat", "suivi" -> status(t);
-      case "close", "clore", "fermer" -> close(t, args.subList(1, args.size()));
+      // The catalogue has turned French words and aliases into these (conflit demande: conflict request).
+      case "request" -> t.flows().start(t, REQUEST_FLOW);
+      case "status" -> status(t);
+      case "close" -> close(t, args.subList(1, args.size()));
       case "" -> t.say(t.coordinator() ? ConflictMsg.CONFLICT_USAGE : ConflictMsg.CONFLICT_MEMBER_USAGE);
       default -> open(t, args);
     }

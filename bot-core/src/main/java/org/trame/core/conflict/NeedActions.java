@@ -158,7 +158,7 @@ final class NeedActions {
       say(ctx, ConflictMsg.CONFLICT_MARKS_USAGE);
       showNextUnrated(ctx, k);
       ctx.conversation().state().recorded(RECORDED_MARKS).add(NOTHING_RECORDED); // "back" then takes back nothing
-      return "again";
+      return refused(ctx);
     }
     ConflictCases.rate(ctx.connection(), unrated.get(0).id(), member, Integer.parseInt(marks[0]), Integer.parseInt(marks[1]),
         Integer.parseInt(marks[2]));
@@ -196,7 +196,7 @@ final class NeedActions {
         int i = n.matches("\\d{1,4}") ? Integer.parseInt(n) : -1;
         if (i < 1 || i > shown.size()) {
           say(ctx, ConflictMsg.CONFLICT_ACCEPT_USAGE, "count", shown.size());
-          return "again";
+          return refused(ctx);
         }
         ids.add(Long.parseLong(shown.get(i - 1)));
       }
@@ -229,15 +229,15 @@ final class NeedActions {
     }
     if (named.size() > 1) {
       say(ctx, ConflictMsg.CONFLICT_OWNER_AMBIGUOUS, "name", Texts.oneLine(text, 40), "members", Parties.listed(named));
-      return "again";
+      return refused(ctx);
     }
     say(ctx, ConflictMsg.CONFLICT_OWNER_UNKNOWN, "name", Texts.oneLine(text, 40));
-    return "again";
+    return refused(ctx);
   }
 
   /** A due date: a real day, not in the past. */
   private String due(ActionContext ctx) throws Exception {
-    return date(ctx, ConflictFlows.DUE, false) == null ? "again" : "ok";
+    return date(ctx, ConflictFlows.DUE, false) == null ? refused(ctx) : "ok";
   }
 
   private LocalDate date(ActionContext ctx, StepRef<String> step, boolean strictlyFuture) throws Exception {
@@ -288,7 +288,7 @@ final class NeedActions {
   private String reviewDate(ActionContext ctx) throws Exception {
     LocalDate date = date(ctx, ConflictFlows.REVIEW_DATE, true);
     if (date == null) {
-      return "again";
+      return refused(ctx);
     }
     Case k = caseOf(ctx);
     // 09:00 UTC on that day, or the day's start for the party when later (far west), so that the evaluation
@@ -297,5 +297,11 @@ final class NeedActions {
     long theirMidnight = date.atStartOfDay(zoneOf(ctx)).toInstant().toEpochMilli();
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "review_at", Math.max(nineUtc, theirMidnight));
     return "ok";
+  }
+
+  /** The answer is not taken (the member was told why): the flow asks the same question again. */
+  private static String refused(ActionContext ctx) {
+    ctx.conversation().refuseAnswer();
+    return "again";
   }
 }

@@ -19,6 +19,8 @@ public final class Conversation {
   /** The status the database holds, so that saving an unchanged one leaves its index alone. */
   private Status storedStatus;
   private final ConversationState state;
+  /** Set by a flow's action that did not take the answer it was given; read once by the engine. */
+  private boolean answerRefused;
 
   public Conversation(long id, String collectiveId, String memberId, String flow, Status status, ConversationState state) {
     this.id = id;
@@ -69,5 +71,21 @@ public final class Conversation {
 
   public ConversationState state() {
     return state;
+  }
+
+  /**
+   * An action did not take the answer it was given (a date already past, a name nobody has) and
+   * its flow asks the same question again: the event is then re-asked, not accepted, so that an
+   * adapter does not show the question as answered.
+   */
+  public void refuseAnswer() {
+    answerRefused = true;
+  }
+
+  /** Whether an action refused the answer since the last call; clears it. */
+  boolean takeAnswerRefused() {
+    boolean refused = answerRefused;
+    answerRefused = false;
+    return refused;
   }
 }

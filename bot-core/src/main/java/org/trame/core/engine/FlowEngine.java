@@ -238,8 +238,7 @@ public final class FlowEngine {
       }
       st.answers.put(step.id(), st.answers.get(step.id()).withSharing(sharing));
       st.awaitingSharing = false;
-      moveOn(step, c, ctx, out);
-      return Result.accepted(out);
+      return movedOn(step, c, ctx, out);
     }
     Parsed parsed = parser.parse(step, input, lang);
     if (!parsed.accepted()) {
@@ -253,8 +252,14 @@ public final class FlowEngine {
       ask(c, lang, out);
       return Result.accepted(out);
     }
+    return movedOn(step, c, ctx, out);
+  }
+
+  /** An answer taken by the parser, handed to the step's action: re-asked if the action refused it. */
+  private Result movedOn(Step step, Conversation c, ActionContext ctx, List<Prompt> out) throws Exception {
+    c.takeAnswerRefused();
     moveOn(step, c, ctx, out);
-    return Result.accepted(out);
+    return c.takeAnswerRefused() ? Result.reasked(out, Handled.Reason.INVALID_ANSWER) : Result.accepted(out);
   }
 
   /** After an answer (or a skip) to {@code step}: its action, then the next step. */

@@ -148,6 +148,41 @@ public final class CommandCatalogue {
     return String.join(" | ", words);
   }
 
+  /**
+   * Whether words typed without {@code /trame} read as a command: its word alone, or followed by one
+   * of its subcommands or by a first argument of the declared type. A sentence that merely starts
+   * with a command's word ("Point rapide sur le budget", "Retrait de la subvention") does not.
+   */
+  public boolean reads(List<String> words) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    Optional<CommandSpec> command = command(words.get(0)).filter(c -> !c.conversation());
+    if (command.isEmpty() || words.size() == 1) {
+      return command.isPresent();
+    }
+    CommandSpec c = command.get();
+    String next = words.get(1);
+    if (c.subcommand(normalize(next)).isPresent()) {
+      return true;
+    }
+    return c.runsBare() && !c.args().isEmpty() && fits(c.args().get(0), next);
+  }
+
+  /** Whether {@code word} may be the first value of {@code arg}. */
+  private static boolean fits(ArgSpec arg, String word) {
+    return switch (arg.type()) {
+      case NUMBER -> word.matches("\\d{1,6}");
+      case DATE -> word.matches("\\d{4}-\\d{2}-\\d{2}");
+      case MEMBER -> word.startsWith("@") || word.startsWith("<@") || word.indexOf(Mentions.OPEN) == 0;
+      case CHOICE -> arg.values().stream().anyMatch(v -> v.value().equalsIgnoreCase(word));
+      case ZONE -> word.contains("/") || word.equalsIgnoreCase("UTC");
+      case CRON -> word.matches("[\\d*/,-]+");
+      case FLAG -> normalize(word).equals(arg.name()) || normalize(word).equals(normalize(arg.fr()));
+      case TEXT -> false; // a free text is anything: only with /trame is a sentence a command
+    };
+  }
+
   /** Lower case, trimmed, accents removed: how typed words are compared. */
   public static String normalize(String word) {
     String n = Normalizer.normalize(word.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");

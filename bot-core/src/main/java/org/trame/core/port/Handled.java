@@ -65,8 +65,10 @@ public record Handled(Outcome outcome, Reason reason, List<OutboundMessage> mess
     NOT_PERMITTED,
     /** The turn failed and was undone. */
     TURN_FAILED,
-    /** No command has that word: the member is told, with where to find the commands. */
+    /** No command or subcommand has that word: the member is told, with where to find the commands. */
     UNKNOWN_COMMAND,
+    /** A conversation's word (back, cancel...) with no conversation open. */
+    NO_CONVERSATION,
     /** A command of the catalogue that this version does not carry out yet. */
     NOT_AVAILABLE
   }

@@ -116,8 +116,8 @@ public final class PrivacyFeature implements Feature {
   private void mydata(TurnContext t, List<String> args) throws Exception {
     String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
     switch (sub) {
-      case "export", "exporter" -> export(t);
-      case "forget", "oublier", "effacer", "erase" -> t.flows().start(t, FORGET_FLOW);
+      case "export" -> export(t); // French words and aliases arrive as these, through the catalogue
+      case "forget" -> t.flows().start(t, FORGET_FLOW);
       default -> t.say(PrivacyMsg.MYDATA_USAGE);
     }
   }
@@ -181,7 +181,7 @@ public final class PrivacyFeature implements Feature {
       t.say(PrivacyMsg.PRIVACY_SHOW, "months", Retention.months(t.connection(), t.collectiveId()));
       return;
     }
-    if (!args.get(0).equalsIgnoreCase("retention") && !args.get(0).equalsIgnoreCase("conservation")) {
+    if (!args.get(0).equalsIgnoreCase("retention")) {
       t.say(PrivacyMsg.PRIVACY_USAGE, "most", Retention.MOST_MONTHS);
       return;
     }

@@ -47,7 +47,7 @@ final class Withdrawal {
     String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
     switch (sub) {
       case "" -> t.flows().start(t, PrivacyFeature.WITHDRAW_FLOW);
-      case "return", "revenir", "retour" -> {
+      case "return" -> { // "retrait revenir" arrives as this, through the catalogue
         if (Members.withdrawnAt(t.connection(), t.collectiveId(), t.member().memberId()) == null) {
           t.say(PrivacyMsg.WITHDRAW_NOT_WITHDRAWN);
         } else {

@@ -200,6 +200,13 @@ public final class TurnContext {
   /** A private message to the member who spoke. */
   public void say(MessageKey msg, Object... keyValues) {
     said.add(msg);
+    // The kernel's "nothing to act on" answers, wherever a command or word ends in them: not done,
+    // so an adapter shows them where the member typed rather than as a step taken.
+    if (msg == Msg.UNKNOWN_COMMAND) {
+      decided(Handled.Outcome.REASKED, Handled.Reason.UNKNOWN_COMMAND);
+    } else if (msg == Msg.NO_CONVERSATION || msg == Msg.NOTHING_TO_CANCEL) {
+      decided(Handled.Outcome.REASKED, Handled.Reason.NO_CONVERSATION);
+    }
     say(texts.get(msg, lang, keyValues));
   }
 

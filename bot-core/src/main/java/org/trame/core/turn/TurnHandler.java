@@ -180,8 +180,9 @@ public final class TurnHandler {
       flows.continueWith(t, open, text, null);
       return;
     }
-    // A command word typed alone, in French or English, runs it; the conversation's words say there is none.
-    if (CATALOGUE.command(firstWord(stripped)).filter(c -> !c.conversation()).isPresent()) {
+    // Words that read as a command, in French or English, run it ("fiche 7", "stakes history"); a
+    // sentence that only starts with a command's word is not one. The conversation's words say there is none.
+    if (CATALOGUE.reads(Arrays.asList(stripped.split("\\s+")))) {
       command(t, stripped);
     } else {
       t.say(Msg.NO_CONVERSATION);
@@ -243,17 +244,11 @@ public final class TurnHandler {
     }
     if (CATALOGUE.command(name).filter(c -> !c.available()).isPresent()) {
       t.decided(Handled.Outcome.REASKED, Handled.Reason.NOT_AVAILABLE);
-      t.say(Msg.NOT_YET_AVAILABLE, "command", name);
+      t.say(Msg.NOT_YET_AVAILABLE, "command", typed.get(0)); // as typed: "éthique" to a French member
       return;
     }
     String shown = name.length() > LONGEST_SHOWN_WORD ? name.substring(0, LONGEST_SHOWN_WORD) + "…" : name;
-    t.decided(Handled.Outcome.REASKED, Handled.Reason.UNKNOWN_COMMAND);
     t.say(Msg.UNKNOWN_COMMAND, "command", shown);
-  }
-
-  private static String firstWord(String text) {
-    String[] parts = text.split("\\s+", 2);
-    return parts.length == 0 ? "" : GlobalWord.normalize(parts[0]);
   }
 
   /** Registers the commands every collective has, whatever its features: help and lang. */

@@ -107,4 +107,21 @@ class ConflictBadInputTest extends ConflictSpaceTest {
     assertTrue(s.say("alice", "2026-03-02").contains("2026-03-02 is not in the future"));
     assertTrue(s.say("alice", "2026-03-20").contains("The full plan, with everyone's steps"));
   }
+
+  @Test
+  @DisplayName("a date the plan refuses is re-asked, not accepted: an adapter must not show the question as answered")
+  void refusedDateIsReasked() {
+    // given a need case at its action plan, alice at a step's due date
+    s.toPlan();
+    s.says("alice", "yes", "Put up the board", "me");
+    // when she gives a date already past
+    org.trame.core.port.Handled past = s.bot.handle(org.trame.core.port.InboundEvent.text("past-date", org.trame.core.TestBot.PLATFORM,
+        org.trame.core.TestBot.COLLECTIVE, "alice", "2025-12-31"));
+    // then the event is re-asked with its reason, and a good date is accepted
+    assertEquals(org.trame.core.port.Handled.Outcome.REASKED, past.outcome());
+    assertEquals(org.trame.core.port.Handled.Reason.INVALID_ANSWER, past.reason());
+    org.trame.core.port.Handled due = s.bot.handle(org.trame.core.port.InboundEvent.text("good-date", org.trame.core.TestBot.PLATFORM,
+        org.trame.core.TestBot.COLLECTIVE, "alice", "2026-03-20"));
+    assertEquals(org.trame.core.port.Handled.Outcome.ACCEPTED, due.outcome());
+  }
 }
