@@ -79,8 +79,8 @@ final class CheckinCommands {
     } else if (s.paused()) {
       sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_PAUSED, t.lang(), "cron", s.cron(), "zone", s.timeZone()));
     } else {
-      String next = RoundTimes.nextShown(t, s);
-      sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_SCHEDULE, t.lang(), "cron", s.cron(), "zone", s.timeZone(), "next", next == null ? "—" : next));
+      sb.append(t.texts().get(CheckinMsg.CHECKIN_STATUS_SCHEDULE, t.lang(), "cron", s.cron(), "zone", s.timeZone(), "next",
+          RoundTimes.next(t, s)));
     }
     CheckinStore.Round open = CheckinStore.openRound(t.connection(), t.collectiveId());
     if (open != null && open.deadlineAt() != null) {
@@ -138,7 +138,7 @@ final class CheckinCommands {
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
     Optional<Instant> next = RoundTimes.scheduleNext(t, s, null);
     t.say(CheckinMsg.CHECKIN_SCHEDULED, "cron", rhythm.expression(), "zone", zone.getId(),
-        "next", next.map(n -> RoundTimes.shown(n, zone)).orElse("—"));
+        "next", next.map(n -> new org.trame.core.i18n.Moment(n, zone)));
   }
 
   private static void refuse(TurnContext t, String cron, Rhythm.Refusal r) {
@@ -179,7 +179,7 @@ final class CheckinCommands {
     }
     CheckinStore.setPaused(t.connection(), t.collectiveId(), false, t.now().toEpochMilli());
     Optional<Instant> next = RoundTimes.scheduleNext(t, CheckinStore.schedule(t.connection(), t.collectiveId()), null);
-    t.say(CheckinMsg.CHECKIN_RESUMED, "next", next.map(n -> RoundTimes.shown(n, ZoneId.of(s.timeZone()))).orElse("—"));
+    t.say(CheckinMsg.CHECKIN_RESUMED, "next", next.map(n -> new org.trame.core.i18n.Moment(n, ZoneId.of(s.timeZone()))));
   }
 
   /** The last closed round's report again, privately to the coordinator who asks, chart included. */

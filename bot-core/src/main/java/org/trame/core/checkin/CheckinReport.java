@@ -156,7 +156,7 @@ final class CheckinReport {
     return String.format(lang == Lang.FR ? Locale.FRANCE : Locale.ROOT, "%.1f", value);
   }
 
-  String text(Texts texts, Lang lang, String next) {
+  String text(Texts texts, Lang lang, org.trame.core.i18n.Moment next) {
     List<String> out = new ArrayList<>();
     out.add(texts.get(CheckinMsg.CHECKIN_REPORT_HEADER, lang, "date", date()));
     long answered = invitees.stream().filter(i -> i.answeredAt() != null).count();

@@ -124,16 +124,17 @@ final class CheckinRounds {
   private static void tellMissed(TurnContext t, LocalDateTime first, LocalDateTime last, ZoneId zone, Optional<Instant> next)
       throws Exception {
     int count = CheckinStore.missedBetween(t.connection(), t.collectiveId(), Rhythm.key(first), Rhythm.key(last));
-    String nextText = next.map(n -> RoundTimes.shown(n, zone)).orElse("—");
+    Optional<org.trame.core.i18n.Moment> nextAt = next.map(n -> new org.trame.core.i18n.Moment(n, zone));
+    org.trame.core.i18n.Moment now = new org.trame.core.i18n.Moment(t.now(), zone);
     for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
       TurnContext theirs = t.asCoordinator(c);
       if (count <= 1) {
         theirs.say(CheckinMsg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
-            "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(), "next", nextText);
+            "now", now, "grace", GRACE.toHours(), "next", nextAt);
       } else {
         theirs.say(CheckinMsg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
-            last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", RoundTimes.shown(t.now(), zone), "grace", GRACE.toHours(),
-            "next", nextText);
+            last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", now, "grace", GRACE.toHours(),
+            "next", nextAt);
       }
     }
   }
@@ -218,9 +219,9 @@ final class CheckinRounds {
     String opened = t.texts().get(CheckinMsg.CHECKIN_OPENED, t.lang(), "count", invited, "reminder", Duration.between(t.now(), reminder).toHours(),
         "deadline", RoundTimes.shownFor(t, deadline.toEpochMilli()));
     if (replaced != null) {
-      String next = RoundTimes.nextShown(t, s);
+      Optional<org.trame.core.i18n.Moment> next = RoundTimes.next(t, s);
       opened += "\n" + t.texts().get(CheckinMsg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
-          Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next == null ? "—" : next);
+          Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next);
     }
     t.say(opened);
     Invitations.ask(t, round.id(), EVERY_ZONE);
@@ -282,7 +283,7 @@ final class CheckinRounds {
     }
     CheckinStore.Round closed = CheckinStore.round(t.connection(), round.id());
     CheckinStore.Schedule s = CheckinStore.schedule(t.connection(), t.collectiveId());
-    String next = s == null || s.paused() ? null : RoundTimes.nextShown(t, s);
+    org.trame.core.i18n.Moment next = s == null || s.paused() ? null : RoundTimes.next(t, s).orElse(null);
     CheckinReport report = CheckinReport.of(t.connection(), closed);
     t.post(report.text(t.texts(), t.lang(), next), report.chart(t.texts(), t.lang()));
     List<String> signals = new ArrayList<>();

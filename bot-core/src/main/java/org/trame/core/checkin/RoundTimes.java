@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -31,10 +30,6 @@ final class RoundTimes {
   static final ZoneId UTC = ZoneId.of("UTC");
 
   private RoundTimes() {}
-
-  static String shown(Instant at, ZoneId zone) {
-    return SHOWN.format(at.atZone(zone)) + " (" + (zone.equals(ZoneOffset.UTC) ? UTC.getId() : zone.getId()) + ")";
-  }
 
   /** The zone a member is asked in: theirs when known and valid, else the collective's. */
   static ZoneId zoneOf(Member m, ZoneId collective) {
@@ -89,12 +84,12 @@ final class RoundTimes {
   }
 
   /** The next round as a member reads it, in the collective's zone; null when none is planned. */
-  static String nextShown(TurnContext t, CheckinStore.Schedule s) throws SQLException {
+  static Optional<Moment> next(TurnContext t, CheckinStore.Schedule s) throws SQLException {
     Long due = CheckinStore.nextOpenDue(t.connection(), t.collectiveId());
     if (due == null || s == null) {
-      return null;
+      return Optional.empty();
     }
-    return shown(Instant.ofEpochMilli(due), ZoneId.of(s.timeZone()));
+    return Optional.of(new Moment(Instant.ofEpochMilli(due), ZoneId.of(s.timeZone())));
   }
 
   /** The deadline, kept before the next round's start (with a margin) and after the last ask. */

@@ -101,6 +101,10 @@ public final class Texts {
     private final Set<String> names = new LinkedHashSet<>();
     /** Placeholders used only as plain {@code {name}}: a whole number there is written as is (an id, a year), not grouped. */
     private final Set<String> plain = new LinkedHashSet<>();
+    /** Where each formatted placeholder ({@code {next, date, ...}}) stands, to write "—" when its value is an empty Optional. */
+    private final Map<String, java.util.List<int[]>> spans = new HashMap<>();
+    private final ULocale locale;
+    private final String pattern;
 
     Pattern(String key, Lang lang, String text) {
       this.key = key;
@@ -108,8 +112,9 @@ public final class Texts {
       this.text = text;
       // An apostrophe is always an apostrophe (French prose is full of them, "d'{who}" included):
       // ICU's quoting is switched off by doubling each one, so braces only ever open placeholders.
-      String pattern = text.replace("'", "''");
-      this.format = new MessageFormat(pattern, lang == Lang.FR ? ULocale.FRENCH : ULocale.ENGLISH);
+      this.pattern = text.replace("'", "''");
+      this.locale = lang == Lang.FR ? ULocale.FRENCH : ULocale.ENGLISH;
+      this.format = new MessageFormat(pattern, locale);
       MessagePattern parsed = new MessagePattern(pattern);
       Set<String> typed = new LinkedHashSet<>();
       for (int i = 0; i < parsed.countParts(); i++) {
@@ -118,6 +123,10 @@ public final class Texts {
           String name = parsed.getSubstring(parsed.getPart(i + 1));
           names.add(name);
           (part.getArgType() == MessagePattern.ArgType.NONE ? plain : typed).add(name);
+          if (part.getArgType() == MessagePattern.ArgType.SIMPLE) {
+            int end = parsed.getPart(parsed.getLimitPartIndex(i)).getLimit();
+            spans.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(new int[] {part.getIndex(), end});
+          }
         }
       }
       plain.removeAll(typed);
@@ -125,17 +134,30 @@ public final class Texts {
 
     String format(Object... keyValues) {
       Map<String, Object> values = new HashMap<>();
+      Set<String> dashed = new TreeSet<>();
       TimeZone zone = TimeZone.GMT_ZONE;
       for (int i = 0; i + 1 < keyValues.length; i += 2) {
         String name = String.valueOf(keyValues[i]);
         Object value = keyValues[i + 1];
+        if (value instanceof Optional<?> maybe) {
+          if (maybe.isEmpty()) { // no such value (a rhythm that never fires again): written "—"
+            if (spans.containsKey(name)) {
+              dashed.add(name);
+            } else {
+              values.put(name, "—");
+            }
+            continue;
+          }
+          value = maybe.get();
+        }
         if (plain.contains(name) && (value instanceof Moment || value instanceof Instant || value instanceof LocalDate)) {
           // A date in a plain placeholder is shown as typed (an example of input, a date echoed back):
           // the pattern asks for {x, date, ...} where it is to be read as a date.
           value = value instanceof Moment m ? ISO.format(m.at().atZone(m.zone()))
               : value instanceof Instant at ? ISO.format(at.atZone(ZoneOffset.UTC)) : value.toString();
         } else if (value instanceof Moment m) {
-          zone = TimeZone.getTimeZone(m.zone().getId());
+          // "Z" (a bare offset) is written UTC where members read it
+          zone = TimeZone.getTimeZone(m.zone().getId().equals("Z") ? "UTC" : m.zone().getId());
           value = Date.from(m.at());
         } else if (value instanceof Instant at) {
           value = Date.from(at);
@@ -148,23 +170,48 @@ public final class Texts {
         }
         values.put(name, value == null ? "" : value);
       }
-      if (!values.keySet().containsAll(names)) {
-        Set<String> missing = new TreeSet<>(names);
-        missing.removeAll(values.keySet());
+      if (!values.keySet().containsAll(names) && !dashed.containsAll(missingOf(values))) {
+        Set<String> missing = missingOf(values);
+        missing.removeAll(dashed);
         String problem = "message '" + key + "' (" + lang.code() + ") shown without a value for " + missing;
         if (STRICT) {
           throw new IllegalStateException(problem);
         }
         log.error(problem);
       }
-      synchronized (this) { // a MessageFormat is not thread-safe, and its date formats take the reader's zone
-        for (java.text.Format f : format.getFormats()) {
-          if (f instanceof DateFormat date) {
-            date.setTimeZone(zone);
-          }
-        }
-        return format.format(values);
+      if (!dashed.isEmpty()) {
+        return zoned(new MessageFormat(withDashes(dashed), locale), zone).format(values);
       }
+      synchronized (this) { // a MessageFormat is not thread-safe, and its date formats take the reader's zone
+        return zoned(format, zone).format(values);
+      }
+    }
+
+    private Set<String> missingOf(Map<String, Object> values) {
+      Set<String> missing = new TreeSet<>(names);
+      missing.removeAll(values.keySet());
+      return missing;
+    }
+
+    /** The pattern with each formatted placeholder of {@code names} replaced by a dash. */
+    private String withDashes(Set<String> names) {
+      java.util.List<int[]> cut = new java.util.ArrayList<>();
+      names.forEach(n -> cut.addAll(spans.getOrDefault(n, java.util.List.of())));
+      cut.sort((a, b) -> Integer.compare(b[0], a[0]));
+      StringBuilder out = new StringBuilder(pattern);
+      for (int[] span : cut) {
+        out.replace(span[0], span[1], "—");
+      }
+      return out.toString();
+    }
+
+    private static MessageFormat zoned(MessageFormat format, TimeZone zone) {
+      for (java.text.Format f : format.getFormats()) {
+        if (f instanceof DateFormat date) {
+          date.setTimeZone(zone);
+        }
+      }
+      return format;
     }
   }
 }

@@ -65,7 +65,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
     assertEquals(1, toCarol.size(), back.toString());
     assertTrue(toCarol.get(0).text().startsWith("The check-in planned for 2026-03-02 09:00 (Europe/Paris) could not start")
-        && toCarol.get(0).text().contains("beyond the 12 h grace period") && toCarol.get(0).text().contains("Next round: 2026-03-09 09:00"),
+        && toCarol.get(0).text().contains("beyond the 12 h grace period") && toCarol.get(0).text().contains("Next round: March 9, 2026 at 09:00"),
         toCarol.get(0).text());
     assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
     assertEquals(List.of("2026-03-02T09:00|missed"), h.bot.rows("SELECT occurrence, status FROM checkin_round"));
@@ -103,8 +103,8 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
     assertEquals(1, toCarol.size(), back.toString());
     assertEquals("3 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-04 09:00, could not start:"
-        + " the bot was unavailable until 2026-03-04 21:30 (Europe/Paris), beyond the 12 h grace period. They are recorded as missed."
-        + " Next round: 2026-03-05 09:00 (Europe/Paris). \"checkin now\" starts one right away.", toCarol.get(0).text());
+        + " the bot was unavailable until March 4, 2026 at 21:30 Europe/Paris, beyond the 12 h grace period. They are recorded as missed."
+        + " Next round: March 5, 2026 at 09:00 Europe/Paris. \"checkin now\" starts one right away.", toCarol.get(0).text());
     assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
     // and Thursday's round asks everyone as usual
     List<OutboundMessage> thursday = h.runUntil(Instant.parse("2026-03-05T08:00:00Z"));

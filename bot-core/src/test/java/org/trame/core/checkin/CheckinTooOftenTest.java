@@ -39,6 +39,6 @@ class CheckinTooOftenTest extends CheckinCollectiveTest {
     String twice = TestBot.joined(h.bot.command("carol", "checkin schedule 0 9,17 * * * Europe/Paris"));
     assertTrue(twice.contains("Nothing was saved"), twice);
     String daily = TestBot.joined(h.bot.command("carol", "checkin schedule 0 9 * * * Europe/Paris"));
-    assertTrue(daily.contains("Next round: 2026-03-02 09:00 (Europe/Paris)"), daily);
+    assertTrue(daily.contains("Next round: March 2, 2026 at 09:00 Europe/Paris"), daily);
   }
 }

@@ -72,4 +72,16 @@ class TextsFillTest {
   void apostrophes() {
     assertEquals("l'équipe d'alice n'a pas répondu", Texts.format("l'équipe d'{who} n'a pas répondu", Lang.FR, "who", "alice"));
   }
+
+  @Test
+  @DisplayName("a date that does not exist (a rhythm that never fires again) is written as a dash, in the reader's language otherwise")
+  void absentDateIsADash() {
+    String pattern = "Next round: {next, date, ::dMMMMyHHmmVV}.";
+    Moment at = new Moment(Instant.parse("2026-03-09T08:00:00Z"), ZoneId.of("Europe/Paris"));
+
+    assertEquals("Next round: —.", Texts.format(pattern, Lang.EN, "next", java.util.Optional.empty()));
+    assertEquals("Next round: March 9, 2026 at 09:00 Europe/Paris.", Texts.format(pattern, Lang.EN, "next", java.util.Optional.of(at)));
+    assertEquals("Prochain tour : 9 mars 2026 à 09:00 Europe/Paris.",
+        Texts.format("Prochain tour : {next, date, ::dMMMMyHHmmVV}.", Lang.FR, "next", at));
+  }
 }
