@@ -1,8 +1,6 @@
 package org.trame.core.conflict;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ public final class ConflictFeature implements Feature {
   private static final int LONGEST_TOPIC = 300;
   /** A space is a conversation between a few parties; beyond that, a meeting serves better. */
   static final int MOST_PARTIES = 8;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Supplier<Triage> triage;
   private FlowEngine engine;
@@ -110,7 +107,7 @@ public final class ConflictFeature implements Feature {
   private String phaseLabel(TurnContext t, Case k) {
     return k.phase().flow != null ? engine.prompts().flow(k.phase().flow).map(f -> f.title().in(t.lang())).orElse(k.phase().word())
         : t.texts().get(ConflictMsg.CONFLICT_PHASE_FOLLOWUP, t.lang(), "date",
-            k.reviewAt() == null ? "?" : when(t, k.reviewAt()));
+            when(t, k.reviewAt()));
   }
 
   @Override
@@ -239,15 +236,16 @@ public final class ConflictFeature implements Feature {
           "answered", answered.isEmpty() ? "—" : String.join(", ", answered),
           "waiting", waiting.isEmpty() ? "—" : String.join(", ", waiting),
           "out", out.isEmpty() ? "—" : String.join(", ", out),
-          "deadline", k.deadlineAt() == null ? "—" : when(t, k.deadlineAt())));
+          "deadline", when(t, k.deadlineAt())));
     }
     t.say(sb.toString());
   }
 
   /** A time as the reader reads it: in their zone when they gave one ({@code tz}), else in UTC, the zone named. */
-  private static String when(TurnContext t, long millis) {
-    ZoneId zone = Dates.zoneOf(t.member());
-    return WHEN.format(Instant.ofEpochMilli(millis).atZone(zone)) + " (" + zone.getId() + ")";
+  /** A moment of a space in the reader's zone, or none (a dash where it is shown). */
+  private static java.util.Optional<org.trame.core.i18n.Moment> when(TurnContext t, Long millis) {
+    return java.util.Optional.ofNullable(millis)
+        .map(m -> new org.trame.core.i18n.Moment(Instant.ofEpochMilli(m), Dates.zoneOf(t.member())));
   }
 
   private void close(TurnContext t, List<String> args) throws Exception {

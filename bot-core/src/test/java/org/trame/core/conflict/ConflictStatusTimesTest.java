@@ -15,10 +15,10 @@ class ConflictStatusTimesTest extends ConflictSpaceTest {
     s.command("carol", "conflict @alice @bob");
     // when a coordinator with no zone asks where it stands, then the deadline says UTC
     String utc = s.command("carol", "conflict status");
-    assertTrue(utc.contains("deadline: 2026-03-05 09:00 (UTC)"), utc);
+    assertTrue(utc.contains("deadline: March 5, 2026 at 09:00 UTC"), utc);
     // when the coordinator gives their zone, then the same deadline reads in Paris time
     s.command("carol", "tz Europe/Paris");
     String paris = s.command("carol", "conflict status");
-    assertTrue(paris.contains("deadline: 2026-03-05 10:00 (Europe/Paris)"), paris);
+    assertTrue(paris.contains("deadline: March 5, 2026 at 10:00 Europe/Paris"), paris);
   }
 }
