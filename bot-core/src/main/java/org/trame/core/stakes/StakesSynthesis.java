@@ -26,7 +26,7 @@ final class StakesSynthesis {
       StakesFlow.EXPECTATIONS, StakesFlow.SKILLS_DETAIL);
   /** What a member says they bring: matched against what others expect (crossed interests). */
   private static final List<String> OFFERS = ids(StakesFlow.BRINGS, StakesFlow.SKILLS_DETAIL, StakesFlow.MONEY_DETAIL);
-  /** What a member is after: matched against others' red lines (possible antagonisms). */
+  /** What a member is after: matched against others' red lines (a shared concern, to talk over: not an antagonism by itself). */
   private static final List<String> PURSUITS = ids(StakesFlow.WHY, StakesFlow.BRINGS, StakesFlow.EXPECTATIONS);
   /** Answers shown word for word when shared with the collective. */
   private static final List<String> SHOWN = ids(StakesFlow.WHY, StakesFlow.BRINGS, StakesFlow.FEAR, StakesFlow.EXPECTATIONS,
@@ -169,7 +169,7 @@ final class StakesSynthesis {
           }
         });
         if (!touched.isEmpty()) {
-          out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_ANTAGONISM, lang, "red_line", Texts.oneLine(redLine, 280), "themes", String.join(", ", touched)));
+          out.add(this.texts.get(StakesMsg.STAKES_SYNTHESIS_SHARED_CONCERN, lang, "red_line", Texts.oneLine(redLine, 280), "themes", String.join(", ", touched)));
         }
       }
     });
