@@ -289,7 +289,7 @@ class DiscordWireTest {
     // when they try to open a round
     dispatch(Payloads.slashCommandWithUsers("stakes", "round", token(), Map.of(), Map.of(), false));
     // then the core refuses, and no invitation is sent
-    assertTrue(nextDm().path("content").asText().startsWith("Seul·es les coordinateur·ices"));
+    assertTrue(nextDm().path("content").asText().startsWith("Seule la coordination peut lancer"));
     assertEquals(0, discord.count(c -> c.path().endsWith("/channels/" + Payloads.CHANNEL_ID + "/messages")));
   }
 
