@@ -24,7 +24,7 @@ import opennlp.tools.util.TrainingParameters;
 public final class CoachModel {
 
   /** How sure the categorizer must be that a statement is no need before the coach asks. */
-  static final double SURE = 0.80;
+  static final double SURE = 0.60;
 
   private final FutureTask<DoccatModel> trained;
 
@@ -91,6 +91,11 @@ public final class CoachModel {
 
   /** Blame or solution when the categorizer is sure the text is no need; else nothing. */
   public Optional<IMessageCoach.Kind> kind(String text) {
+    return kind(text, SURE);
+  }
+
+  /** Same, with how sure it must be. */
+  Optional<IMessageCoach.Kind> kind(String text, double sure) {
     String[] tokens = TriageText.tokens(text);
     if (tokens.length == 0) {
       return Optional.empty();
@@ -104,7 +109,7 @@ public final class CoachModel {
       }
     }
     String label = cat.getCategory(best);
-    if (label.equals("need") || scores[best] < SURE) {
+    if (label.equals("need") || scores[best] < sure) {
       return Optional.empty();
     }
     return Optional.of(label.equals("blame") ? IMessageCoach.Kind.BLAME : IMessageCoach.Kind.SOLUTION);

@@ -56,6 +56,14 @@ public final class IMessageCoach {
       "certaines", "autres");
   private static final Set<String> THEY_EN = Set.of("he", "she", "they", "hes", "shes", "theyre", "nobody", "noone",
       "everyone", "everybody", "people");
+  /** People named by their role or group ("le bureau", "the board", "les bénévoles du jeudi"), folded; a prefix ends with '*'. */
+  private static final List<String> ROLES = List.of("bureau", "tresorier*", "tresoriere*", "president*", "coordinat*",
+      "conseil", "comite", "equipe*", "salarie*", "benevole*", "partenaire*", "gens", "secretari*", "antenne*", "pole",
+      "direction", "directeur*", "directrice*", "responsable*", "membre*", "collectif*", "association*", "asso",
+      "federation", "fede", "elus", "mairie", "groupe*", "voisin*", "collegue*", "animat*", "permanent*", "referent*",
+      "board", "coordinator*", "treasurer*", "chair", "chairs", "secretary", "team", "teams", "staff", "partner*",
+      "volunteer*", "hub", "hubs", "group", "groups", "collective", "members", "member", "manager*", "director*",
+      "guys", "colleague*", "neighbour*", "neighbor*", "office", "branch", "committee", "admin", "council", "trustees");
   /** Words of one language that are ordinary words in the other ("a ton of work", "you are a t-rex"). */
   private static final Set<String> FALSE_FRIENDS = Set.of("ton", "ta", "t", "u", "he", "people", "personne", "autres");
   /** "il faut", "il y a", "il est temps": impersonal "il" names no one. */
@@ -86,13 +94,16 @@ public final class IMessageCoach {
       "meprisant*", "incapable*", "feignant*", "faineant*", "radin*", "tyran*", "manipulat*", "immature*",
       "borne*", "teteu*", "stupide*", "idiot*", "con", "cons", "conne*", "bete*", "lache*", "pervers*", "toxique*",
       "autoritaire*", "irrespectueu*", "ingrat*", "profiteu*", "sans-gene", "je-m'en-foutiste*", "inutile*",
-      "fainéant*", "brouillon*", "rigide*", "controlant*", "malpoli*", "impoli*",
+      "brouillon*", "rigide*", "controlant*", "malpoli*", "impoli*", "egocentrique*", "jalou*", "amateur*",
+      "gamin*", "susceptible*", "puerile*", "capricieu*", "obtus*", "mesquin*", "lenteur", "sournois*", "menteu*", "vicieu*",
       // en
       "irresponsible", "incompetent", "useless", "lazy", "selfish", "rude", "unreliable", "careless", "sloppy",
       "dishonest", "liar", "liars", "arrogant", "hopeless", "pathetic", "stupid", "clueless", "unprofessional",
       "incapable", "disrespectful", "inconsiderate", "bossy", "controlling", "manipulative", "toxic", "immature",
       "idiot*", "greedy", "stubborn", "disorganized", "disorganised", "entitled", "thoughtless", "arrogance",
-      "ungrateful", "rigid", "petty", "hypocrit*", "bully", "bullies", "tyrant", "freeloader*", "passive-aggressive");
+      "ungrateful", "rigid", "petty", "hypocrit*", "jealous", "obstructive", "stingy", "amateur*", "childish",
+      "drama", "sneaky", "spineless", "narrow", "self-centred", "egotistic*", "condescending", "patronising",
+      "patronizing", "bossy", "dishonest", "incompetence", "cowards", "coward", "bully", "bullies", "tyrant", "freeloader*", "passive-aggressive");
   /** Judgements and blames, folded (no accents, lower case); a prefix ends with '*'. */
   private static final List<String> JUDGEMENTS = List.of(
       // fr
@@ -107,7 +118,7 @@ public final class IMessageCoach {
   /** An intention lent to the other: they did it on purpose. */
   private static final List<String> INTENTIONS = List.of("expres", "volontairement", "deliberement", "intention",
       "cherche*", "veut", "veulent", "voulait", "voulaient", "purpose", "deliberately", "intentionally", "wants",
-      "wanted", "trying", "tries", "tried", "calcul*", "malin", "jeu");
+      "want", "wanted", "trying", "try", "tries", "tried", "obviously", "evidemment", "forcement", "calcul*", "malin", "jeu");
   /** Ordinary verbs that judge only when denied: "tu ne respectes pas", "you don't listen". */
   private static final List<String> DENIED = List.of("respect*", "ecout*", "comprend*", "comprenn*", "compri*", "tien*",
       "fais", "fait", "font", "faites", "lis", "lit", "lisez", "lire", "repond*", "aid*", "particip*", "previen*",
@@ -121,6 +132,9 @@ public final class IMessageCoach {
   /** Words that open an I-message: the statement is already about the speaker. */
   private static final Set<String> I_FEEL = Set.of("sens", "ressens", "feel", "felt", "inquiete", "worried", "besoin",
       "need", "quand", "when", "lorsque", "whenever", "si", "if");
+  /** Words that put what follows under a condition or a feeling: "quand Bob prend le camion, je…". */
+  private static final Set<String> WHEN_FEEL = words("sens", "ressens", "feel", "felt", "quand", "when", "lorsque",
+      "whenever", "si", "if");
   /** A request, not a verdict: "tu peux m'envoyer le fichier ?", "could you...". */
   private static final Set<String> REQUEST_VERBS = Set.of("peux", "pourrais", "pouvez", "pourriez", "voudrais",
       "voudriez", "can", "could", "would", "will", "please", "thank", "thanks", "merci");
@@ -132,10 +146,34 @@ public final class IMessageCoach {
   private static final Set<String> WANT_THAT = words("faut", "faudrait", "exige", "exigeons", "veux", "voudrais",
       "voulons", "voudrions", "souhaite", "souhaitons", "demande", "demandons", "besoin", "want", "demand", "insist",
       "need", "expect", "require", "needs", "wants");
+  /** Words that put forward one solution outright. */
+  private static final Set<String> PROPOSE = words("propose", "proposing", "negociable", "negotiable");
+  /** Phrases that close the discussion on one solution. */
+  private static final List<String[]> SOLUTION_PHRASES = phrases("seule solution", "only way", "only solution",
+      "no exceptions", "sans exception", "point final", "rien d autre", "nothing else", "c est tout", "that s all");
+  /** Contempt, as token sequences (apostrophes skipped); a prefix ends with '*'. */
+  private static final List<String[]> CONTEMPT = phrases("s en fout*", "s en fich*", "en a rien a faire",
+      "en ont rien a faire", "n en a rien a", "mauvaise foi", "mauvaise volonte", "bande de", "bunch of",
+      "control freak", "se croit", "se croient", "au-dessus des regles", "above the rules", "comme d habitude",
+      "as usual", "quel culot", "sans gene", "je m en foutiste*", "passive aggressive", "self centred", "self centered", "de haut", "se defile*", "font bande a part", "dans notre dos", "behind our back*",
+      "comme de la main", "like free", "zero respect", "has no respect", "have no respect", "thinks he s", "thinks she s",
+      "think they re", "plays the victim", "joue les victime*", "bare minimum", "strict minimum", "pulls its weight",
+      "pull their weight", "pulls his weight", "pulls her weight", "pas de confiance", "ne sait pas gerer",
+      "doesn t know how", "don t know how", "has a clue", "have a clue", "n importe quoi", "se faire mousser",
+      "se mettre en avant", "look good", "photo op", "comme si c etait", "acts like", "act like", "two-faced",
+      "know-it-all", "grow up", "grandir", "son temps a", "passe son temps", "spends * time", "ne pense qu",
+      "only cares", "only care", "only think*", "que pour leur", "que pour sa", "que pour son", "all the credit",
+      "tout le credit", "tout controler", "control everything", "retourne sa veste", "quand ca leur chante",
+      "quand ca l arrange", "whenever it suits", "when they feel like", "comme toujours", "as always", "again and again");
   /** Verbs that stand for no specific solution, only a need put on someone ("j'ai besoin que tu m'écoutes" is a need). */
-  private static final Set<String> NEED_VERBS = words("ecoute", "ecoutes", "ecoutiez", "ecoutent", "comprenne",
+  /** After "we need to", "nous devons": what the speakers need rather than a solution. */
+  private static final Set<String> OWN_NEED_VERBS = words("be", "feel", "know", "keep", "talk", "plan", "rely", "count",
+      "have", "get", "etre", "sentir", "savoir", "comprendre", "garder", "parler", "compter", "avoir", "welcome",
+      "accueillir", "find", "trouver", "make", "faire", "take", "prendre", "stay", "rester");
+  private static final Set<String> NEED_VERBS = words("able", "capable", "capables", "pouvoir", "puisse", "puisses",
+      "puissions", "puissiez", "puissent", "sentir", "sentent", "sente", "ecoute", "ecoutes", "ecoutiez", "ecoutent", "comprenne",
       "comprennes", "compreniez", "comprennent", "listen", "understand", "know", "sache", "saches", "sachiez",
-      "sachent", "soutienne", "soutiennes", "souteniez", "support", "trust", "fasse", "confiance", "reconnaisse",
+      "sachent", "soutienne", "soutiennes", "souteniez", "support", "trust", "confiance", "reconnaisse",
       "reconnaissiez", "acknowledge", "recognise", "recognize", "hear");
   private static final Set<String> DETERMINERS = Set.of("le", "la", "les", "l", "nos", "notre", "mes", "mon", "ma",
       "ce", "cette", "ces", "cet", "du", "des", "the", "our", "my", "this", "these", "those");
@@ -147,6 +185,7 @@ public final class IMessageCoach {
       "il", "elle", "ils", "elles", "he", "she", "they", "je", "j", "i", "nous", "we", "on", "y", "ne", "n");
 
   private final CoachModel model;
+  private final double sure;
 
   /** The rules alone. */
   public IMessageCoach() {
@@ -155,7 +194,12 @@ public final class IMessageCoach {
 
   /** The rules, and the trained classifier for what they miss (null: the rules alone). */
   public IMessageCoach(CoachModel model) {
+    this(model, CoachModel.SURE);
+  }
+
+  IMessageCoach(CoachModel model, double sure) {
     this.model = model;
+    this.sure = sure;
   }
 
   /** The rules and the classifier trained on the packaged corpus, trained in the background. */
@@ -184,7 +228,7 @@ public final class IMessageCoach {
     if (ruled.isPresent() || model == null) {
       return ruled;
     }
-    return model.kind(sample).map(kind -> {
+    return model.kind(sample, sure).map(kind -> {
       Reading r = new Reading(sample, lang);
       return new Finding(kind, r.firstSentence(), r.aboutFrom(0));
     });
@@ -224,26 +268,116 @@ public final class IMessageCoach {
           sentenceStart = i + 1;
           continue;
         }
-        if (WANT_THAT.contains(folded[i]) && solution.isEmpty()) {
-          solution = demandAfterOpener(sentenceStart, i);
+        boolean framed = startsWithIMessage(sentenceStart, i);
+        boolean conditional = startsWith(WHEN_FEEL, sentenceStart, i);
+        if (solution.isEmpty()) {
+          solution = solutionAt(sentenceStart, i, conditional);
+        }
+        if (labelAt(i) && !selfBefore(sentenceStart, i)) {
+          int from = personBefore(sentenceStart, i);
+          return Optional.of(finding(Kind.BLAME, from, i, sentenceStart));
+        }
+        int contempt = contemptAt(i);
+        if (contempt >= 0 && !conditional) {
+          return Optional.of(finding(Kind.BLAME, personBefore(sentenceStart, i), contempt, sentenceStart));
         }
         if (!isPerson(i)) {
           continue;
         }
-        boolean framed = startsWithIMessage(sentenceStart, i);
         boolean request = isRequest(sentenceStart, i);
         int end = judgementAfter(i, framed || request);
         if (end >= 0) {
           return Optional.of(finding(Kind.BLAME, i, end, sentenceStart));
         }
-        if (solution.isEmpty() && !request) {
-          int must = mustAfter(i);
-          if (must >= 0) {
-            solution = Optional.of(finding(Kind.SOLUTION, i, must, sentenceStart));
-          }
-        }
       }
       return solution;
+    }
+
+    /** The demand of one solution starting at token {@code i}, if any. */
+    private Optional<Finding> solutionAt(int sentenceStart, int i, boolean framed) {
+      String t = folded[i];
+      boolean lets = t.equals("let") && i + 2 < folded.length && folded[i + 1].equals("'") && folded[i + 2].equals("s");
+      if (lets || PROPOSE.contains(t) && !(t.startsWith("propos") && i > 0 && !Set.of("je", "j", "i", "im", "m", "nous", "we").contains(folded[i - 1]))) {
+        return Optional.of(finding(Kind.SOLUTION, subjectStart(sentenceStart, i), Math.min(folded.length - 1, i + 2), sentenceStart));
+      }
+      int outright = phraseAt(SOLUTION_PHRASES, i);
+      if (outright >= 0) {
+        return Optional.of(finding(Kind.SOLUTION, sentenceStart, outright, sentenceStart));
+      }
+      if (framed) {
+        return Optional.empty();
+      }
+      if (WANT_THAT.contains(t)) {
+        Optional<Finding> demand = demandAfterOpener(sentenceStart, i);
+        if (demand.isPresent() || !MUST.contains(t)) {
+          return demand;
+        }
+      }
+      if (MUST.contains(t)) {
+        int must = mustAt(sentenceStart, i);
+        if (must >= 0) {
+          return Optional.of(finding(Kind.SOLUTION, subjectStart(sentenceStart, i), must, sentenceStart));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Where the subject of the verb at {@code verb} starts: back to the clause start, at most five words. */
+    private int subjectStart(int sentenceStart, int verb) {
+      int from = verb;
+      while (from > sentenceStart && !endsClause(folded[from - 1]) && verb - from < 5) {
+        from--;
+      }
+      return from;
+    }
+
+    /** The nearest person named before {@code j} in the sentence, else the clause start. */
+    private int personBefore(int sentenceStart, int j) {
+      for (int k = j - 1; k >= sentenceStart && j - k <= WINDOW; k--) {
+        if (isPerson(k)) {
+          return k;
+        }
+      }
+      return subjectStart(sentenceStart, j);
+    }
+
+    /** "je suis nul", "I feel useless": the label is the speaker's own. */
+    private boolean selfBefore(int sentenceStart, int j) {
+      for (int k = Math.max(sentenceStart, j - 4); k < j; k++) {
+        if (Set.of("je", "j", "i", "im", "me", "m", "moi", "myself", "nous", "we").contains(folded[k])) {
+          return true;
+        }
+        if (isPerson(k) && !Set.of("je", "j", "i").contains(folded[k])) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** A phrase of contempt starting at {@code i}: returns where it ends, or -1. */
+    private int contemptAt(int i) {
+      return phraseAt(CONTEMPT, i);
+    }
+
+    private int phraseAt(List<String[]> phrases, int i) {
+      for (String[] phrase : phrases) {
+        int k = i;
+        boolean all = true;
+        for (String w : phrase) {
+          while (k < folded.length && (folded[k].equals("'") || folded[k].equals("-"))) {
+            k++;
+          }
+          if (k >= folded.length || !(w.endsWith("*") ? folded[k].startsWith(w.substring(0, w.length() - 1)) : folded[k].equals(w))) {
+            all = false;
+            break;
+          }
+          k++;
+        }
+        if (all) {
+          return k - 1;
+        }
+      }
+      return -1;
     }
 
     private Finding finding(Kind kind, int from, int judgement, int sentenceStart) {
@@ -253,34 +387,79 @@ public final class IMessageCoach {
 
     /** "il faut que Bob…", "j'ai besoin que tu me rendes le camion", "I want them to…": a demand, unless it only asks to be heard. */
     private Optional<Finding> demandAfterOpener(int sentenceStart, int opener) {
+      String o = folded[opener];
       int k = opener + 1;
-      boolean french = k < folded.length && (folded[k].equals("que") || folded[k].equals("qu"));
-      if (folded[opener].equals("besoin") && !french) {
-        return Optional.empty(); // "besoin de temps": a need
+      if (k >= folded.length) {
+        return Optional.empty();
       }
-      if (french) {
-        k++;
-      } else if (Set.of("need", "needs", "want", "wants", "expect", "require").contains(folded[opener])) {
-        // "I need Bob to…", "I want them to…"; "I need the van" or "I need to rest" is a need
-        if (k + 1 >= folded.length || !(isPerson(k) || folded[k].equals("him") || folded[k].equals("her")
-            || folded[k].equals("them") || folded[k].equals("you") || folded[k].equals("everyone"))
-            || !folded[k + 1].equals("to")) {
+      boolean que = folded[k].equals("que") || folded[k].equals("qu");
+      if (o.startsWith("fa")) { // il faut, il faudrait
+        if (opener == 0 || !folded[opener - 1].equals("il")) {
           return Optional.empty();
         }
-        k += 2;
-      } else if (!Set.of("demand", "insist").contains(folded[opener])) {
+        k += que ? 1 : 0;
+      } else if (o.equals("besoin")) { // "besoin que Bob…": an act asked of someone; "besoin que la charge soit partagée": a need
+        if (!que || k + 1 >= folded.length) {
+          return Optional.empty();
+        }
+        for (int j = k + 1; j < folded.length && j <= k + 8 && !endsClause(folded[j]); j++) {
+          if (Set.of("soit", "soient", "sois", "soyez", "soyons").contains(folded[j])) {
+            return Optional.empty();
+          }
+        }
+        k++;
+        if (folded[k].equals("on") || folded[k].equals("nous")) {
+          k++; // "besoin qu'on achète un camion": still one solution, unless "qu'on puisse…"
+        }
+      } else if (Set.of("need", "needs", "want", "wants", "expect", "require", "like").contains(o)) {
+        // "I need Bob to…", "I want the board to approve…", "I want a 5000 pound budget line"; "I need to rest" is a need
+        if (!(opener > 0 && Set.of("i", "we", "d").contains(folded[opener - 1]))) {
+          return Optional.empty();
+        }
+        int to = -1;
+        for (int j = k; j < folded.length && j <= k + 4 && !endsClause(folded[j]); j++) {
+          if (folded[j].equals("to")) {
+            to = j;
+            break;
+          }
+        }
+        if (to == k) {
+          return Optional.empty();
+        }
+        if (to > k) {
+          boolean someone = false;
+          for (int j = k; j < to; j++) {
+            someone |= isPerson(j) || Set.of("us", "them", "him", "her", "everyone", "everybody", "each", "every").contains(folded[j]);
+          }
+          if (!someone) {
+            return Optional.empty(); // "I need time to read": a need
+          }
+        }
+        if (to < 0) {
+          if (o.startsWith("need") || !(DETERMINERS.contains(folded[k]) || isPerson(k) || Set.of("a", "an", "all", "every", "each").contains(folded[k]))) {
+            return Optional.empty();
+          }
+        } else {
+          k = to + 1;
+        }
+      } else if (que) { // je veux que, j'exige que, je demande que
+        k++;
+      } else if (Set.of("veux", "voudrais", "exige", "exigeons", "voulons", "demand", "insist").contains(o)
+          && (DETERMINERS.contains(folded[k]) || Set.of("un", "une", "des").contains(folded[k]))) {
+        k++; // "je veux une ligne budgétaire…", "j'exige le camion…"
+      } else {
         return Optional.empty();
       }
-      if (folded[opener].equals("faut") && opener > 0 && !folded[opener - 1].equals("il")) {
-        return Optional.empty();
+      if (!o.startsWith("fa") && !o.equals("besoin") && !(opener > 0 && Set.of("je", "j", "i", "we", "nous", "d", "on").contains(folded[opener - 1]))) {
+        return Optional.empty(); // "il veut que…", "she wants to…": not the speaker's demand
       }
       // "que je…", "que nous…": the speaker's own part
-      if (k < folded.length && Set.of("je", "j", "i", "nous", "we").contains(folded[k])) {
+      if (k < folded.length && Set.of("je", "j", "i", "nous", "on").contains(folded[k])) {
         return Optional.empty();
       }
       int content = 0;
       for (int j = k; j < folded.length && j <= k + WINDOW && !endsClause(folded[j]); j++) {
-        if (NEED_VERBS.contains(folded[j])) {
+        if (j <= k + 3 && NEED_VERBS.contains(folded[j])) {
           return Optional.empty();
         }
         if (TriageText.content(folded[j])) {
@@ -290,16 +469,15 @@ public final class IMessageCoach {
       if (content < 2) {
         return Optional.empty();
       }
-      int from = opener;
-      while (from > sentenceStart && !endsClause(folded[from - 1]) && opener - from < 4) {
-        from--;
-      }
-      return Optional.of(finding(Kind.SOLUTION, from, Math.min(folded.length - 1, k + 1), sentenceStart));
+      return Optional.of(finding(Kind.SOLUTION, subjectStart(sentenceStart, opener), Math.min(folded.length - 1, k + 1), sentenceStart));
     }
 
-    /** A person: you, he/she/they, or a name (a capitalised word that is no ordinary word). */
+    /** A person: you, he/she/they, a role or group ("the board"), or a name (a capitalised word that is no ordinary word). */
     private boolean isPerson(int i) {
       String t = folded[i];
+      if (matches(ROLES, t) && t.codePoints().allMatch(Character::isLetter)) {
+        return true;
+      }
       if (you.contains(t)) {
         if (t.equals("t")) { // "t'es", "t'as": only the elided subject, not "t" alone
           return i + 2 < folded.length && folded[i + 1].equals("'");
@@ -324,10 +502,10 @@ public final class IMessageCoach {
         if (endsClause(folded[j])) {
           return -1;
         }
-        if (matches(LABELS, folded[j]) && !selfAfter(person, j)) {
+        if (labelAt(j) && !selfAfter(person, j)) {
           return j;
         }
-        if (framed) {
+        if (framed && !stopAsked(person, j)) {
           continue;
         }
         if (ABSOLUTES.contains(folded[j]) || matches(JUDGEMENTS, folded[j]) || deniedAt(person, j)
@@ -336,6 +514,21 @@ public final class IMessageCoach {
         }
       }
       return -1;
+    }
+
+    /** A label, not a word that only looks like one ("nulle part": nowhere). */
+    private boolean labelAt(int j) {
+      return matches(LABELS, folded[j]) && !(folded[j].equals("nulle") && j + 1 < folded.length && folded[j + 1].equals("part"));
+    }
+
+    /** "j'ai besoin que Bob arrête de nous mépriser": a judgement asked to stop is still a judgement. */
+    private boolean stopAsked(int person, int j) {
+      for (int k = person + 1; k < j; k++) {
+        if (folded[k].startsWith("arret") || folded[k].startsWith("stop") || folded[k].startsWith("cess") || folded[k].equals("quit")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** "il me trouve nul": the label is the speaker's, not a verdict on the other. */
@@ -353,7 +546,7 @@ public final class IMessageCoach {
         return false;
       }
       String t = folded[j];
-      if (t.equals("expres") || t.equals("volontairement") || t.equals("deliberement") || t.equals("deliberately")
+      if (t.equals("expres") || t.equals("volontairement") || t.equals("obviously") || t.equals("evidemment") || t.equals("deliberement") || t.equals("deliberately")
           || t.equals("intentionally") || t.equals("purpose") || t.startsWith("calcul")) {
         return true;
       }
@@ -366,31 +559,43 @@ public final class IMessageCoach {
       return false;
     }
 
-    /** "Bob doit me rendre le camion", "they should give it back on Monday": a person, an obligation, a specific act. */
-    private int mustAfter(int person) {
-      for (int j = person + 1; j < folded.length && j <= person + 3; j++) {
-        if (endsClause(folded[j])) {
+    /**
+     * "Bob doit me rendre le camion", "the van must stay with us", "we should hire…": an obligation put
+     * on someone or something, with a specific act; not the speaker's own ("je dois récupérer mes enfants").
+     * Returns where the demand's verb is, or -1.
+     */
+    private int mustAt(int sentenceStart, int j) {
+      String t = folded[j];
+      if (Set.of("has", "have", "needs", "need", "ought").contains(t) && !(j + 1 < folded.length && folded[j + 1].equals("to"))) {
+        return -1; // "he has a van", "they need money": not a demand
+      }
+      if (t.equals("better") && !(j > 0 && Set.of("d", "had").contains(folded[j - 1]))) {
+        return -1;
+      }
+      for (int k = Math.max(sentenceStart, j - 3); k < j; k++) {
+        if (Set.of("je", "j", "i", "ca", "cela", "it", "this", "that", "if", "si", "what", "ce").contains(folded[k])
+            || endsClause(folded[k])) {
+          if (endsClause(folded[k])) {
+            continue;
+          }
           return -1;
         }
-        if (MUST.contains(folded[j])) {
-          String t = folded[j];
-          if (Set.of("has", "have", "needs", "need", "better", "ought").contains(t)
-              && !(j + 1 < folded.length && (folded[j + 1].equals("to") || t.equals("better")))) {
-            return -1; // "he has a van", "they need money": not a demand
-          }
-          int content = 0;
-          for (int k = j + 1; k < folded.length && k <= j + WINDOW && !endsClause(folded[k]); k++) {
-            if (NEED_VERBS.contains(folded[k])) {
-              return -1;
-            }
-            if (TriageText.content(folded[k])) {
-              content++;
-            }
-          }
-          return content >= 1 ? Math.min(folded.length - 1, j + 1) : -1;
+      }
+      if (j == sentenceStart) {
+        return -1;
+      }
+      boolean own = Set.of("need", "needs").contains(t)
+          || j > 0 && Set.of("we", "nous", "on").contains(folded[j - 1]) && Set.of("devons", "doit").contains(t);
+      int content = 0;
+      for (int k = j + 1; k < folded.length && k <= j + WINDOW && !endsClause(folded[k]); k++) {
+        if (k <= j + 3 && (NEED_VERBS.contains(folded[k]) || own && OWN_NEED_VERBS.contains(folded[k]))) {
+          return -1;
+        }
+        if (TriageText.content(folded[k])) {
+          content++;
         }
       }
-      return -1;
+      return content >= 1 ? Math.min(folded.length - 1, j + 1) : -1;
     }
 
     private boolean deniedAt(int person, int j) {
@@ -407,8 +612,12 @@ public final class IMessageCoach {
 
     /** "Je me sens mis à l'écart quand vous…": the speaker already talks about themself. */
     private boolean startsWithIMessage(int from, int person) {
+      return startsWith(I_FEEL, from, person);
+    }
+
+    private boolean startsWith(Set<String> openers, int from, int person) {
       for (int k = from; k < person; k++) {
-        if (I_FEEL.contains(folded[k])) {
+        if (openers.contains(folded[k])) {
           return true;
         }
       }
@@ -472,6 +681,10 @@ public final class IMessageCoach {
       }
       return folded.length == 0 ? sample.strip() : sample.substring(spans[0].getStart(), spans[last].getEnd());
     }
+  }
+
+  private static List<String[]> phrases(String... phrases) {
+    return java.util.Arrays.stream(phrases).map(p -> p.split("[ -]")).toList();
   }
 
   /** A set written with repeats allowed. */
