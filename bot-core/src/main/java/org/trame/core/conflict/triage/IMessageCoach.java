@@ -182,7 +182,9 @@ public final class IMessageCoach {
       "who", "that", "which", "parce", "because", "pour", "for", "de", "d", "of", "a", "to", "at", "on", "in",
       "chaque", "every", "tous", "toutes", "le", "la", "les", "l", "the", "est", "is", "sont", "are", "sans",
       "without", "depuis", "since", "comme", "like", "avec", "with", "mais", "but", "pas", "not", "en", "au", "aux",
-      "il", "elle", "ils", "elles", "he", "she", "they", "je", "j", "i", "nous", "we", "on", "y", "ne", "n");
+      "il", "elle", "ils", "elles", "he", "she", "they", "je", "j", "i", "nous", "we", "on", "y", "ne", "n", "back", "up",
+      "out", "off", "over", "away", "down", "again", "encore", "aussi", "also", "too", "now", "maintenant", "pile",
+      "sharp", "only", "seulement", "uniquement", "toujours", "jamais", "always", "never", "from", "by", "par", "as");
 
   private final CoachModel model;
   private final double sure;
@@ -664,7 +666,13 @@ public final class IMessageCoach {
           last = j;
         }
         if (last >= first && TriageText.content(folded[last])) {
-          return sample.substring(spans[i].getStart(), spans[last].getEnd());
+          String phrase = sample.substring(spans[i].getStart(), spans[last].getEnd());
+          // "avec du matériel" → "le matériel": the example reads "compter sur le matériel"
+          return switch (folded[i]) {
+            case "du" -> (Character.isUpperCase(phrase.charAt(0)) ? "Le" : "le") + phrase.substring(2);
+            case "des" -> (Character.isUpperCase(phrase.charAt(0)) ? "Les" : "les") + phrase.substring(3);
+            default -> phrase;
+          };
         }
       }
       return "";
