@@ -49,6 +49,18 @@ public final class CoachModel {
     return new CoachModel(task);
   }
 
+  /** Trains on {@code cases}; a failure shows when the model is first asked, as for the packaged one. */
+  static CoachModel trainInBackground(List<CoachCorpus.Case> cases) {
+    FutureTask<DoccatModel> task = new FutureTask<>(() -> {
+      if (cases.isEmpty()) {
+        throw new IllegalArgumentException("no labelled statement to train on");
+      }
+      return fit(cases);
+    });
+    task.run();
+    return new CoachModel(task);
+  }
+
   public static CoachModel train(List<CoachCorpus.Case> cases) {
     if (cases.isEmpty()) {
       throw new IllegalArgumentException("no labelled statement to train on");

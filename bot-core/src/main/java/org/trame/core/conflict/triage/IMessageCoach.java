@@ -21,6 +21,8 @@ import org.trame.core.i18n.Lang;
  */
 public final class IMessageCoach {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IMessageCoach.class);
+
   /** What the statement does instead of saying a need. */
   public enum Kind {
     /** Judges a person: a label, always/never, an intention lent to them. */
@@ -230,9 +232,17 @@ public final class IMessageCoach {
     if (ruled.isPresent() || model == null) {
       return ruled;
     }
-    return model.kind(sample, sure).map(kind -> {
+    Optional<Kind> kind;
+    try {
+      kind = model.kind(sample, sure);
+    } catch (RuntimeException e) {
+      // the rules still coach; a classifier that could not train must not take the party's turn down
+      log.warn("the coach's classifier is unavailable, rules only: {}", e.getMessage());
+      return ruled;
+    }
+    return kind.map(k -> {
       Reading r = new Reading(sample, lang);
-      return new Finding(kind, r.firstSentence(), r.aboutFrom(0));
+      return new Finding(k, r.firstSentence(), r.aboutFrom(0));
     });
   }
 

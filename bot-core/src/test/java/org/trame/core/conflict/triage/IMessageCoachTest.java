@@ -3,6 +3,7 @@ package org.trame.core.conflict.triage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,6 +115,38 @@ class IMessageCoachTest {
   void hardNegatives(Lang memberLang, String text) {
     // given a need that names the other party or uses "always" of the speaker; when the coach reads it; then nothing
     assertEquals(Optional.empty(), coach.check(text, memberLang));
+  }
+
+  @Test
+  @DisplayName("with the classifier trained on the packaged corpus, the five examples of the issue keep their kind and the hard negatives stay unflagged")
+  void packagedCoach() {
+    // given the coach the bot runs: rules and the classifier trained on data/coach/train.tsv
+    IMessageCoach packaged = IMessageCoach.packaged();
+
+    // when it reads the issue's examples and needs that name the other party or say "always" of the speaker; then
+    assertEquals(Optional.of(IMessageCoach.Kind.BLAME), packaged.check("Bob est toujours égoïste avec le camion, il se fiche complètement de nos livraisons", Lang.FR).map(IMessageCoach.Finding::kind));
+    assertEquals(Optional.of(IMessageCoach.Kind.BLAME), packaged.check("Ils ne respectent jamais rien", Lang.FR).map(IMessageCoach.Finding::kind));
+    assertEquals(Optional.of(IMessageCoach.Kind.BLAME), packaged.check("Bob never listens", Lang.EN).map(IMessageCoach.Finding::kind));
+    assertEquals(Optional.of(IMessageCoach.Kind.BLAME), packaged.check("J'ai besoin que tu arrêtes d'être égoïste", Lang.FR).map(IMessageCoach.Finding::kind));
+    assertEquals(Optional.of(IMessageCoach.Kind.SOLUTION), packaged.check("Bob doit me rendre le camion chaque lundi", Lang.FR).map(IMessageCoach.Finding::kind));
+    for (String need : List.of("J'ai toujours besoin de savoir une semaine à l'avance quand le camion est libre.",
+        "Quand Bob garde le camion le lundi, je ne peux pas livrer nos paniers et je me sens coincée.",
+        "When Sarah sends the minutes late, I worry because our funder needs them.",
+        "I always need to plan the deliveries a week ahead.")) {
+      assertEquals(Optional.empty(), packaged.check(need, CoachEvaluation.guessLang(need)), need);
+    }
+  }
+
+  @Test
+  @DisplayName("a classifier that cannot be trained leaves the rules coaching")
+  void brokenClassifier() {
+    // given a coach whose classifier failed to train (no case of one label would do; here none at all)
+    CoachModel broken = CoachModel.trainInBackground(List.of());
+    IMessageCoach withBroken = new IMessageCoach(broken);
+
+    // when it reads a blame and a need; then the rules answer, and nothing throws
+    assertEquals(Optional.of(IMessageCoach.Kind.BLAME), withBroken.check("Bob never listens", Lang.EN).map(IMessageCoach.Finding::kind));
+    assertEquals(Optional.empty(), withBroken.check("I need the budget by May.", Lang.EN));
   }
 
   @Test
