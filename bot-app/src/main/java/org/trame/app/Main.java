@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         "'member: text' (e.g. 'alice: /trame stakes'), or pipe a transcript in to replay it.",
         "Configuration: TRAME_DB (a file or a jdbc:postgresql: URL), TRAME_PROMPTS, TRAME_COORDINATORS, TRAME_COLLECTIVE, TRAME_ADMIN_PORT, TRAME_ADMIN_BIND,",
         "TRAME_PSEUDONYM_KEY_FILE (required on PostgreSQL) (see README)."},
-    subcommands = {Main.PromptsCheck.class, Main.SlackManifestCommand.class, TriageCommand.class})
+    subcommands = {Main.PromptsCheck.class, Main.SlackManifestCommand.class, TriageCommand.class, CoachCommand.class})
 public final class Main implements Callable<Integer> {
 
   static final int STARTUP_FAILED = 2;

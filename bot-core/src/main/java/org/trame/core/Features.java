@@ -169,6 +169,6 @@ public final class Features {
   }
 
   private static final class TriageHolder {
-    static final Triage TRIAGE = Triage.of(TriageModel.packagedInBackground(), new IMessageCoach());
+    static final Triage TRIAGE = Triage.of(TriageModel.packagedInBackground(), IMessageCoach.packagedInBackground());
   }
 }

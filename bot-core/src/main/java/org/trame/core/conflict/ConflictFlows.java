@@ -31,6 +31,8 @@ final class ConflictFlows {
   static final FlowContract NEEDS = FlowContract.of(FEATURE, Phase.NEEDS.flow);
   static final StepRef<String> NEEDS_TEXT = NEEDS.text("needs").answered();
   static final StepRef<String> EDIT = NEEDS.text("edit").answered();
+  static final StepRef.Options REPHRASE = NEEDS.choice("rephrase");
+  static final String REWRITE_NEEDS = REPHRASE.option("rewrite");
 
   static final FlowContract SOLUTIONS = FlowContract.of(FEATURE, Phase.SOLUTIONS.flow);
   static final StepRef<String> IDEA = SOLUTIONS.text("idea").answered();

@@ -7,7 +7,12 @@ import org.trame.core.i18n.MessageKey;
  * prompts/messages/conflict.yaml}, checked at start.
  */
 public enum ConflictMsg implements MessageKey {
-  IMESSAGE_HINT,
+  COACH_BLAME,
+  COACH_BLAME_EXAMPLE,
+  COACH_BLAME_EXAMPLE_ABOUT,
+  COACH_SOLUTION,
+  COACH_SOLUTION_EXAMPLE,
+  COACH_SOLUTION_EXAMPLE_ABOUT,
   CONFLICT_USAGE,
   CONFLICT_MEMBER_USAGE,
   CONFLICT_NOT_COORDINATOR,

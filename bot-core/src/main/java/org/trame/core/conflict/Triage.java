@@ -15,10 +15,13 @@ public interface Triage {
 
   Proposal propose(String description);
 
-  /** The fragment of {@code text} that judges the other person ("you are always late"), if any. */
-  Optional<String> judgement(String text, Lang lang);
+  /**
+   * What keeps {@code text} from stating a need, if anything: a judgement of a person ("Bob is
+   * always late") or the demand of one specific solution ("Bob must give the van back on Monday").
+   */
+  Optional<IMessageCoach.Finding> coaching(String text, Lang lang);
 
-  /** The trained document classifier and the rule-based I-message coach. */
+  /** The trained document classifier and the I-message coach. */
   static Triage of(TriageModel model, IMessageCoach coach) {
     return new Triage() {
       @Override
@@ -27,8 +30,8 @@ public interface Triage {
       }
 
       @Override
-      public Optional<String> judgement(String text, Lang lang) {
-        return coach.check(text, lang).map(IMessageCoach.Finding::fragment);
+      public Optional<IMessageCoach.Finding> coaching(String text, Lang lang) {
+        return coach.check(text, lang);
       }
     };
   }

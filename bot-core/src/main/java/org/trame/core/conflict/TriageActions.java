@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.trame.core.conflict.ConflictCases.Case;
+import org.trame.core.conflict.triage.IMessageCoach;
 import org.trame.core.conflict.triage.Nature;
 import org.trame.core.conflict.triage.Proposal;
 import org.trame.core.engine.ActionContext;
@@ -92,13 +93,27 @@ final class TriageActions {
         "topic", k.topic() == null ? prompts.get().texts().get(ConflictMsg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
   }
 
-  /** A "you + judgement" sentence is pointed out, with the I-message form; the party may rewrite or keep it. */
+  /**
+   * A judgement of a person or the demand of one solution is pointed out, once, with a question
+   * for the need behind it and an example built from the party's words; they may rewrite or keep it.
+   */
   private String coach(ActionContext ctx) {
-    Optional<String> judgement = triage.get().judgement(ConflictFlows.NEEDS_TEXT.of(ctx), ctx.lang());
-    if (judgement.isEmpty()) {
+    if (ConflictFlows.REWRITE_NEEDS.equals(ConflictFlows.REPHRASE.value(ctx.conversation()))) {
+      return "ok"; // asked once: the rewritten text is theirs
+    }
+    Optional<IMessageCoach.Finding> found = triage.get().coaching(ConflictFlows.NEEDS_TEXT.of(ctx), ctx.lang());
+    if (found.isEmpty()) {
       return "ok";
     }
-    actions.say(ctx, ConflictMsg.IMESSAGE_HINT, "fragment", Texts.oneLine(judgement.get(), NeedActions.LONGEST_SHOWN));
+    IMessageCoach.Finding f = found.get();
+    Texts t = prompts.get().texts();
+    boolean blame = f.kind() == IMessageCoach.Kind.BLAME;
+    String example = f.about().isBlank()
+        ? t.get(blame ? ConflictMsg.COACH_BLAME_EXAMPLE : ConflictMsg.COACH_SOLUTION_EXAMPLE, ctx.lang())
+        : t.get(blame ? ConflictMsg.COACH_BLAME_EXAMPLE_ABOUT : ConflictMsg.COACH_SOLUTION_EXAMPLE_ABOUT, ctx.lang(),
+            "about", Texts.oneLine(f.about(), 60));
+    actions.say(ctx, blame ? ConflictMsg.COACH_BLAME : ConflictMsg.COACH_SOLUTION,
+        "fragment", Texts.oneLine(f.fragment(), NeedActions.LONGEST_SHOWN), "example", example);
     return "coached";
   }
 

@@ -26,9 +26,10 @@ class ConflictInFrenchTest extends ConflictSpaceTest {
     s.says("alice", "oui", "1");
     s.says("bob", "oui", "3");
     String coached = s.say("alice", "Tu ne respectes jamais le planning du local.");
-    assertTrue(coached.contains("risque d'être entendu comme un jugement") && coached.contains("Voulez-vous reformuler en message-je"), coached);
+    assertTrue(coached.contains("« Tu ne respectes jamais le planning du local » risque d'être entendu comme un jugement")
+        && coached.contains("Quel besoin, quel ressenti ou quel effet concret") && coached.contains("Voulez-vous reformuler en message-je"), coached);
     s.says("alice", "1", "J'ai besoin de savoir une semaine à l'avance quand le local est libre.", "oui");
-    s.says("bob", "J'ai besoin du local chaque lundi après-midi.", "oui");
+    s.says("bob", "J'ai besoin de pouvoir compter sur le local le lundi après-midi pour l'atelier.", "oui");
     assertTrue(s.to("bob").contains("• alice : J'ai besoin de savoir une semaine à l'avance"), s.to("bob"));
     s.says("alice", "Un planning partagé en ligne", "fini");
     s.says("bob", "Alterner les lundis", "fini");

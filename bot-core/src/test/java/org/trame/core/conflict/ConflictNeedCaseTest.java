@@ -15,7 +15,7 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
   static final String BOB_DESCRIPTION = "We need the van for the Tuesday market and there is no schedule, so we just take it when we can.";
   static final String ALICE_JUDGEMENT = "You are always selfish with the van.";
   static final String ALICE_NEEDS = "I need to know one day ahead when the van is free, because our deliveries are planned weekly.";
-  static final String BOB_FIRST = "I need the van on Tuesday mornings for the market.";
+  static final String BOB_FIRST = "I need to be able to count on the van on Tuesday mornings for the market.";
   static final String BOB_WORDING = "I need the van every Tuesday morning for the market stall.";
 
   @Override
@@ -49,7 +49,8 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
 
     // step 1: a judgement is coached towards an I-message; needs are shared only once approved
     String coached = s.say("alice", ALICE_JUDGEMENT);
-    assertTrue(coached.contains("may be heard as a judgement. Try an I-message instead") && coached.contains("Would you like to rephrase it"), coached);
+    assertTrue(coached.contains("\"You are always selfish with the van\" may be heard as a judgement of the person. What need, feeling or concrete effect on you is behind it? For example: \"When the van …, I feel … because I need …\"")
+        && coached.contains("Would you like to rephrase it"), coached);
     s.says("alice", "1");
     String wording = s.say("alice", ALICE_NEEDS);
     assertTrue(wording.contains("\"What alice needs: " + ALICE_NEEDS + "\""), wording);

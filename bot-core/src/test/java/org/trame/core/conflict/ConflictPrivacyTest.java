@@ -20,7 +20,7 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
   static final String ALIX_DESCRIPTION = "Their association keeps the shared van every week and our food deliveries are late because we never know when it is free.";
   static final String BORIS_DESCRIPTION = "We need the van for the Tuesday market and there is no schedule, so we just take it when we can.";
   static final String ALIX_NEEDS = "I need to know one day ahead when the van is free, because our deliveries are planned weekly.";
-  static final String BORIS_NEEDS = "I need the van every Tuesday morning for the market stall.";
+  static final String BORIS_NEEDS = "I need to be able to count on the van on Tuesday mornings for the market stall.";
   static final String ALIX_IDEA = "A shared online calendar for the van";
   static final String ALIX_STEP = "Set up the shared calendar";
   static final String ALIX_OBSTACLE = "People forgetting to book";

@@ -78,7 +78,7 @@ final class ConflictScenario implements AutoCloseable {
   static final String ALICE_SITUATION = "Our two teams keep double-booking the meeting room every week.";
   static final String BOB_SITUATION = "We need the room on Mondays and nobody told us about the new rule.";
   static final String ALICE_NEED = "I need to know a week ahead when the room is free.";
-  static final String BOB_NEED = "I need the room every Monday morning.";
+  static final String BOB_NEED = "I need to be able to count on the room on Monday mornings for our workshop.";
 
   /** carol opens a space for alice and bob; both accept, describe the room dispute and read it as a need conflict. */
   void openNeedCase() {

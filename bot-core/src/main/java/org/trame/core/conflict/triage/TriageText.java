@@ -68,6 +68,11 @@ final class TriageText {
         && folded.codePoints().allMatch(Character::isLetter);
   }
 
+  /** A function word of French or English (the packaged stop word lists). */
+  static boolean isStopWord(String folded) {
+    return STOP_WORDS.contains(folded);
+  }
+
   private static Set<String> stopWords() {
     Set<String> words = new HashSet<>();
     for (String resource : List.of("nlp/stopwords-fr.txt", "nlp/stopwords-en.txt")) {
