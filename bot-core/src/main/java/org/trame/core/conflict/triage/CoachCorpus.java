@@ -2,8 +2,6 @@ package org.trame.core.conflict.triage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,11 +65,7 @@ public final class CoachCorpus {
 
   /** A corpus packaged with bot-core, e.g. {@code coach/train.tsv}. */
   public static Result resource(String name) {
-    InputStream stream = CoachCorpus.class.getClassLoader().getResourceAsStream(name);
-    if (stream == null) {
-      throw new IllegalStateException("the packaged corpus " + name + " is missing");
-    }
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader in = CorpusReader.packaged(name)) {
       return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

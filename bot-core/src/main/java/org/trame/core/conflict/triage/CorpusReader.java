@@ -45,15 +45,20 @@ public final class CorpusReader {
 
   /** The corpus packaged with bot-core, e.g. {@code triage/train.tsv}. */
   public static Result resource(String name) {
-    InputStream stream = CorpusReader.class.getClassLoader().getResourceAsStream(name);
-    if (stream == null) {
-      throw new IllegalStateException("the packaged corpus " + name + " is missing");
-    }
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader in = packaged(name)) {
       return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A corpus file packaged with bot-core, opened as UTF-8 text: the triage's and the coach's. */
+  static BufferedReader packaged(String name) {
+    InputStream stream = CorpusReader.class.getClassLoader().getResourceAsStream(name);
+    if (stream == null) {
+      throw new IllegalStateException("the packaged corpus " + name + " is missing");
+    }
+    return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
   }
 
   public static Result read(BufferedReader in) throws IOException {
