@@ -35,13 +35,17 @@ public final class Features {
   private final CheckinFeature checkin = new CheckinFeature();
   private final org.trame.core.privacy.PrivacyFeature privacy = new org.trame.core.privacy.PrivacyFeature();
   private final org.trame.core.channel.ChannelFeature channel = new org.trame.core.channel.ChannelFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel);
+  // Projects and the ethics grid (seed 004 sheet 8).
+  private final org.trame.core.project.ProjectFeature project = new org.trame.core.project.ProjectFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project);
   /**
    * What each feature stores about a member, in the order of the export's sections; erasure runs
    * them backwards, so that the kernel's member and conversations, which the others point at, go last.
    */
   private final List<PersonalDataContribution> personalData = List.of(KernelPersonalData.MEMBER, new StakesPersonalData(),
-      new CheckinPersonalData(), KernelPersonalData.RECORDS, new ConflictPersonalData());
+      new CheckinPersonalData(), KernelPersonalData.RECORDS, new ConflictPersonalData(),
+      // Last, so erased first: its rows point at conversations.
+      new org.trame.core.project.ProjectPersonalData());
 
   public Features() {
     privacy.personalData(personalData);
@@ -147,6 +151,7 @@ public final class Features {
     privacy.engine(engine);
     privacy.exits(conflict.exits());
     conflict.engine(engine);
+    project.engine(engine);
     triage(); // starts training the triage model in the background now, not at the first conflict
   }
 
