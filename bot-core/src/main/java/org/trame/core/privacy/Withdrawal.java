@@ -109,7 +109,7 @@ final class Withdrawal {
   private static String names(ActionContext ctx) throws Exception {
     var c = ctx.conversation();
     return String.join(", ", Projects.ofMember(ctx.connection(), c.collectiveId(), c.memberId()).stream()
-        .map(p -> "« " + p.name() + " »").toList());
+        .map(p -> ctx.lang() == Lang.FR ? "« " + p.name() + " »" : "\"" + p.name() + "\"").toList());
   }
 
   private String projects(ActionContext ctx) throws Exception {
