@@ -99,6 +99,9 @@ public final class PrivacyFeature implements Feature {
   @Override
   public void ended(TurnContext t, org.trame.core.engine.Conversation c) throws Exception {
     if (c.status() != org.trame.core.engine.Conversation.Status.DONE) {
+      if (c.flow().equals(WITHDRAW_FLOW)) { // a withdrawal given up forgets the project it was about
+        org.trame.core.project.ProjectExit.forgetIntent(t.connection(), c.collectiveId(), c.memberId());
+      }
       return;
     }
     if (c.flow().equals(FORGET_FLOW) && PrivacyFlows.CONFIRM.yesOnPath(c)) {
@@ -141,6 +144,8 @@ public final class PrivacyFeature implements Feature {
         exits.leave(t, open, t.member(), null);
       }
     }
+    // Out of this collective's projects too: an open grid round stops waiting for them (and may close on the others' answers).
+    org.trame.core.project.ProjectExit.leaveAll(t, t.member());
     for (String written : Erasure.forget(t.connection(), personalData, this::tag, t.platform(), t.member().memberId(),
         this::freeText)) {
       t.redactPending(written, lang -> "…");

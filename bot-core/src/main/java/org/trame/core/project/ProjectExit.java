@@ -57,17 +57,22 @@ public final class ProjectExit {
 
   /**
    * The member leaves every project of the collective, telling no one (they withdraw from the
-   * collective, which has its own announcement): their open grid conversations were stopped with
-   * their other conversations.
+   * collective, which has its own announcement, or erase their data): a grid conversation still
+   * open stops, and a round left with nobody to wait for closes.
    */
   public static void leaveAll(TurnContext t, Member member) throws Exception {
+    // Out of every project first, so that stopping one round's conversation starts none of the others.
+    java.util.List<EthicsGrids.Grid> open = new java.util.ArrayList<>();
     for (Project p : Projects.ofMember(t.connection(), t.collectiveId(), member.memberId())) {
       EthicsGrids.Grid grid = EthicsGrids.openOn(t.connection(), p.id());
       Projects.leave(t.connection(), p.id(), member.memberId(), t.now().toEpochMilli());
       if (grid != null) {
-        stopConversation(t, grid, member);
-        EthicsRounds.closeIfComplete(t, EthicsGrids.find(t.connection(), grid.id()));
+        open.add(grid);
       }
+    }
+    for (EthicsGrids.Grid grid : open) {
+      stopConversation(t, grid, member);
+      EthicsRounds.closeIfComplete(t, EthicsGrids.find(t.connection(), grid.id()));
     }
   }
 

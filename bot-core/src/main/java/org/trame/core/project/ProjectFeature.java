@@ -216,11 +216,24 @@ public final class ProjectFeature implements Feature {
     List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
     switch (sub) {
       case "" -> t.say(ProjectMsg.ETHICS_USAGE);
-      case "criteria" -> criteria(t);
+      case "criteria" -> criteriaCommand(t, rest);
       case "add" -> add(t, Projects.clean(String.join(" ", rest)));
       case "remove" -> remove(t, rest);
       case "close" -> close(t, Projects.clean(String.join(" ", rest)));
       default -> open(t, args);
+    }
+  }
+
+  /** {@code ethics criteria}, and its longer forms {@code ethics criteria add|remove …} for {@code ethics add|remove …}. */
+  private void criteriaCommand(TurnContext t, List<String> args) throws Exception {
+    String verb = args.isEmpty() ? "" : CommandCatalogue.normalize(args.get(0));
+    List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+    CommandSpec ethics = CommandCatalogue.packaged().command("ethics").orElseThrow();
+    String canonical = ethics.subcommand(verb).map(CommandSpec::word).orElse("");
+    switch (canonical) {
+      case "add" -> add(t, Projects.clean(String.join(" ", rest)));
+      case "remove" -> remove(t, rest);
+      default -> criteria(t);
     }
   }
 

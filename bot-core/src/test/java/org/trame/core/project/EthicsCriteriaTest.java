@@ -31,7 +31,8 @@ class EthicsCriteriaTest extends ProjectCollective {
   @Test
   @DisplayName("coordinators add and remove criteria; defaults kept stay bilingual, the change is audited, and a new round uses the new list")
   void coordinatorsAdapt() throws Exception {
-    String said = TestBot.joined(bot.command(CAROL, "ethics add No partner under investigation for labour abuses"));
+    // (the longer form "ethics criteria add" works too)
+    String said = TestBot.joined(bot.command(CAROL, "ethics criteria add No partner under investigation for labour abuses"));
     assertTrue(said.contains("4. No partner under investigation for labour abuses"), said);
     said = TestBot.joined(bot.command(CAROL, "ethics remove 2"));
     assertTrue(said.contains("2. Instrumentalisation: ") && said.contains("3. No partner under investigation"), said);

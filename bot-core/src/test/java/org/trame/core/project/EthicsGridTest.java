@@ -156,4 +156,18 @@ class EthicsGridTest extends ProjectCollective {
     assertEquals(List.of("Nobody takes part in project \"Empty room\" yet: a grid round needs its members."),
         bot.command(CAROL, "ethics Empty room"));
   }
+
+  @Test
+  @DisplayName("a French-speaking member goes through the grid and reads the verdict in French")
+  void inFrench() {
+    bot.command(DAN, "lang fr");
+    String toDan = to(lines(CAROL, "/trame ethique Food bank"), DAN);
+    assertTrue(toDan.contains("Tour de grille éthique sur le projet « Food bank » (le projet lui-même)"), toDan);
+    assertTrue(toDan.contains("Critère 1 sur 3 : Impact : le projet est cohérent"), toDan);
+    lines(ALICE, OK, OK, OK, "skip");
+    lines(BOB, OK, OK, OK, "skip");
+    toDan = to(lines(DAN, OK, OK, UNSURE, "passer"), DAN);
+    assertTrue(toDan.contains("3 sur 3 ont répondu.") && toDan.contains("Pas de blocage : aucune boule noire."), toDan);
+    assertTrue(toDan.contains("— 2 ok, 0 boule noire, 1 ne sait pas"), toDan);
+  }
 }

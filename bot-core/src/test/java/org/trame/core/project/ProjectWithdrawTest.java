@@ -124,4 +124,34 @@ class ProjectWithdrawTest extends ProjectCollective {
     // her positions stay in the unattributed tallies
     assertEquals(List.of("1|1", "2|1", "3|1"), bot.rows("SELECT position, ok FROM ethics_grid_criterion ORDER BY position"));
   }
+
+  @Test
+  @DisplayName("erasing her data in the middle of grid rounds stops her conversation, starts no other, and the rounds close on the others' answers")
+  void eraseDuringGridRounds() throws Exception {
+    project("Repair café", ALICE);
+    bot.command(CAROL, "ethics Food bank");
+    bot.command(CAROL, "ethics Repair café"); // waits for alice behind the food bank's round
+    lines(BOB, "1", "1", "1", "skip");
+    lines(DAN, "1", "1", "1", "skip");
+    lines(ALICE, "2");
+    List<OutboundMessage> out = lines(ALICE, "/trame mydata forget", "yes");
+    String toBob = to(out, BOB);
+    assertTrue(toBob.contains("Ethics grid of project \"Food bank\"") && toBob.contains("Not blocked: no black ball."), toBob);
+    assertFalse(to(out, ALICE).contains("Ethics grid round on project \"Repair café\""), to(out, ALICE));
+    assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM ethics_grid WHERE closed_at IS NULL"));
+    assertEquals(List.of("0"), bot.rows("SELECT COUNT(*) FROM conversation WHERE member_id = ? AND status IN ('active', 'paused')",
+        ALICE));
+  }
+
+  @Test
+  @DisplayName("a withdrawal from a project given up (cancel) changes nothing and forgets which project it was about")
+  void givenUp() throws Exception {
+    lines(ALICE, "/trame withdraw Food bank", "cancel");
+    assertEquals(List.of(), bot.rows("SELECT member_id FROM project_leaving"));
+    assertEquals(List.of(ALICE, BOB, DAN), bot.rows("SELECT member_id FROM project_member ORDER BY member_id"));
+    // and the plain withdrawal then offers the choices again
+    List<String> offered = lines(ALICE, "/trame withdraw").stream().filter(m -> TestBot.privatelyTo(m, ALICE))
+        .flatMap(m -> m.options().stream()).map(o -> o.label()).toList();
+    assertEquals(3, offered.size(), offered.toString());
+  }
 }
