@@ -78,6 +78,24 @@ final class EthicsGrids {
     }
   }
 
+  /**
+   * Whether the round is still open, its row locked until the turn commits on PostgreSQL (SQLite's
+   * single writer already serialises turns): two processes handling the last two answers, or a
+   * last answer and {@code ethics close}, then close it exactly once.
+   */
+  static boolean lockOpen(Connection c, long gridId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT closed_at FROM ethics_grid WHERE id = ?" + Sql.forUpdate(c), gridId).executeQuery()) {
+      return rs.next() && Sql.longOrNull(rs, 1) == null;
+    }
+  }
+
+  /** Locks the project's row until the turn commits on PostgreSQL, so that two coordinators cannot open two rounds on it at once. */
+  static void lockProject(Connection c, long projectId) throws SQLException {
+    try (ResultSet rs = Sql.query(c, "SELECT id FROM project WHERE id = ?" + Sql.forUpdate(c), projectId).executeQuery()) {
+      rs.next();
+    }
+  }
+
   static void invite(Connection c, long gridId, String memberId) throws SQLException {
     Sql.update(c, "INSERT INTO ethics_grid_member (grid_id, member_id) VALUES (?, ?) ON CONFLICT (grid_id, member_id) DO NOTHING",
         gridId, memberId);

@@ -38,6 +38,7 @@ final class EthicsRounds {
   /** Opens a round on the project and asks its members; false (the coordinator was told why) when it could not. */
   static boolean open(TurnContext t, Project project, String subject) throws Exception {
     Connection c = t.connection();
+    EthicsGrids.lockProject(c, project.id());
     if (EthicsGrids.openOn(c, project.id()) != null) {
       t.say(ProjectMsg.ETHICS_ALREADY_OPEN, "name", project.name());
       return false;
@@ -85,7 +86,8 @@ final class EthicsRounds {
 
   /** Closes the round when nobody is left to answer. */
   static void closeIfComplete(TurnContext t, EthicsGrids.Grid grid) throws Exception {
-    if (grid.closedAt() == null && EthicsGrids.invitees(t.connection(), grid.id()).stream().noneMatch(EthicsGrids.Invitee::pending)) {
+    if (grid.closedAt() == null && EthicsGrids.lockOpen(t.connection(), grid.id())
+        && EthicsGrids.invitees(t.connection(), grid.id()).stream().noneMatch(EthicsGrids.Invitee::pending)) {
       close(t, grid);
     }
   }
@@ -93,6 +95,9 @@ final class EthicsRounds {
   /** Closes the round now: unfinished conversations stop (their positions are not counted), and the verdict goes out. */
   static void close(TurnContext t, EthicsGrids.Grid grid) throws Exception {
     Connection c = t.connection();
+    if (!EthicsGrids.lockOpen(c, grid.id())) {
+      return; // closed meanwhile, by another process
+    }
     List<EthicsGrids.Tally> tallies = EthicsGrids.tallies(c, grid.id());
     List<EthicsGrids.Invitee> invitees = EthicsGrids.invitees(c, grid.id());
     int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
