@@ -50,6 +50,7 @@ CREATE TABLE ethics_grid (
   subject       TEXT,                      -- what is examined, as the coordinator wrote it; null: the project itself
   opened_by     TEXT,
   opened_at     INTEGER NOT NULL,
+  deadline_at   INTEGER NOT NULL,          -- when it closes by itself, whoever has answered
   closed_at     INTEGER,
   blocked       INTEGER                    -- the verdict once closed: 1 when a black ball was cast
 );
@@ -75,6 +76,7 @@ CREATE TABLE ethics_grid_member (
   conversation_id INTEGER REFERENCES conversation(id),
   answered_at     INTEGER,
   declined_at     INTEGER,
+  reminded_at     INTEGER,
   feeling         TEXT,
   sharing         TEXT,
   PRIMARY KEY (grid_id, member_id)

@@ -11,10 +11,10 @@ import org.trame.core.storage.Sql;
 final class EthicsGrids {
 
   /** A grid round on a project; {@code subject} is what is examined (a partner), or null for the project itself. */
-  record Grid(long id, String collectiveId, long projectId, String projectName, String subject, Long closedAt) {}
+  record Grid(long id, String collectiveId, long projectId, String projectName, String subject, long deadlineAt, Long closedAt) {}
 
   /** One member asked in a round. */
-  record Invitee(String memberId, Long conversationId, Long answeredAt, Long declinedAt) {
+  record Invitee(String memberId, Long conversationId, Long answeredAt, Long declinedAt, Long remindedAt) {
     boolean pending() {
       return answeredAt == null && declinedAt == null;
     }
@@ -30,16 +30,17 @@ final class EthicsGrids {
   static final String BLACK_BALL = "black_ball";
   static final String UNSURE = "unsure";
 
-  private static final String GRID = "SELECT g.id, g.collective_id, g.project_id, p.name, g.subject, g.closed_at"
+  private static final String GRID = "SELECT g.id, g.collective_id, g.project_id, p.name, g.subject, g.deadline_at, g.closed_at"
       + " FROM ethics_grid g JOIN project p ON p.id = g.project_id";
 
   private EthicsGrids() {}
 
-  static long open(Connection c, Project project, String subject, String openedBy, long now,
+  static long open(Connection c, Project project, String subject, String openedBy, long now, long deadline,
       List<EthicsCriteria.Criterion> criteria) throws SQLException {
     long id;
-    try (ResultSet rs = Sql.query(c, "INSERT INTO ethics_grid (collective_id, project_id, subject, opened_by, opened_at)"
-        + " VALUES (?, ?, ?, ?, ?) RETURNING id", project.collectiveId(), project.id(), subject, openedBy, now).executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "INSERT INTO ethics_grid (collective_id, project_id, subject, opened_by, opened_at, deadline_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", project.collectiveId(), project.id(), subject, openedBy, now, deadline)
+        .executeQuery()) {
       rs.next();
       id = rs.getLong(1);
     }
@@ -74,7 +75,7 @@ final class EthicsGrids {
   private static Grid one(Connection c, String sql, Object... params) throws SQLException {
     try (ResultSet rs = Sql.query(c, sql, params).executeQuery()) {
       return rs.next() ? new Grid(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-          Sql.longOrNull(rs, 6)) : null;
+          rs.getLong(6), Sql.longOrNull(rs, 7)) : null;
     }
   }
 
@@ -108,13 +109,18 @@ final class EthicsGrids {
 
   static List<Invitee> invitees(Connection c, long gridId) throws SQLException {
     List<Invitee> list = new ArrayList<>();
-    try (ResultSet rs = Sql.query(c, "SELECT member_id, conversation_id, answered_at, declined_at FROM ethics_grid_member"
-        + " WHERE grid_id = ? ORDER BY member_id", gridId).executeQuery()) {
+    try (ResultSet rs = Sql.query(c, "SELECT member_id, conversation_id, answered_at, declined_at, reminded_at"
+        + " FROM ethics_grid_member WHERE grid_id = ? ORDER BY member_id", gridId).executeQuery()) {
       while (rs.next()) {
-        list.add(new Invitee(rs.getString(1), Sql.longOrNull(rs, 2), Sql.longOrNull(rs, 3), Sql.longOrNull(rs, 4)));
+        list.add(new Invitee(rs.getString(1), Sql.longOrNull(rs, 2), Sql.longOrNull(rs, 3), Sql.longOrNull(rs, 4),
+            Sql.longOrNull(rs, 5)));
       }
     }
     return list;
+  }
+
+  static void reminded(Connection c, long gridId, String memberId, long now) throws SQLException {
+    Sql.update(c, "UPDATE ethics_grid_member SET reminded_at = ? WHERE grid_id = ? AND member_id = ?", now, gridId, memberId);
   }
 
   static List<EthicsCriteria.Criterion> criteria(Connection c, long gridId) throws SQLException {

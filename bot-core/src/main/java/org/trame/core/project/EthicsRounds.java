@@ -16,8 +16,9 @@ import org.trame.core.turn.TurnContext;
 /**
  * An ethics grid round (seed 004 sheet 8) among a project's members: each is asked privately, one
  * conversation at a time (a member in two projects with open rounds gets the second when the first
- * is done); the round closes when everyone has answered or declined, or when a coordinator closes
- * it. The verdict goes privately to the project's members and to the coordinators, and to the
+ * is done); those who began and have not finished are reminded once after {@code REMINDER_AFTER};
+ * the round closes when everyone has answered or declined, when a coordinator closes it, or at its
+ * deadline ({@code OPEN_FOR} after it opened). The verdict goes privately to the project's members and to the coordinators, and to the
  * collective's channel only when at least {@value #SHOWN_FROM} answered: it says whether a black
  * ball blocks and which criteria weighed, never who took which position. Below {@value
  * #SHOWN_FROM} answers it gives no counts at all, only the criteria that received a black ball
@@ -31,6 +32,11 @@ final class EthicsRounds {
    * SHOWN_FROM, DESIGN.md: "counts below 3 are never shown").
    */
   static final int SHOWN_FROM = 3;
+  /** How long a round stays open, and when those who have not answered are reminded (as a stakes round's defaults). */
+  static final java.time.Duration OPEN_FOR = java.time.Duration.ofDays(7);
+  static final java.time.Duration REMINDER_AFTER = java.time.Duration.ofHours(48);
+  static final String REMIND = "ethics.remind";
+  static final String CLOSE = "ethics.close";
   private static final int LONGEST_FEELINGS = 6_000;
 
   private EthicsRounds() {}
@@ -54,12 +60,16 @@ final class EthicsRounds {
       t.say(ProjectMsg.ETHICS_NO_MEMBERS, "name", project.name());
       return false;
     }
-    long grid = EthicsGrids.open(c, project, subject, t.member().memberId(), t.now().toEpochMilli(),
+    java.time.Instant deadline = t.now().plus(OPEN_FOR);
+    long grid = EthicsGrids.open(c, project, subject, t.member().memberId(), t.now().toEpochMilli(), deadline.toEpochMilli(),
         EthicsCriteria.stored(c, t.collectiveId()));
     for (Member m : asked) {
       EthicsGrids.invite(c, grid, m.memberId());
     }
-    t.say(ProjectMsg.ETHICS_OPENED, "name", project.name(), "count", asked.size());
+    t.schedule(REMIND, t.now().plus(REMINDER_AFTER), org.trame.core.storage.Jobs.roundPayload(grid));
+    t.schedule(CLOSE, deadline, org.trame.core.storage.Jobs.roundPayload(grid));
+    t.say(ProjectMsg.ETHICS_OPENED, "name", project.name(), "count", asked.size(), "deadline",
+        org.trame.core.i18n.Moment.utc(deadline.toEpochMilli()));
     List<Member> coordinators = Members.coordinators(c, t.collectiveId());
     for (Member m : asked) {
       TurnContext theirs = m.memberId().equals(t.member().memberId()) ? t
@@ -75,13 +85,37 @@ final class EthicsRounds {
 
   /** Invites the member of {@code theirs} and starts their grid conversation (its first step binds it to the round). */
   static void begin(TurnContext theirs, EthicsGrids.Grid grid) throws Exception {
-    theirs.say(ProjectMsg.ETHICS_INVITE, "project", grid.projectName(), "subject", subject(theirs.texts(), grid, theirs.lang()));
+    theirs.say(ProjectMsg.ETHICS_INVITE, "project", grid.projectName(), "subject", subject(theirs.texts(), grid, theirs.lang()),
+        "deadline", org.trame.core.i18n.Moment.utc(grid.deadlineAt()));
     theirs.flows().start(theirs, EthicsFlow.FLOW);
   }
 
   static String subject(Texts texts, EthicsGrids.Grid grid, Lang lang) {
     return grid.subject() == null ? texts.get(ProjectMsg.ETHICS_SUBJECT_PROJECT, lang)
         : texts.get(ProjectMsg.ETHICS_SUBJECT, lang, "subject", grid.subject());
+  }
+
+  /** Reminds, once, those asked who began the round's conversation and have neither finished nor declined. */
+  static void remind(TurnContext t, long gridId) throws Exception {
+    Connection c = t.connection();
+    EthicsGrids.Grid grid = EthicsGrids.find(c, gridId);
+    if (grid == null || grid.closedAt() != null) {
+      return;
+    }
+    for (EthicsGrids.Invitee i : EthicsGrids.invitees(c, gridId)) {
+      if (!i.pending() || i.remindedAt() != null || i.conversationId() == null) {
+        continue; // one waiting behind another round is asked when that one is done
+      }
+      Conversation open = Conversations.find(c, i.conversationId());
+      Member m = open != null && open.status().open() ? Members.find(c, t.collectiveId(), i.memberId()) : null;
+      if (m != null && Members.withdrawnAt(c, t.collectiveId(), m.memberId()) == null) {
+        TurnContext theirs = t.as(m, false, t.lang());
+        theirs.say(ProjectMsg.ETHICS_REMINDER, "project", grid.projectName(), "deadline",
+            org.trame.core.i18n.Moment.utc(grid.deadlineAt()));
+        theirs.flows().remind(theirs, open);
+        EthicsGrids.reminded(c, gridId, m.memberId(), t.now().toEpochMilli());
+      }
+    }
   }
 
   /** Closes the round when nobody is left to answer. */
@@ -103,6 +137,10 @@ final class EthicsRounds {
     int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
     boolean blocked = tallies.stream().anyMatch(k -> k.blackBall() > 0);
     EthicsGrids.close(c, grid.id(), blocked, t.now().toEpochMilli());
+    org.trame.core.storage.Jobs.cancel(c, t.collectiveId(), REMIND, org.trame.core.storage.Jobs.roundPayload(grid.id()),
+        t.now().toEpochMilli());
+    org.trame.core.storage.Jobs.cancel(c, t.collectiveId(), CLOSE, org.trame.core.storage.Jobs.roundPayload(grid.id()),
+        t.now().toEpochMilli());
     for (EthicsGrids.Invitee i : invitees) {
       Conversation open = i.pending() && i.conversationId() != null ? Conversations.find(c, i.conversationId()) : null;
       Member m = open != null && open.status().open() ? Members.find(c, t.collectiveId(), i.memberId()) : null;

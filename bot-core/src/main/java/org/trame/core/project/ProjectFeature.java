@@ -70,6 +70,17 @@ public final class ProjectFeature implements Feature {
   }
 
   @Override
+  public Map<String, org.trame.core.turn.ScheduledTask> tasks() {
+    return Map.of(EthicsRounds.REMIND, (t, payload) -> EthicsRounds.remind(t, org.trame.core.storage.Jobs.roundOf(payload)),
+        EthicsRounds.CLOSE, (t, payload) -> {
+          EthicsGrids.Grid grid = EthicsGrids.find(t.connection(), org.trame.core.storage.Jobs.roundOf(payload));
+          if (grid != null && grid.closedAt() == null) {
+            EthicsRounds.close(t, grid);
+          }
+        });
+  }
+
+  @Override
   public List<org.trame.core.engine.FlowContract> contracts() {
     return EthicsFlow.ALL;
   }

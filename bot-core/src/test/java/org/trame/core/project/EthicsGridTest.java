@@ -170,4 +170,29 @@ class EthicsGridTest extends ProjectCollective {
     assertTrue(toDan.contains("3 sur 3 ont répondu.") && toDan.contains("Pas de blocage : aucune boule noire."), toDan);
     assertTrue(toDan.contains("— 2 ok, 0 boule noire, 1 ne sait pas"), toDan);
   }
+
+  @Test
+  @DisplayName("after two days those who have not finished are reminded once; at the deadline the round closes by itself, even after a restart")
+  void reminderAndDeadline() {
+    String opened = TestBot.joined(bot.command(CAROL, "ethics Food bank"));
+    assertTrue(opened.contains("on March 9, 2026"), opened);
+    lines(ALICE, OK, OK, OK, "skip");
+    lines(BOB, OK);
+    clock.advance(java.time.Duration.ofHours(48));
+    bot.restart();
+    List<OutboundMessage> out = bot.tick();
+    for (String who : List.of(BOB, DAN)) {
+      assertTrue(to(out, who).contains("A gentle reminder: the grid round of project \"Food bank\" closes on"), who + ": " + to(out, who));
+    }
+    assertEquals("", to(out, ALICE));
+    assertTrue(to(out, BOB).contains("Criterion 2 of 3") || to(out, BOB).contains("Your position on this criterion?"), to(out, BOB));
+    clock.advance(java.time.Duration.ofDays(5));
+    out = bot.tick();
+    String toAlice = to(out, ALICE);
+    assertTrue(toAlice.contains("1 of 3 answered.") && toAlice.contains("Not blocked"), toAlice);
+    assertTrue(to(out, BOB).contains("closed before you finished"), to(out, BOB));
+    assertEquals("", to(out, TestBot.COLLECTIVE));
+    clock.advance(java.time.Duration.ofDays(5));
+    assertEquals(List.of(), bot.tick());
+  }
 }
