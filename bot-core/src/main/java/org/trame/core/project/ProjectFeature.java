@@ -94,6 +94,7 @@ public final class ProjectFeature implements Feature {
     }
     Map<Long, Integer> sizes = Projects.sizes(t.connection(), t.collectiveId());
     List<String> lines = new ArrayList<>();
+    lines.add(texts().get(ProjectMsg.PROJECT_HOME_HEADER, t.lang()));
     for (Project p : mine) {
       lines.add(texts().get(ProjectMsg.PROJECT_LIST_LINE_MINE, t.lang(), "name", p.name(), "count", sizes.getOrDefault(p.id(), 0)));
     }

@@ -96,4 +96,14 @@ class ProjectCommandsTest extends ProjectCollective {
         bot.command(ALICE, "project join Nowhere   at\tall"));
     assertEquals(List.of("Name the project: \"project join <name>\"."), bot.command(ALICE, "project join"));
   }
+
+  @Test
+  @DisplayName("a member's own page lists the projects she takes part in, and how to withdraw from one")
+  void ownPage() {
+    project("Food bank", ALICE);
+    String page = bot.trame().summary(TestBot.PLATFORM, TestBot.COLLECTIVE, ALICE, null).join();
+    assertTrue(page.contains("Your projects (\"withdraw <project>\" to withdraw from one without leaving the collective):\n"
+        + "• Food bank — 1 member, you included"), page);
+    assertFalse(bot.trame().summary(TestBot.PLATFORM, TestBot.COLLECTIVE, BOB, null).join().contains("Your projects"));
+  }
 }
