@@ -112,6 +112,13 @@ final class EthicsRounds {
         TurnContext theirs = t.as(m, false, t.lang());
         theirs.say(ProjectMsg.ETHICS_REMINDER, "project", grid.projectName(), "deadline",
             org.trame.core.i18n.Moment.utc(grid.deadlineAt()));
+        if (EthicsFlow.VOTE.id().equals(open.state().step) && !open.state().awaitingSharing) {
+          // the question alone does not say which criterion it is about
+          List<EthicsCriteria.Criterion> criteria = EthicsGrids.criteria(c, gridId);
+          int number = Math.min(EthicsGrids.votes(c, gridId, m.memberId()) + 1, criteria.size());
+          theirs.say(ProjectMsg.ETHICS_CRITERION, "number", number, "count", criteria.size(), "criterion",
+              org.trame.core.i18n.Texts.oneLine(criteria.get(number - 1).in(theirs.lang()), EthicsCriteria.LONGEST));
+        }
         theirs.flows().remind(theirs, open);
         EthicsGrids.reminded(c, gridId, m.memberId(), t.now().toEpochMilli());
       }
