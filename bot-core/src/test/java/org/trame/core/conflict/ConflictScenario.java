@@ -112,6 +112,13 @@ final class ConflictScenario implements AutoCloseable {
     }
   }
 
+  /** The end of step 5: every party named approves the assembled plan. */
+  void approvePlan(String... parties) {
+    for (String p : parties) {
+      says(p, "yes");
+    }
+  }
+
   /** Step 2: alice proposes a booking board, bob nothing more. */
   void throughSolutions() {
     says("alice", "A booking board", "done");
