@@ -23,8 +23,13 @@ final class ConflictCases {
   record Party(long caseId, String memberId, String status, Long conversationId, Integer answeredSeq,
       String proposedNature, Integer proposedSheet, String nature, Integer sheet, Integer stepDays, String needsDraft,
       String needs, String accepted, String decisionText, Long reviewAt, String review, String valueAnswers,
-      String restates, String restatement, boolean recognised, String correction, String goalText, Integer planOk,
+      String restates, String restatement, int recognition, String correction, String goalText, Integer planOk,
       String planRemark, String conviction, String needPart, String stance, String stanceText) {
+
+    /** Whether the party recognised themselves in the restatement of their words (see {@link Listening}). */
+    boolean recognised() {
+      return recognition >= Listening.RECOGNISED;
+    }
 
     boolean active() {
       return "invited".equals(status) || "active".equals(status);
@@ -146,7 +151,7 @@ final class ConflictCases {
     return new Party(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.longOrNull(rs, 4), Sql.intOrNull(rs, 5), rs.getString(6),
         Sql.intOrNull(rs, 7), rs.getString(8), Sql.intOrNull(rs, 9), Sql.intOrNull(rs, 10), rs.getString(11), rs.getString(12),
         rs.getString(13), rs.getString(14), Sql.longOrNull(rs, 15), rs.getString(16), rs.getString(17), rs.getString(18),
-        rs.getString(19), rs.getInt(20) == 1, rs.getString(21), rs.getString(22), Sql.intOrNull(rs, 23), rs.getString(24),
+        rs.getString(19), rs.getInt(20), rs.getString(21), rs.getString(22), Sql.intOrNull(rs, 23), rs.getString(24),
         rs.getString(25), rs.getString(26), rs.getString(27), rs.getString(28));
   }
 

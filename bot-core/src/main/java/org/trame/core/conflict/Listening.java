@@ -17,6 +17,10 @@ final class Listening {
 
   /** Rounds of restating before the author's own words stand: listening is offered, never forced. */
   static final int MOST_ROUNDS = 3;
+  /** {@code recognised}: the author recognised the restatement in this round; its restater is told at the round's end. */
+  static final int RECOGNISED = 1;
+  /** {@code recognised}: recognised in an earlier round, the restater already told: later rounds leave the pair alone. */
+  static final int RECOGNISED_AND_TOLD = 2;
 
   /** The words a party restates: the approved needs, or the conviction on the value path. */
   static String words(Case k, Party author) {
@@ -66,9 +70,10 @@ final class Listening {
   /** The author recognised their words, or corrected the restatement. */
   boolean recognised(TurnContext t, Case k, Party p, Conversation c) throws Exception {
     boolean yes = ConflictFlows.RECOGNISED_YES.equals(ConflictFlows.RECOGNISED.of(c));
-    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "recognised", yes ? 1 : 0);
-    String correction = yes ? null : ConflictFlows.CORRECTION.of(c);
-    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "correction", correction == null ? null : Texts.oneLine(correction, 1000));
+    ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "recognised", yes ? RECOGNISED : 0);
+    if (!yes) {
+      ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "correction", Texts.oneLine(ConflictFlows.CORRECTION.of(c), 1000));
+    }
     return true;
   }
 
@@ -86,13 +91,14 @@ final class Listening {
     boolean allRecognised = true;
     for (Party author : parties) {
       Party restater = restaterOf(parties, author);
-      if (restater == null) {
+      if (restater == null || author.recognition() == RECOGNISED_AND_TOLD) {
         continue;
       }
       TurnContext theirs = CasePhases.to(t, restater.memberId());
       String name = CasePhases.name(t, author.memberId());
       if (author.recognised()) {
         theirs.say(ConflictMsg.CONFLICT_LISTEN_RECOGNISED, "case", k.id(), "name", name);
+        ConflictCases.setParty(t.connection(), k.id(), author.memberId(), "recognised", RECOGNISED_AND_TOLD);
       } else {
         allRecognised = false;
         theirs.say(ConflictMsg.CONFLICT_LISTEN_CORRECTED, "case", k.id(), "name", name,

@@ -69,7 +69,7 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
     assertEquals(List.of(), s.leaks("bob", BOB_FIRST));
 
     // active listening: each says the other's need back; the restatement reaches its author alone
-    assertTrue(s.to("alice").contains("bob's need, in the words they approved:\n\"" + BOB_WORDING + "\""), s.to("alice"));
+    assertTrue(s.to("alice").contains("bob's need, as they approved it for sharing:\n\"" + BOB_WORDING + "\""), s.to("alice"));
     s.says("alice", ALICE_RESTATES, "yes");
     s.says("bob", BOB_RESTATES, "yes");
     assertTrue(s.to("bob").contains("Here is how alice said your need back, in their own words:\n\"" + ALICE_RESTATES + "\""), s.to("bob"));

@@ -101,14 +101,19 @@ final class ConflictScenario implements AutoCloseable {
 
   /** Active listening and the goal, for parties whose needs are shared: each restates the next one's, all recognise, all approve the goal. */
   void throughListening(String... parties) {
+    throughListeningOnly(parties);
+    for (String p : parties) {
+      says(p, "yes");
+    }
+  }
+
+  /** Active listening alone: each restates the next one's need and all recognise themselves; the goal is asked next. */
+  void throughListeningOnly(String... parties) {
     for (String p : parties) {
       says(p, "I understood that you need the room to be predictable for your work.", "yes");
     }
     for (String p : parties) {
       says(p, "1");
-    }
-    for (String p : parties) {
-      says(p, "yes");
     }
   }
 

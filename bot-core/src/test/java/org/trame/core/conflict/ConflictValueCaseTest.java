@@ -44,7 +44,7 @@ class ConflictValueCaseTest extends ConflictSpaceTest {
     String shared = s.to("alice");
     assertTrue(shared.contains("• bob: " + BOB_CONVICTION) && shared.contains("• alice: " + ALICE_CONVICTION), shared);
     assertTrue(shared.contains("Not every party wishes yet to keep working together (who is not said)"), shared);
-    assertTrue(shared.contains("bob's conviction, in the words they approved:"), shared);
+    assertTrue(shared.contains("bob's conviction, as they approved it for sharing:"), shared);
 
     // when each says the other's conviction back and both recognise themselves
     s.says("alice", ALICE_RESTATES, "yes");
