@@ -225,7 +225,20 @@ final class NeedActions {
 
   /** Step 5 opens on the decision the plan puts into practice. */
   private String plan(ActionContext ctx) throws Exception {
-    return say(ctx, ConflictMsg.CONFLICT_PLAN_DECISION, "decision", caseOf(ctx).decision());
+    Case k = caseOf(ctx);
+    say(ctx, ConflictMsg.CONFLICT_PLAN_DECISION, "decision", k.decision());
+    // Written again (after remarks, or an adjustment at step 6): the previous plan is shown to start from.
+    List<ConflictCases.Action> previous = ConflictCases.plan(ctx.connection(), k.id());
+    if (!previous.isEmpty() && ConflictCases.planSeq(ctx.connection(), k.id()) != k.phaseSeq()) {
+      StringBuilder sb = new StringBuilder(prompts.get().texts().get(ConflictMsg.CONFLICT_PLAN_PREVIOUS, ctx.lang()));
+      int n = 1;
+      for (ConflictCases.Action a : previous) {
+        sb.append('\n').append(prompts.get().texts().get(ConflictMsg.CONFLICT_PLAN_STEP, ctx.lang(), "number", n++, "what", a.what(),
+            "owner", a.owner(), "due", java.time.LocalDate.parse(a.dueDate())));
+      }
+      ctx.send(Audience.member(ctx.conversation().memberId()), sb.toString());
+    }
+    return null;
   }
 
   /** Step 5 ends on the whole plan, for each party to approve. */

@@ -139,6 +139,8 @@ class ConflictNeedCaseTest extends ConflictSpaceTest {
     s.says("bob", "no", "Alice's step should come before mine");
     assertTrue(s.to("alice").contains("the plan is not approved by every party. Their remarks:\n• bob — Alice's step should come before mine"),
         s.to("alice"));
+    assertTrue(s.to("alice").contains("The previous plan, to start from (each party writes again the steps they keep):\n"
+        + "1. Tell our volunteers about Tuesdays — owner: bob — due: March 9, 2026"), s.to("alice"));
     s.says("alice", "yes", "Set up the shared calendar", "me", "2026-03-08", "skip", "skip", "no", "2026-04-15");
     s.says("bob", "yes", "Tell our volunteers about Tuesdays", "bob", "09/03/2026", "skip", "skip", "no", "2026-04-01");
     s.says("alice", "yes");
