@@ -51,14 +51,50 @@ class ConflictIT {
     assertTrue(alice.contains("\n1. Bob keeps Tuesdays, alice keeps Thursdays\n"), alice);
     assertFalse(alice.contains("(total "), alice);
     assertTrue(bob.contains("decision taken by common agreement, and understood the same way by every party:\nBob keeps Tuesdays, alice keeps Thursdays"), bob);
-    assertTrue(bob.contains("2020-03-01 is in the past"), bob);
-    assertTrue(alice.contains("1. Tell our volunteers about Tuesdays — owner: bob — due: 2028-05-01"), alice);
+    // active listening: bob's first restatement is clarified by alice, his second is recognised; each reached alice alone
+    assertTrue(alice.contains("Here is how bob said your need back, in their own words:\n\"You want to know when the van is free.\""), alice);
+    assertTrue(bob.contains("alice does not quite recognise themselves in your restatement, and clarifies: \"Not only when: one day ahead"), bob);
+    assertTrue(bob.contains("alice recognises themselves in your restatement"), bob);
+    assertFalse(carol.contains("You want to know when the van is free"), carol);
+    // the goal: drafted from both needs, reworded by bob, approved by both, heading steps 2 and 4
+    assertTrue(alice.contains("Proposed goal:\nHow can we make sure that alice's need (\"I need to know one day ahead"), alice);
+    assertTrue(alice.contains("Shared goal: How can alice know a day ahead when the van is free, while bob keeps it every Tuesday morning"
+        + " for the market?"), alice);
+    assertTrue(alice.contains("1. Bob keeps Tuesdays, alice keeps Thursdays\n    advantages and drawbacks: clear, but Thursdays are tight for us"), alice);
+    assertTrue(bob.contains("March 1, 2020 is in the past"), bob);
+    assertTrue(alice.contains("1. Tell our volunteers about Tuesdays — owner: bob — due: May 1, 2028"), alice);
+    assertTrue(alice.contains("2. Set up the shared calendar — owner: alice — due: May 2, 2028\n    resources: Two hours of a volunteer"), alice);
+    assertTrue(alice.contains("Do you approve this plan, as a commitment of every party?"), alice);
+    assertTrue(alice.contains("Space #1: the action plan is approved by every party."), alice);
     assertTrue(alice.contains("Evaluation of the result on June 15, 2028"), alice);
-    assertTrue(carol.contains("Evaluation of the result planned on June 15, 2028."), carol);
+    assertTrue(carol.contains("action plan written and approved by every party (2 steps). Evaluation of the result planned on June 15, 2028."), carol);
     assertTrue(carol.contains("#1 · conflict space — step 1 of 6: needs · answered: alice · waiting: bob"), carol);
     for (String secret : List.of("food deliveries", "Tuesday market", "selfish", "one day ahead", "Rent a second van")) {
       assertFalse(carol.contains(secret), "the coordinator sees progress, not content: " + secret);
     }
+  }
+
+  @Test
+  @DisplayName("French need transcript: listening, the equation of needs, remarks, a plan sent back for a change then approved by all")
+  void needCaseInFrench() throws Exception {
+    JarProcess bot = replay("conflict-need-fr.txt");
+    assertTrue(bot.out.stream().allMatch(l -> l.startsWith("→ ")), "everything is private, nothing on the channel:\n" + String.join("\n", bot.out));
+    String alice = to(bot, "alice");
+    String bob = to(bot, "bob");
+    String carol = to(bot, "carol");
+    assertTrue(alice.contains("« Tu ne respectes jamais le planning du local » risque d'être entendu comme un jugement"), alice);
+    assertTrue(alice.contains("Voici comment bob a redit votre besoin, avec ses mots :"), alice);
+    assertTrue(bob.contains("Espace n°1 : alice se reconnaît dans votre reformulation."), bob);
+    assertTrue(alice.contains("Objectif commun : Comment faire pour que le besoin exprimé par alice"), alice);
+    assertTrue(alice.contains("1. Bob garde le lundi, alice le mercredi\n    avantages et inconvénients : clair, mais le mercredi nous gêne un peu"), alice);
+    assertTrue(alice.contains("le plan n'est pas approuvé par toutes les parties. Leurs remarques :\n• bob — Les bénévoles doivent être prévenus"), alice);
+    assertTrue(alice.contains("1. Prévenir nos bénévoles avant la mise en ligne du planning — responsable : bob — échéance : 1 mai 2028"), alice);
+    assertTrue(alice.contains("Espace n°1 : le plan d'action est approuvé par toutes les parties."), alice);
+    assertTrue(carol.contains("plan d'action écrit et approuvé par toutes les parties (2 étapes). Évaluation du résultat prévue le 15 juin 2028."), carol);
+    for (String secret : List.of("planning du local", "aide aux devoirs", "Tu as besoin", "mercredi nous gêne")) {
+      assertFalse(carol.contains(secret), "the coordinator sees progress, not content: " + secret);
+    }
+    assertFalse(String.join("\n", bot.out).matches("(?s).*\\{[a-z_]+\\}.*"), "no unfilled placeholder");
   }
 
   @Test

@@ -158,7 +158,7 @@ final class CheckinReport {
 
   String text(Texts texts, Lang lang, org.trame.core.i18n.Moment next) {
     List<String> out = new ArrayList<>();
-    out.add(texts.get(CheckinMsg.CHECKIN_REPORT_HEADER, lang, "date", date()));
+    out.add(texts.get(CheckinMsg.CHECKIN_REPORT_HEADER, lang, "date", java.time.LocalDate.parse(date())));
     long answered = invitees.stream().filter(i -> i.answeredAt() != null).count();
     long skipped = invitees.stream().filter(i -> i.answeredAt() == null && i.skippedAt() != null).count();
     out.add(texts.get(CheckinMsg.CHECKIN_REPORT_PARTICIPATION, lang, "answered", answered, "invited", invitees.size(), "skipped", skipped));

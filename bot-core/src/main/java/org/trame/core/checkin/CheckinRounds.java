@@ -1,5 +1,7 @@
 package org.trame.core.checkin;
 
+import org.trame.core.i18n.Moment;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,11 +131,11 @@ final class CheckinRounds {
     for (Member c : Members.coordinators(t.connection(), t.collectiveId())) {
       TurnContext theirs = t.asCoordinator(c);
       if (count <= 1) {
-        theirs.say(CheckinMsg.CHECKIN_MISSED, "occurrence", first.format(RoundTimes.SHOWN), "zone", zone.getId(),
+        theirs.say(CheckinMsg.CHECKIN_MISSED, "occurrence", new Moment(first.atZone(zone).toInstant(), zone), "zone", zone.getId(),
             "now", now, "grace", GRACE.toHours(), "next", nextAt);
       } else {
-        theirs.say(CheckinMsg.CHECKIN_MISSED_SEVERAL, "count", count, "first", first.format(RoundTimes.SHOWN), "last",
-            last.format(RoundTimes.SHOWN), "zone", zone.getId(), "now", now, "grace", GRACE.toHours(),
+        theirs.say(CheckinMsg.CHECKIN_MISSED_SEVERAL, "count", count, "first", new Moment(first.atZone(zone).toInstant(), zone), "last",
+            new Moment(last.atZone(zone).toInstant(), zone), "zone", zone.getId(), "now", now, "grace", GRACE.toHours(),
             "next", nextAt);
       }
     }
@@ -221,7 +223,7 @@ final class CheckinRounds {
     if (replaced != null) {
       Optional<org.trame.core.i18n.Moment> next = RoundTimes.next(t, s);
       opened += "\n" + t.texts().get(CheckinMsg.CHECKIN_REPLACES_PLANNED, t.lang(), "occurrence",
-          Rhythm.fromKey(replaced.occurrence()).format(RoundTimes.SHOWN), "zone", collective.getId(), "next", next);
+          new Moment(Rhythm.fromKey(replaced.occurrence()).atZone(collective).toInstant(), collective), "zone", collective.getId(), "next", next);
     }
     t.say(opened);
     Invitations.ask(t, round.id(), EVERY_ZONE);
@@ -292,7 +294,7 @@ final class CheckinRounds {
       signals.clear();
       signals.addAll(CheckinDrift.signals(t.connection(), closed, report, theirs.texts(), theirs.lang()));
       if (!signals.isEmpty()) {
-        theirs.say(theirs.texts().get(CheckinMsg.CHECKIN_DRIFT_HEADER, theirs.lang(), "date", report.date()) + "\n" + String.join("\n", signals));
+        theirs.say(theirs.texts().get(CheckinMsg.CHECKIN_DRIFT_HEADER, theirs.lang(), "date", java.time.LocalDate.parse(report.date())) + "\n" + String.join("\n", signals));
       }
     }
   }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +24,6 @@ final class RoundTimes {
 
   /** A round closes at least this long before the next one starts. */
   static final Duration GAP_BEFORE_NEXT = Duration.ofMinutes(30);
-  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** The zone when nobody gave one: named "UTC" where members read it (an offset would read "Z"). */
   static final ZoneId UTC = ZoneId.of("UTC");
 

@@ -28,10 +28,12 @@ final class CasePhases {
 
   private final NeedPath need;
   private final ValuePath value;
+  private final Listening listening;
 
-  CasePhases(NeedPath need, ValuePath value) {
+  CasePhases(NeedPath need, ValuePath value, Listening listening) {
     this.need = need;
     this.value = value;
+    this.listening = listening;
   }
 
   static String payload(long caseId, int seq) {
@@ -94,8 +96,8 @@ final class CasePhases {
       return;
     }
     for (Party p : active(t, caseId)) {
-      if (phase == Phase.RATING && ConflictCases.unrated(t.connection(), caseId, p.memberId()).isEmpty()) {
-        ConflictCases.setParty(t.connection(), caseId, p.memberId(), "answered_seq", seq); // nothing new to rate
+      if (nothingToDo(t, k, phase, p)) {
+        ConflictCases.setParty(t.connection(), caseId, p.memberId(), "answered_seq", seq);
         continue;
       }
       TurnContext theirs = to(t, p.memberId());
@@ -104,6 +106,15 @@ final class CasePhases {
     }
     t.schedule(DEADLINE, deadline, payload(caseId, seq));
     advanceIfReady(t, caseId);
+  }
+
+  /** Nothing new to rate, or a restatement already recognised: the party is not asked again. */
+  private static boolean nothingToDo(TurnContext t, Case k, Phase phase, Party p) throws Exception {
+    return switch (phase) {
+      case RATING -> ConflictCases.unrated(t.connection(), k.id(), p.memberId()).isEmpty();
+      case LISTEN, RECOGNISE -> Listening.nothingToDo(t, k, phase, p);
+      default -> false;
+    };
   }
 
   /** A party finished the phase's flow: their answers are recorded, and the case moves on if they were the last. */
@@ -116,8 +127,11 @@ final class CasePhases {
       case INVITE -> need.invited(t, k, p, c);
       case PREP -> need.prepared(t, k, p, c);
       case NEEDS -> need.needsApproved(t, k, p, c);
-      case CHOICE, DECISION, PLAN, REVIEW -> need.answered(t, k, p, c);
+      case LISTEN -> listening.restated(t, k, p, c);
+      case RECOGNISE -> listening.recognised(t, k, p, c);
+      case GOAL, CHOICE, DECISION, PLAN, APPROVAL, REVIEW -> need.answered(t, k, p, c);
       case VALUE -> value.answered(t, k, p, c);
+      case TOGETHER -> value.together(t, k, p, c);
       default -> true;
     };
     ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "answered_seq", k.phaseSeq());
@@ -183,7 +197,10 @@ final class CasePhases {
     }
     Phase next = switch (k.phase()) {
       case INVITE -> need.triaged(t, k, parties);
-      case VALUE -> value.complete(t, k, parties);
+      case LISTEN -> listening.listened(t, k);
+      case RECOGNISE -> listening.recognisedAll(t, k, parties);
+      case VALUE -> value.convictionsShared(t, k, parties);
+      case TOGETHER -> value.complete(t, k, parties);
       default -> need.complete(t, k, parties);
     };
     if (next == Phase.CLOSED) {

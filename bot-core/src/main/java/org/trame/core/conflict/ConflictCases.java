@@ -12,11 +12,24 @@ import org.trame.core.storage.Sql;
 final class ConflictCases {
 
   record Case(long id, String collectiveId, String openedBy, String topic, String nature, Phase phase, int phaseSeq,
-      int round, int stepDays, Long deadlineAt, Integer nudgedSeq, String decision, Long reviewAt) {}
+      int round, int stepDays, Long deadlineAt, Integer nudgedSeq, String decision, Long reviewAt, String goal, int listenRound,
+      String project) {
+
+    boolean valuePath() {
+      return "value".equals(nature);
+    }
+  }
 
   record Party(long caseId, String memberId, String status, Long conversationId, Integer answeredSeq,
       String proposedNature, Integer proposedSheet, String nature, Integer sheet, Integer stepDays, String needsDraft,
-      String needs, String accepted, String decisionText, Long reviewAt, String review, String valueAnswers) {
+      String needs, String accepted, String decisionText, Long reviewAt, String review, String valueAnswers,
+      String restates, String restatement, int recognition, String correction, String goalText, Integer planOk,
+      String planRemark, String conviction, String needPart, String stance, String stanceText) {
+
+    /** Whether the party recognised themselves in the restatement of their words (see {@link Listening}). */
+    boolean recognised() {
+      return recognition >= Listening.RECOGNISED;
+    }
 
     boolean active() {
       return "invited".equals(status) || "active".equals(status);
@@ -25,24 +38,26 @@ final class ConflictCases {
 
   record Solution(long id, int round, String text) {}
 
-  /** A solution with its mean marks over the parties who rated it. */
-  record Ranked(Solution solution, double feasibility, double relevance, double impact, int raters) {
+  /** A solution with its mean marks over the parties who rated it, and their words on its advantages and drawbacks. */
+  record Ranked(Solution solution, double feasibility, double relevance, double impact, int raters, List<String> remarks) {
     double score() {
       return feasibility + relevance + impact;
     }
   }
 
-  record Action(String what, String owner, String dueDate, String obstacles) {}
+  record Action(String what, String owner, String dueDate, String resources, String obstacles) {}
 
   /** Columns of conflict_party a caller may set: anything else is a programming error. */
   private static final Set<String> PARTY_COLUMNS = Set.of("status", "conversation_id", "answered_seq", "proposed_nature",
       "proposed_sheet", "nature", "sheet", "step_days", "needs_draft", "needs", "accepted", "decision_text", "review_at",
-      "review", "review_note", "value_answers");
+      "review", "review_note", "value_answers", "restates", "restatement", "recognised", "correction", "goal_text", "plan_ok",
+      "plan_remark", "conviction", "need_part", "stance", "stance_text");
 
   private static final String CASE_COLUMNS = "id, collective_id, opened_by, topic, nature, phase, phase_seq, round, step_days,"
-      + " phase_deadline_at, nudged_seq, decision, review_at";
+      + " phase_deadline_at, nudged_seq, decision, review_at, goal, listen_round, project";
   private static final String PARTY_COLUMNS_READ = "case_id, member_id, status, conversation_id, answered_seq, proposed_nature,"
-      + " proposed_sheet, nature, sheet, step_days, needs_draft, needs, accepted, decision_text, review_at, review, value_answers";
+      + " proposed_sheet, nature, sheet, step_days, needs_draft, needs, accepted, decision_text, review_at, review, value_answers,"
+      + " restates, restatement, recognised, correction, goal_text, plan_ok, plan_remark, conviction, need_part, stance, stance_text";
 
   private ConflictCases() {}
 
@@ -90,7 +105,7 @@ final class ConflictCases {
   private static Case readCase(ResultSet rs) throws SQLException {
     return new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         Phase.of(rs.getString(6)), rs.getInt(7), rs.getInt(8), rs.getInt(9), Sql.longOrNull(rs, 10), Sql.intOrNull(rs, 11),
-        rs.getString(12), Sql.longOrNull(rs, 13));
+        rs.getString(12), Sql.longOrNull(rs, 13), rs.getString(14), rs.getInt(15), rs.getString(16));
   }
 
   /** Moves the case to {@code phase}; the sequence number makes jobs of the phase left behind do nothing. */
@@ -101,7 +116,8 @@ final class ConflictCases {
   }
 
   static void set(Connection c, long caseId, String column, Object value) throws SQLException {
-    if (!Set.of("nature", "round", "step_days", "phase_deadline_at", "nudged_seq", "decision", "review_at").contains(column)) {
+    if (!Set.of("nature", "round", "step_days", "phase_deadline_at", "nudged_seq", "decision", "review_at", "goal", "listen_round",
+        "project").contains(column)) {
       throw new IllegalArgumentException("conflict_case has no settable column " + column);
     }
     Sql.update(c, "UPDATE conflict_case SET " + column + " = ? WHERE id = ?", value, caseId);
@@ -134,7 +150,9 @@ final class ConflictCases {
   private static Party readParty(ResultSet rs) throws SQLException {
     return new Party(rs.getLong(1), rs.getString(2), rs.getString(3), Sql.longOrNull(rs, 4), Sql.intOrNull(rs, 5), rs.getString(6),
         Sql.intOrNull(rs, 7), rs.getString(8), Sql.intOrNull(rs, 9), Sql.intOrNull(rs, 10), rs.getString(11), rs.getString(12),
-        rs.getString(13), rs.getString(14), Sql.longOrNull(rs, 15), rs.getString(16), rs.getString(17));
+        rs.getString(13), rs.getString(14), Sql.longOrNull(rs, 15), rs.getString(16), rs.getString(17), rs.getString(18),
+        rs.getString(19), rs.getInt(20), rs.getString(21), rs.getString(22), Sql.intOrNull(rs, 23), rs.getString(24),
+        rs.getString(25), rs.getString(26), rs.getString(27), rs.getString(28));
   }
 
   static void setParty(Connection c, long caseId, String memberId, String column, Object value) throws SQLException {
@@ -215,10 +233,29 @@ final class ConflictCases {
     return list;
   }
 
-  static void rate(Connection c, long solutionId, String memberId, int feasibility, int relevance, int impact) throws SQLException {
-    Sql.update(c, "INSERT INTO conflict_rating (solution_id, member_id, feasibility, relevance, impact) VALUES (?, ?, ?, ?, ?)"
+  /** A party's marks for a solution, with their short word on its advantages and drawbacks if they gave one. */
+  static void rate(Connection c, long solutionId, String memberId, int feasibility, int relevance, int impact, String remark)
+      throws SQLException {
+    Sql.update(c, "INSERT INTO conflict_rating (solution_id, member_id, feasibility, relevance, impact, remark) VALUES (?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (solution_id, member_id) DO UPDATE SET feasibility = excluded.feasibility,"
-        + " relevance = excluded.relevance, impact = excluded.impact", solutionId, memberId, feasibility, relevance, impact);
+        + " relevance = excluded.relevance, impact = excluded.impact, remark = excluded.remark", solutionId, memberId, feasibility,
+        relevance, impact, remark);
+  }
+
+  /**
+   * The words on a solution's advantages and drawbacks of the parties still taking part, without
+   * their authors (ordered by member, not by time, so that the order tells nothing either).
+   */
+  private static List<String> remarks(Connection c, long caseId, long solutionId) throws SQLException {
+    List<String> list = new ArrayList<>();
+    try (ResultSet rs = Sql.query(c, "SELECT remark FROM conflict_rating WHERE solution_id = ? AND remark IS NOT NULL AND member_id IN"
+        + " (SELECT p.member_id FROM conflict_party p WHERE p.case_id = ? AND p.status = 'active') ORDER BY member_id",
+        solutionId, caseId).executeQuery()) {
+      while (rs.next()) {
+        list.add(rs.getString(1));
+      }
+    }
+    return list;
   }
 
   /**
@@ -234,15 +271,21 @@ final class ConflictCases {
         caseId, caseId).executeQuery()) {
       while (rs.next()) {
         list.add(new Ranked(new Solution(rs.getLong(1), rs.getInt(2), rs.getString(3)), rs.getDouble(4), rs.getDouble(5),
-            rs.getDouble(6), rs.getInt(7)));
+            rs.getDouble(6), rs.getInt(7), List.of()));
       }
     }
-    return list;
+    List<Ranked> withRemarks = new ArrayList<>();
+    for (Ranked r : list) {
+      withRemarks.add(new Ranked(r.solution(), r.feasibility(), r.relevance(), r.impact(), r.raters(), remarks(c, caseId,
+          r.solution().id())));
+    }
+    return withRemarks;
   }
 
   static long addAction(Connection c, long caseId, int planSeq, Action a, String by, long now) throws SQLException {
-    try (ResultSet rs = Sql.query(c, "INSERT INTO conflict_action (case_id, plan_seq, what, owner, due_date, obstacles, added_by, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", caseId, planSeq, a.what(), a.owner(), a.dueDate(), a.obstacles(), by, now)
+    try (ResultSet rs = Sql.query(c, "INSERT INTO conflict_action (case_id, plan_seq, what, owner, due_date, resources, obstacles,"
+        + " added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", caseId, planSeq, a.what(), a.owner(), a.dueDate(),
+        a.resources(), a.obstacles(), by, now)
         .executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -269,10 +312,10 @@ final class ConflictCases {
   /** The latest action plan, by due date. */
   static List<Action> plan(Connection c, long caseId) throws SQLException {
     List<Action> list = new ArrayList<>();
-    try (ResultSet rs = Sql.query(c, "SELECT what, owner, due_date, obstacles FROM conflict_action WHERE case_id = ? AND plan_seq ="
+    try (ResultSet rs = Sql.query(c, "SELECT what, owner, due_date, resources, obstacles FROM conflict_action WHERE case_id = ? AND plan_seq ="
         + " (SELECT max(plan_seq) FROM conflict_action WHERE case_id = ?) ORDER BY due_date, id", caseId, caseId).executeQuery()) {
       while (rs.next()) {
-        list.add(new Action(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        list.add(new Action(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
       }
     }
     return list;

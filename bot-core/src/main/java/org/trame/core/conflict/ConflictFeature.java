@@ -36,7 +36,7 @@ public final class ConflictFeature implements Feature {
   private final Supplier<Triage> triage;
   private FlowEngine engine;
   private final NeedActions actions;
-  private final CasePhases phases = new CasePhases(new NeedPath(), new ValuePath());
+  private final CasePhases phases = new CasePhases(new NeedPath(), new ValuePath(), new Listening());
 
   /** @param triage built on first use, so that a slow model never delays start-up */
   public ConflictFeature(Supplier<Triage> triage) {

@@ -34,6 +34,19 @@ final class ConflictFlows {
   static final StepRef.Options REPHRASE = NEEDS.choice("rephrase");
   static final String REWRITE_NEEDS = REPHRASE.option("rewrite");
 
+  static final FlowContract LISTEN = FlowContract.of(FEATURE, Phase.LISTEN.flow);
+  static final StepRef<String> RESTATE = LISTEN.text("restate").answered();
+
+  static final FlowContract RECOGNISE = FlowContract.of(FEATURE, Phase.RECOGNISE.flow);
+  static final StepRef.Options RECOGNISED = RECOGNISE.choice("recognised");
+  static final String RECOGNISED_YES = RECOGNISED.option("recognised");
+  static final String RECOGNISED_NOT_QUITE = RECOGNISED.option("clarify");
+  static final StepRef<String> CORRECTION = RECOGNISE.text("correction");
+
+  static final FlowContract GOAL = FlowContract.of(FEATURE, Phase.GOAL.flow);
+  static final StepRef.YesNo GOAL_OK = GOAL.yesNo("goal_ok");
+  static final StepRef<String> GOAL_REWRITE = GOAL.text("goal_rewrite");
+
   static final FlowContract SOLUTIONS = FlowContract.of(FEATURE, Phase.SOLUTIONS.flow);
   static final StepRef<String> IDEA = SOLUTIONS.text("idea").answered();
 
@@ -51,8 +64,13 @@ final class ConflictFlows {
   static final StepRef<String> WHAT = PLAN.text("what").answered();
   static final StepRef<String> OWNER = PLAN.text("owner").answered();
   static final StepRef<String> DUE = PLAN.text("due").answered();
+  static final StepRef<String> RESOURCES = PLAN.text("resources");
   static final StepRef<String> OBSTACLES = PLAN.text("obstacles");
   static final StepRef<String> REVIEW_DATE = PLAN.text("review_date").answered();
+
+  static final FlowContract APPROVAL = FlowContract.of(FEATURE, Phase.APPROVAL.flow);
+  static final StepRef.YesNo PLAN_OK = APPROVAL.yesNo("plan_ok");
+  static final StepRef<String> PLAN_REMARK = APPROVAL.text("plan_remark");
 
   static final FlowContract REVIEW = FlowContract.of(FEATURE, Phase.REVIEW.flow);
   static final StepRef.Options HOW = REVIEW.choice("how");
@@ -62,21 +80,30 @@ final class ConflictFlows {
 
   static final FlowContract VALUE = FlowContract.of(FEATURE, Phase.VALUE.flow);
   static final StepRef.YesNo RELATION = VALUE.yesNo("relation");
+  static final StepRef<String> CONVICTION = VALUE.text("conviction").answered();
   static final StepRef.YesNo SHARE_CONVICTION = VALUE.yesNo("share_conviction");
-  static final StepRef<String> CONVICTION = VALUE.text("conviction");
-  static final StepRef.Options GRID_IMPACT = VALUE.choice("grid_impact");
-  static final StepRef.Options GRID_PEOPLE = VALUE.choice("grid_people");
-  static final StepRef.Options GRID_USE = VALUE.choice("grid_use");
-  /** The ethics grid's questions: one "black" answer blocks (the black ball). */
-  static final List<StepRef.Options> GRID = List.of(GRID_IMPACT, GRID_PEOPLE, GRID_USE);
-  static final String BLACK_BALL = GRID.stream().map(g -> g.option("black")).reduce((a, b) -> a).orElseThrow();
-  static final StepRef<String> CRITERION = VALUE.text("criterion");
-  static final StepRef.Options WITHDRAWAL = VALUE.choice("withdrawal");
-  static final String WITHDRAW = WITHDRAWAL.option("withdraw");
+  static final StepRef<String> NEED_PART = VALUE.text("need_part");
+
+  static final FlowContract TOGETHER = FlowContract.of(FEATURE, Phase.TOGETHER.flow);
+  static final StepRef<String> TOGETHER_TEXT = TOGETHER.text("together");
+  static final StepRef<String> PROJECT = TOGETHER.text("project");
+  static final StepRef.Options STANCE = TOGETHER.choice("stance");
+  static final String STANCE_TOGETHER = STANCE.option("together");
+  static final String STANCE_ADJUST = STANCE.option("adjust");
+  static final String STANCE_WITHDRAW = STANCE.option("withdraw");
+  static final String STANCE_STOP = STANCE.option("stop");
+  static final StepRef<String> ADJUSTMENT = TOGETHER.text("adjustment");
+  static final StepRef.Options GRID = TOGETHER.choice("grid");
+  static final String GRID_OK = GRID.option("ok");
+  /** One black ball blocks (sheet 8). */
+  static final String BLACK_BALL = GRID.option("black");
+  static final String GRID_UNSURE = GRID.option("unsure");
+  static final StepRef<String> GRID_CRITERION = TOGETHER.text("grid_criterion");
 
   static final FlowContract REQUEST = FlowContract.of(FEATURE, ConflictFeature.REQUEST_FLOW);
   static final StepRef<String> WORDS = REQUEST.text("words");
   static final StepRef.YesNo SEND = REQUEST.yesNo("send");
 
-  static final List<FlowContract> ALL = List.of(INVITE, PREP, NEEDS, SOLUTIONS, RATING, CHOICE, DECISION, PLAN, REVIEW, VALUE, REQUEST);
+  static final List<FlowContract> ALL = List.of(INVITE, PREP, NEEDS, LISTEN, RECOGNISE, GOAL, SOLUTIONS, RATING, CHOICE, DECISION, PLAN,
+      APPROVAL, REVIEW, VALUE, TOGETHER, REQUEST);
 }

@@ -20,7 +20,7 @@ public final class ConflictPersonalData implements PersonalDataContribution {
 
   @Override
   public List<Table> tables() {
-    return List.of(Table.of("conflict_case", "opened_by"), Table.of("conflict_party", "member_id"),
+    return List.of(Table.of("conflict_case", "opened_by"), Table.of("conflict_party", "member_id", "restates"),
         Table.of("conflict_solution", "added_by"), Table.of("conflict_rating", "member_id"),
         Table.of("conflict_action", "owner", "added_by"), Table.of("conflict_request", "member_id"));
   }
@@ -31,17 +31,18 @@ public final class ConflictPersonalData implements PersonalDataContribution {
     String k = m.collectiveId();
     String memberId = m.memberId();
     s.put("conflict_parties", Rows.of(c, "SELECT case_id, status, proposed_nature, proposed_sheet, nature, sheet, step_days,"
-        + " needs_draft, needs, accepted, decision_text, review_at, review, review_note, value_answers FROM conflict_party"
+        + " needs_draft, needs, accepted, decision_text, review_at, review, review_note, value_answers, restatement, recognised,"
+        + " correction, goal_text, plan_ok, plan_remark, conviction, need_part, stance, stance_text FROM conflict_party"
         + " WHERE member_id = ?" + IN_COLLECTIVE, memberId, k));
     s.put("conflict_spaces_opened", Rows.of(c, "SELECT id AS case_id, topic, phase, opened_at, closed_at FROM conflict_case"
         + " WHERE collective_id = ? AND opened_by = ?", k, memberId));
     s.put("conflict_solutions", Rows.of(c, "SELECT case_id, round, text, created_at FROM conflict_solution WHERE added_by = ?"
         + IN_COLLECTIVE, memberId, k));
-    s.put("conflict_ratings", Rows.of(c, "SELECT s.case_id, s.text AS solution, r.feasibility, r.relevance, r.impact"
+    s.put("conflict_ratings", Rows.of(c, "SELECT s.case_id, s.text AS solution, r.feasibility, r.relevance, r.impact, r.remark"
         + " FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id JOIN conflict_case k ON k.id = s.case_id"
         + " WHERE k.collective_id = ? AND r.member_id = ?", k, memberId));
     // A plan step's owner is typed as a name: the member's display name counts as them.
-    s.put("conflict_plan_steps", Rows.of(c, "SELECT case_id, plan_seq, what, owner, due_date, obstacles, created_at"
+    s.put("conflict_plan_steps", Rows.of(c, "SELECT case_id, plan_seq, what, owner, due_date, resources, obstacles, created_at"
         + " FROM conflict_action WHERE (added_by = ? OR owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId, memberId,
         m.displayName(), k));
     s.put("conflict_requests", Rows.of(c, "SELECT message, created_at FROM conflict_request WHERE collective_id = ?"
@@ -53,8 +54,12 @@ public final class ConflictPersonalData implements PersonalDataContribution {
   public void written(Subject m, Written texts) throws SQLException {
     for (String sql : List.of(
         "SELECT needs_draft, needs, decision_text, review_note FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
+        "SELECT restatement, correction, goal_text, plan_remark FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
+        "SELECT conviction, need_part, stance_text, NULL FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
         "SELECT text, NULL, NULL, NULL FROM conflict_solution WHERE added_by = ?" + IN_COLLECTIVE,
-        "SELECT what, obstacles, NULL, NULL FROM conflict_action WHERE added_by = ?" + IN_COLLECTIVE)) {
+        "SELECT r.remark, NULL, NULL, NULL FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id"
+            + " WHERE r.member_id = ? AND s.case_id IN (SELECT id FROM conflict_case WHERE collective_id = ?)",
+        "SELECT what, obstacles, resources, NULL FROM conflict_action WHERE added_by = ?" + IN_COLLECTIVE)) {
       try (ResultSet rs = Sql.query(m.connection(), sql, m.memberId(), m.collectiveId()).executeQuery()) {
         while (rs.next()) {
           for (int i = 1; i <= 4; i++) {
@@ -83,13 +88,15 @@ public final class ConflictPersonalData implements PersonalDataContribution {
     String memberId = f.memberId();
     String token = f.token();
     Sql.update(c, "UPDATE conflict_party SET member_id = ?, conversation_id = NULL, needs_draft = NULL, needs = NULL,"
-        + " decision_text = NULL, review_note = NULL, value_answers = NULL,"
+        + " decision_text = NULL, review_note = NULL, value_answers = NULL, restatement = NULL, correction = NULL, goal_text = NULL,"
+        + " plan_remark = NULL, conviction = NULL, need_part = NULL, stance_text = NULL,"
         + " status = CASE WHEN status IN ('invited', 'active') THEN 'stopped' ELSE status END"
         + " WHERE member_id = ?" + IN_COLLECTIVE, token, memberId, k);
+    Sql.update(c, "UPDATE conflict_party SET restates = ? WHERE restates = ?" + IN_COLLECTIVE, token, memberId, k);
     Sql.update(c, "UPDATE conflict_solution SET text = '', added_by = ? WHERE added_by = ?" + IN_COLLECTIVE, token, memberId, k);
-    Sql.update(c, "UPDATE conflict_rating SET member_id = ? WHERE member_id = ? AND solution_id IN (SELECT s.id FROM"
+    Sql.update(c, "UPDATE conflict_rating SET member_id = ?, remark = NULL WHERE member_id = ? AND solution_id IN (SELECT s.id FROM"
         + " conflict_solution s JOIN conflict_case k ON k.id = s.case_id WHERE k.collective_id = ?)", token, memberId, k);
-    Sql.update(c, "UPDATE conflict_action SET what = '', obstacles = NULL, added_by = ? WHERE added_by = ?" + IN_COLLECTIVE,
+    Sql.update(c, "UPDATE conflict_action SET what = '', obstacles = NULL, resources = NULL, added_by = ? WHERE added_by = ?" + IN_COLLECTIVE,
         token, memberId, k);
     Sql.update(c, "UPDATE conflict_action SET owner = '—' WHERE (owner = ? OR owner = ?)" + IN_COLLECTIVE, memberId,
         f.member().displayName(), k);
@@ -113,9 +120,11 @@ public final class ConflictPersonalData implements PersonalDataContribution {
   private static int forgetTexts(Connection c, String k, long cutoff) throws SQLException {
     List<Long> ids = new java.util.ArrayList<>();
     try (ResultSet rs = Sql.query(c, "SELECT id FROM conflict_case k WHERE collective_id = ? AND closed_at IS NOT NULL"
-        + " AND closed_at < ? AND (topic IS NOT NULL OR decision IS NOT NULL"
+        + " AND closed_at < ? AND (topic IS NOT NULL OR decision IS NOT NULL OR goal IS NOT NULL"
         + " OR EXISTS (SELECT 1 FROM conflict_party p WHERE p.case_id = k.id AND (p.needs IS NOT NULL OR p.needs_draft IS NOT NULL"
-        + " OR p.decision_text IS NOT NULL OR p.review_note IS NOT NULL OR p.value_answers IS NOT NULL))"
+        + " OR p.decision_text IS NOT NULL OR p.review_note IS NOT NULL OR p.value_answers IS NOT NULL OR p.restatement IS NOT NULL"
+        + " OR p.correction IS NOT NULL OR p.goal_text IS NOT NULL OR p.plan_remark IS NOT NULL OR p.conviction IS NOT NULL"
+        + " OR p.need_part IS NOT NULL OR p.stance_text IS NOT NULL))"
         + " OR EXISTS (SELECT 1 FROM conflict_solution s WHERE s.case_id = k.id AND s.text <> '')"
         + " OR EXISTS (SELECT 1 FROM conflict_action a WHERE a.case_id = k.id AND a.what <> ''))", k, cutoff).executeQuery()) {
       while (rs.next()) {
@@ -124,10 +133,12 @@ public final class ConflictPersonalData implements PersonalDataContribution {
     }
     for (long id : ids) {
       Sql.update(c, "UPDATE conflict_party SET needs_draft = NULL, needs = NULL, decision_text = NULL, review_note = NULL,"
-          + " value_answers = NULL WHERE case_id = ?", id);
+          + " value_answers = NULL, restatement = NULL, correction = NULL, goal_text = NULL, plan_remark = NULL, conviction = NULL,"
+          + " need_part = NULL, stance_text = NULL WHERE case_id = ?", id);
       Sql.update(c, "UPDATE conflict_solution SET text = '' WHERE case_id = ?", id);
-      Sql.update(c, "UPDATE conflict_action SET what = '', obstacles = NULL WHERE case_id = ?", id);
-      Sql.update(c, "UPDATE conflict_case SET topic = NULL, decision = NULL WHERE id = ?", id);
+      Sql.update(c, "UPDATE conflict_rating SET remark = NULL WHERE solution_id IN (SELECT id FROM conflict_solution WHERE case_id = ?)", id);
+      Sql.update(c, "UPDATE conflict_action SET what = '', obstacles = NULL, resources = NULL WHERE case_id = ?", id);
+      Sql.update(c, "UPDATE conflict_case SET topic = NULL, decision = NULL, goal = NULL WHERE id = ?", id);
     }
     return ids.size();
   }

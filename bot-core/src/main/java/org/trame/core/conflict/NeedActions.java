@@ -34,6 +34,11 @@ final class NeedActions {
   /** The most plan steps one party may write in one plan, so that the plan stays readable in a chat. */
   static final int MOST_STEPS_PER_PARTY = 10;
   static final int LONGEST_SHOWN = 200;
+  /** A word on a solution's advantages and drawbacks is short: it sits under the solution in the ranking. */
+  static final int LONGEST_REMARK = 300;
+  /** Three marks from 1 to 5, then, optionally, a few words on advantages and drawbacks ("4 5 3 cheap but slow"). */
+  private static final java.util.regex.Pattern MARKS =
+      java.util.regex.Pattern.compile("([1-5])[\\s,;/]+([1-5])[\\s,;/]+([1-5])(?:[\\s,;/:.\\-–—]+(\\S.*))?", java.util.regex.Pattern.DOTALL);
   /** Keys of what the actions record in the conversation, for "back" (see {@link NeedUndo}). */
   static final String RECORDED_IDEAS = "ideas";
   static final String RECORDED_MARKS = "marks";
@@ -57,6 +62,8 @@ final class NeedActions {
   /** Every action of the conflict flows: those of the invitation and step 1 live in {@link TriageActions}. */
   Map<String, FlowAction> all() {
     Map<String, FlowAction> all = new java.util.HashMap<>(new TriageActions(this, prompts, triage).all());
+    all.putAll(new ListeningActions(this, prompts).all());
+    all.putAll(new ValueActions(this, prompts).all());
     all.putAll(solutionsAndPlan());
     all.putAll(new NeedUndo(this).all());
     return all;
@@ -74,7 +81,8 @@ final class NeedActions {
         Map.entry("conflict.due", this::due),
         Map.entry("conflict.save_step", this::saveStep),
         Map.entry("conflict.review_date", this::reviewDate),
-        Map.entry("conflict.plan", this::plan));
+        Map.entry("conflict.plan", this::plan),
+        Map.entry("conflict.plan_show", this::planShow));
   }
 
   String say(ActionContext ctx, MessageKey msg, Object... keyValues) {
@@ -153,23 +161,27 @@ final class NeedActions {
     if (unrated.isEmpty()) {
       return "done";
     }
-    String[] marks = ConflictFlows.RATE.of(ctx).strip().split("[\\s,;/]+");
-    if (marks.length != 3 || !String.join("", marks).matches("[1-5]{3}")) {
+    java.util.regex.Matcher marks = MARKS.matcher(ConflictFlows.RATE.of(ctx).strip());
+    if (!marks.matches()) {
       say(ctx, ConflictMsg.CONFLICT_MARKS_USAGE);
       showNextUnrated(ctx, k);
       ctx.conversation().state().recorded(RECORDED_MARKS).add(NOTHING_RECORDED); // "back" then takes back nothing
       return refused(ctx);
     }
-    ConflictCases.rate(ctx.connection(), unrated.get(0).id(), member, Integer.parseInt(marks[0]), Integer.parseInt(marks[1]),
-        Integer.parseInt(marks[2]));
+    String remark = marks.group(4) == null || marks.group(4).isBlank() ? null : Texts.oneLine(marks.group(4), LONGEST_REMARK);
+    ConflictCases.rate(ctx.connection(), unrated.get(0).id(), member, Integer.parseInt(marks.group(1)), Integer.parseInt(marks.group(2)),
+        Integer.parseInt(marks.group(3)), remark);
     ctx.conversation().state().recorded(RECORDED_MARKS).add(Long.toString(unrated.get(0).id()));
     return showNextUnrated(ctx, k) ? "more" : "done";
   }
 
   /** Step 4 opens on the ranking. */
   private String ranking(ActionContext ctx) throws Exception {
-    List<Ranked> ranking = ConflictCases.ranking(ctx.connection(), caseOf(ctx).id());
-    ctx.send(Audience.member(ctx.conversation().memberId()), NeedPath.ranking(prompts.get().texts(), ctx.lang(), ranking));
+    Case k = caseOf(ctx);
+    List<Ranked> ranking = ConflictCases.ranking(ctx.connection(), k.id());
+    Texts texts = prompts.get().texts();
+    ctx.send(Audience.member(ctx.conversation().memberId()), texts.get(ConflictMsg.CONFLICT_GOAL_HEADING, ctx.lang(), "goal",
+        Equation.goal(ctx, k, texts, ctx.lang())) + "\n" + NeedPath.ranking(texts, ctx.lang(), ranking));
     // The numbers the party answers with are those of this list, even if a party leaves meanwhile.
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     shown.clear();
@@ -213,7 +225,29 @@ final class NeedActions {
 
   /** Step 5 opens on the decision the plan puts into practice. */
   private String plan(ActionContext ctx) throws Exception {
-    return say(ctx, ConflictMsg.CONFLICT_PLAN_DECISION, "decision", caseOf(ctx).decision());
+    Case k = caseOf(ctx);
+    say(ctx, ConflictMsg.CONFLICT_PLAN_DECISION, "decision", k.decision());
+    // Written again (after remarks, or an adjustment at step 6): the previous plan is shown to start from.
+    List<ConflictCases.Action> previous = ConflictCases.plan(ctx.connection(), k.id());
+    if (!previous.isEmpty() && ConflictCases.planSeq(ctx.connection(), k.id()) != k.phaseSeq()) {
+      StringBuilder sb = new StringBuilder(prompts.get().texts().get(ConflictMsg.CONFLICT_PLAN_PREVIOUS, ctx.lang()));
+      int n = 1;
+      for (ConflictCases.Action a : previous) {
+        sb.append('\n').append(prompts.get().texts().get(ConflictMsg.CONFLICT_PLAN_STEP, ctx.lang(), "number", n++, "what", a.what(),
+            "owner", a.owner(), "due", java.time.LocalDate.parse(a.dueDate())));
+      }
+      ctx.send(Audience.member(ctx.conversation().memberId()), sb.toString());
+    }
+    return null;
+  }
+
+  /** Step 5 ends on the whole plan, for each party to approve. */
+  private String planShow(ActionContext ctx) throws Exception {
+    Case k = caseOf(ctx);
+    java.time.LocalDate date = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(k.reviewAt()), ZoneOffset.UTC);
+    ctx.send(Audience.member(ctx.conversation().memberId()), NeedPath.planText(prompts.get().texts(), ctx.lang(), k.id(), k.decision(),
+        ConflictCases.plan(ctx.connection(), k.id()), date));
+    return null;
   }
 
   /** The owner of a step: "me" or a member of the collective. */
@@ -276,10 +310,11 @@ final class NeedActions {
       return say(ctx, ConflictMsg.CONFLICT_PLAN_FULL, "most", MOST_STEPS_PER_PARTY);
     }
     LocalDate due = Dates.parse(ConflictFlows.DUE.of(ctx));
+    String resources = ConflictFlows.RESOURCES.of(ctx);
     String obstacles = ConflictFlows.OBSTACLES.of(ctx);
     long saved = ConflictCases.addAction(ctx.connection(), k.id(), k.phaseSeq(), new ConflictCases.Action(Texts.oneLine(ConflictFlows.WHAT.of(ctx), 500),
-        who == null ? owner : Parties.name(who), due.toString(), obstacles == null ? null : Texts.oneLine(obstacles, 1000)),
-        member, ctx.now().toEpochMilli());
+        who == null ? owner : Parties.name(who), due.toString(), resources == null ? null : Texts.oneLine(resources, 500),
+        obstacles == null ? null : Texts.oneLine(obstacles, 1000)), member, ctx.now().toEpochMilli());
     ctx.conversation().state().recorded(RECORDED_STEPS).add(Long.toString(saved));
     return null;
   }

@@ -74,8 +74,16 @@ final class NeedPath {
   /** Steps 4 to 6: what the flow's actions did not store as the party went. */
   boolean answered(TurnContext t, Case k, Party p, Conversation c) throws Exception {
     switch (k.phase()) {
+      case GOAL -> ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "goal_text",
+          ConflictFlows.GOAL_OK.no(c) ? Texts.oneLine(ConflictFlows.GOAL_REWRITE.of(c), 600) : null);
       case DECISION -> ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "decision_text",
           ConflictFlows.SAME.no(c) ? Texts.oneLine(ConflictFlows.REWRITE.of(c), 1000) : null);
+      case APPROVAL -> {
+        boolean approved = ConflictFlows.PLAN_OK.yes(c);
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "plan_ok", approved ? 1 : 0);
+        ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "plan_remark",
+            approved ? null : Texts.oneLine(ConflictFlows.PLAN_REMARK.of(c), 1000));
+      }
       case REVIEW -> {
         ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review", ConflictFlows.HOW.of(c));
         ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "review_note", ConflictFlows.NOTE.of(c));
@@ -90,11 +98,13 @@ final class NeedPath {
     return switch (k.phase()) {
       case PREP -> prepDone(t, k, parties);
       case NEEDS -> needsDone(t, k, parties);
+      case GOAL -> goalDone(t, k, parties);
       case SOLUTIONS -> solutionsDone(t, k);
       case RATING -> ratingDone(t, k);
       case CHOICE -> choiceDone(t, k, parties);
       case DECISION -> decisionDone(t, k, parties);
       case PLAN -> planDone(t, k, parties);
+      case APPROVAL -> approvalDone(t, k, parties);
       case REVIEW -> reviewDone(t, k, parties);
       default -> Phase.CLOSED;
     };
@@ -119,6 +129,33 @@ final class NeedPath {
         }
       }
       theirs.say(sb.toString());
+    }
+    Listening.pair(t, k, parties);
+    return Phase.LISTEN;
+  }
+
+  /**
+   * Step 1 ends on a goal every party approved: the drafted equation of needs, or a party's own
+   * wording, checked again by all (as the decision of step 4 is).
+   */
+  private Phase goalDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    List<Party> rewrote = parties.stream().filter(p -> p.goalText() != null).toList();
+    for (Party p : rewrote) {
+      ConflictCases.setParty(t.connection(), k.id(), p.memberId(), "goal_text", null);
+    }
+    if (!rewrote.isEmpty()) {
+      StringBuilder wordings = new StringBuilder();
+      for (Party p : rewrote) {
+        wordings.append("\n• ").append(CasePhases.name(t, p.memberId())).append(" — ").append(p.goalText());
+      }
+      ConflictCases.set(t.connection(), k.id(), "goal", rewrote.get(0).goalText());
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_GOAL_REWRITTEN, "wordings", wordings.toString(),
+          "first", CasePhases.name(t, rewrote.get(0).memberId()), "count", rewrote.size());
+      return Phase.GOAL;
+    }
+    for (Party reader : parties) {
+      TurnContext theirs = CasePhases.to(t, reader.memberId());
+      theirs.say(ConflictMsg.CONFLICT_GOAL_AGREED, "case", k.id(), "goal", Equation.goal(t, k, theirs.texts(), theirs.lang()));
     }
     CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 2);
     return Phase.SOLUTIONS;
@@ -220,10 +257,28 @@ final class NeedPath {
     long reviewAt = parties.stream().filter(p -> p.reviewAt() != null).mapToLong(Party::reviewAt).max()
         .orElse(t.now().plusSeconds(14L * 86400).toEpochMilli());
     ConflictCases.set(t.connection(), k.id(), "review_at", reviewAt);
-    LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(reviewAt), ZoneOffset.UTC);
+    return Phase.APPROVAL;
+  }
+
+  /** The plan is recorded only once every party approved it; remarks send it back to be written again. */
+  private Phase approvalDone(TurnContext t, Case k, List<Party> parties) throws Exception {
+    List<Party> against = parties.stream().filter(p -> p.planOk() == null || p.planOk() != 1).toList();
+    if (!against.isEmpty()) {
+      StringBuilder remarks = new StringBuilder();
+      for (Party p : against) {
+        remarks.append("\n• ").append(CasePhases.name(t, p.memberId())).append(" — ")
+            .append(p.planRemark() == null ? "—" : p.planRemark());
+      }
+      CasePhases.tellParties(t, k, ConflictMsg.CONFLICT_PLAN_NOT_APPROVED, "remarks", remarks.toString());
+      CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_PLAN_AGAIN, "count", against.size());
+      return Phase.PLAN;
+    }
+    List<Action> plan = ConflictCases.plan(t.connection(), k.id());
+    LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(k.reviewAt()), ZoneOffset.UTC);
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
-      theirs.say(planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
+      theirs.say(theirs.texts().get(ConflictMsg.CONFLICT_PLAN_APPROVED, theirs.lang(), "case", k.id()) + "\n"
+          + planText(theirs.texts(), theirs.lang(), k.id(), k.decision(), plan, date));
     }
     CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_PLAN, "steps", plan.size(), "date", date);
     return Phase.FOLLOWUP;
@@ -234,7 +289,10 @@ final class NeedPath {
     int n = 1;
     for (Action a : plan) {
       sb.append('\n').append(texts.get(ConflictMsg.CONFLICT_PLAN_STEP, lang, "number", n++, "what", a.what(), "owner", a.owner(),
-          "due", a.dueDate()));
+          "due", LocalDate.parse(a.dueDate())));
+      if (a.resources() != null) {
+        sb.append("\n    ").append(texts.get(ConflictMsg.CONFLICT_PLAN_RESOURCES, lang, "resources", a.resources()));
+      }
       if (a.obstacles() != null) {
         sb.append("\n    ").append(texts.get(ConflictMsg.CONFLICT_PLAN_OBSTACLES, lang, "obstacles", a.obstacles()));
       }
@@ -284,6 +342,9 @@ final class NeedPath {
           ? texts.get(ConflictMsg.CONFLICT_RANKED, lang, "number", i + 1, "solution", solution, "feasibility", one(r.feasibility()),
               "relevance", one(r.relevance()), "impact", one(r.impact()), "score", one(r.score()))
           : texts.get(ConflictMsg.CONFLICT_RANKED_ORDER_ONLY, lang, "number", i + 1, "solution", solution));
+      for (String remark : r.remarks()) {
+        sb.append("\n    ").append(texts.get(ConflictMsg.CONFLICT_RANKED_REMARK, lang, "remark", remark));
+      }
     }
     if (ranking.size() > MOST_SHOWN) {
       sb.append("\n… (+").append(ranking.size() - MOST_SHOWN).append(')');

@@ -125,6 +125,9 @@ final class TriageActions {
     String wording = edited ? Texts.oneLine(source.replaceAll("\\s+", " "), 1000) : Reformulation.of(source);
     Case k = caseOf(ctx);
     ConflictCases.setParty(ctx.connection(), k.id(), ctx.conversation().memberId(), "needs_draft", wording);
-    return actions.say(ctx, ConflictMsg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording);
+    // Said to have been reformulated only when it was: a short statement is shown as written.
+    boolean reformulated = !edited && !wording.equals(source.replaceAll("\\s+", " ").strip());
+    return actions.say(ctx, ConflictMsg.CONFLICT_NEEDS_WORDING, "name", name(ctx, ctx.conversation().memberId()), "needs", wording,
+        "reformulated", reformulated ? "yes" : "no");
   }
 }

@@ -39,7 +39,7 @@ class CheckinNowBeforePlannedTest extends CheckinCollectiveTest {
     // then it closes 72 h later, not a minute later, and the reply says the 09:00 round is replaced and when the next one is
     assertTrue(reply.contains("Check-in round opened: 4 members asked privately. A reminder in 24 h to those who have not answered;"
         + " closes on March 5, 2026 at 08:50 Europe/Paris"), reply);
-    assertTrue(reply.contains("The round planned for 2026-03-02 09:00 (Europe/Paris) fell within this one: it is replaced by this round,"
+    assertTrue(reply.contains("The round planned for March 2, 2026 at 09:00 (Europe/Paris) fell within this one: it is replaced by this round,"
         + " so that members are not asked twice in a row. Next round: March 9, 2026 at 09:00 Europe/Paris."), reply);
     // and at 09:00 nobody is asked a second time, and the round by hand stays open
     List<OutboundMessage> nine = h.runUntil(MONDAY_9_PARIS.plus(Duration.ofMinutes(10)));
@@ -82,7 +82,7 @@ class CheckinNowBeforePlannedTest extends CheckinCollectiveTest {
     // when she starts a round by hand
     String reply = TestBot.joined(h.bot.command("carol", "checkin now"));
     // then the note is in French, with the same times
-    assertTrue(reply.contains("Le tour prévu le 2026-03-02 09:00 (Europe/Paris) tombait pendant celui-ci : il est remplacé par ce tour,"
+    assertTrue(reply.contains("Le tour prévu le 2 mars 2026 à 09:00 (Europe/Paris) tombait pendant celui-ci : il est remplacé par ce tour,"
         + " pour ne pas solliciter les membres deux fois de suite. Tour suivant : 9 mars 2026 à 09:00 Europe/Paris."), reply);
     // a French date, as the French write it
     assertTrue(reply.contains("clôture le 5 mars 2026 à 08:50 Europe/Paris"), reply);

@@ -64,7 +64,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     assertTrue(CheckinHarness.recipients(back, "The collective's check-in").isEmpty(), "too late to ask");
     List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
     assertEquals(1, toCarol.size(), back.toString());
-    assertTrue(toCarol.get(0).text().startsWith("The check-in planned for 2026-03-02 09:00 (Europe/Paris) could not start")
+    assertTrue(toCarol.get(0).text().startsWith("The check-in planned for March 2, 2026 at 09:00 (Europe/Paris) could not start")
         && toCarol.get(0).text().contains("beyond the 12 h grace period") && toCarol.get(0).text().contains("Next round: March 9, 2026 at 09:00"),
         toCarol.get(0).text());
     assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
@@ -83,7 +83,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     List<String> told = CheckinHarness.to(h.fromJobs, "carol").stream().map(OutboundMessage::text).filter(m -> m.contains("could not start"))
         .toList();
     assertEquals(1, told.size(), told.toString());
-    assertTrue(told.get(0).startsWith("3 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-16 09:00"),
+    assertTrue(told.get(0).startsWith("3 check-ins planned since March 2, 2026 at 09:00 (Europe/Paris), the last one on March 16, 2026 at 09:00"),
         told.get(0));
     h.runUntil(MONDAY_9_PARIS.plus(Duration.ofDays(21)));
     assertEquals(List.of("2026-03-23T09:00|open"), h.bot.rows("SELECT occurrence, status FROM checkin_round WHERE status <> 'missed'"));
@@ -102,7 +102,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
         h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));
     List<OutboundMessage> toCarol = CheckinHarness.to(back, "carol");
     assertEquals(1, toCarol.size(), back.toString());
-    assertEquals("3 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-04 09:00, could not start:"
+    assertEquals("3 check-ins planned since March 2, 2026 at 09:00 (Europe/Paris), the last one on March 4, 2026 at 09:00, could not start:"
         + " the bot was unavailable until March 4, 2026 at 21:30 Europe/Paris, beyond the 12 h grace period. They are recorded as missed."
         + " Next round: March 5, 2026 at 09:00 Europe/Paris. \"checkin now\" starts one right away.", toCarol.get(0).text());
     assertTrue(CheckinHarness.to(back, "alice").isEmpty(), "members are not told");
@@ -123,7 +123,7 @@ class CheckinRestartTest extends CheckinCollectiveTest {
     List<String> missed = CheckinHarness.to(back, "carol").stream().map(OutboundMessage::text).filter(m -> m.contains("could not start"))
         .toList();
     assertEquals(1, missed.size(), back.toString());
-    assertTrue(missed.get(0).startsWith("2 check-ins planned since 2026-03-02 09:00 (Europe/Paris), the last one on 2026-03-03 09:00"),
+    assertTrue(missed.get(0).startsWith("2 check-ins planned since March 2, 2026 at 09:00 (Europe/Paris), the last one on March 3, 2026 at 09:00"),
         missed.get(0));
     assertEquals(List.of("2026-03-02T09:00|missed", "2026-03-03T09:00|missed", "2026-03-04T09:00|open"),
         h.bot.rows("SELECT occurrence, status FROM checkin_round ORDER BY id"));

@@ -175,7 +175,7 @@ class CheckinRoundTest extends CheckinCollectiveTest {
     assertEquals(List.of(), h.bot.rows("SELECT * FROM scheduled_job WHERE kind LIKE 'checkin.%'"));
     assertTrue(TestBot.joined(h.bot.command("alice", "tz Paris")).startsWith("\"Paris\" is not a time zone I know."));
     assertEquals(List.of("null"), h.bot.rows("SELECT time_zone FROM member WHERE member_id = 'alice'"));
-    assertEquals(List.of("2026-02-01 is already past (today is 2026-03-01): give a date to come, as YYYY-MM-DD. Nothing was changed."),
+    assertEquals(List.of("February 1, 2026 is already past (today is March 1, 2026): give a date to come, as YYYY-MM-DD. Nothing was changed."),
         h.bot.command("alice", "checkin snooze 2026-02-01"));
     assertTrue(TestBot.joined(h.bot.command("alice", "checkin snooze next week")).startsWith("Usage: \"checkin snooze YYYY-MM-DD\""));
     assertEquals(List.of(), h.bot.rows("SELECT * FROM checkin_snooze"));

@@ -28,6 +28,7 @@ class ConflictCaseLifeTest extends ConflictSpaceTest {
     s.says("bob", "yes", "1");
     s.says("alice", "I need our meeting times to be set a week ahead.", "yes");
     s.says("bob", "I need the meetings to fit around my shift work.", "yes");
+    s.throughListening("alice", "bob");
   }
 
   @Test
@@ -104,7 +105,7 @@ class ConflictCaseLifeTest extends ConflictSpaceTest {
     assertTrue(list.contains("Step 2 done: 3 solutions proposed") && list.contains("3. Alternate Thursday evening and Saturday morning"), list);
     // only the new idea needs marks
     String toRate = s.to("alice");
-    assertTrue(toRate.endsWith("Solution 3 of 3: Alternate Thursday evening and Saturday morning\nYour marks for this solution (feasibility, relevance, impact):"), toRate);
+    assertTrue(toRate.endsWith("Solution 3 of 3: Alternate Thursday evening and Saturday morning\nYour marks for this solution (feasibility, relevance, impact), and if you wish its advantages and drawbacks:"), toRate);
   }
 
   @Test

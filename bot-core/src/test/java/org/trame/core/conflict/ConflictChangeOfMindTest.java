@@ -50,7 +50,7 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   @DisplayName("back after a plan step's obstacles replaces that step instead of adding a second one")
   void backReplacesPlanStep() throws Exception {
     s.toPlan();
-    s.says("alice", "yes", "Call the rental company", "me", "2028-01-10", "The price may be too high", "back", "skip", "no");
+    s.says("alice", "yes", "Call the rental company", "me", "2028-01-10", "skip", "The price may be too high", "back", "skip", "no");
     assertEquals(List.of("Call the rental company|null"), s.bot.rows("SELECT what, obstacles FROM conflict_action"));
   }
 
@@ -131,9 +131,9 @@ class ConflictChangeOfMindTest extends ConflictSpaceTest {
   void backAfterRefusedPlanStep() throws Exception {
     s.toPlan();
     for (int i = 1; i <= 10; i++) {
-      s.says("alice", "yes", "Step " + i, "me", "2028-01-10", "skip");
+      s.says("alice", "yes", "Step " + i, "me", "2028-01-10", "skip", "skip");
     }
-    s.says("alice", "yes", "Step 11", "me", "2028-01-10", "skip", "back", "skip", "no");
+    s.says("alice", "yes", "Step 11", "me", "2028-01-10", "skip", "skip", "back", "skip", "no");
     assertEquals(List.of("10", "Step 10"), List.of(
         s.bot.rows("SELECT COUNT(*) FROM conflict_action WHERE added_by = 'alice'").get(0),
         s.bot.rows("SELECT max(what) FROM conflict_action WHERE what = 'Step 10'").get(0)));

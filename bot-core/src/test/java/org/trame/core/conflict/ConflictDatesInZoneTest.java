@@ -20,9 +20,10 @@ class ConflictDatesInZoneTest extends ConflictSpaceTest {
     s.command("bob", "tz Pacific/Honolulu");
     s.clock.advance(Duration.ofMinutes(24 * 60 + 30)); // 2026-03-03T09:30Z
     s.toPlan();
-    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "no", "2026-03-03");
-    // when both choose their tomorrow, Tuesday 3 March, for the evaluation, and the scheduler runs
+    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "skip", "no", "2026-03-03");
+    // when both choose their tomorrow, Tuesday 3 March, for the evaluation, approve the plan, and the scheduler runs
     s.says("bob", "no", "2026-03-03");
+    s.approvePlan("alice", "bob");
     s.bot.tick();
     // then nobody is asked how it went yet
     assertFalse(s.to("carol").contains("the agreed date has come"), s.to("carol"));
@@ -44,10 +45,10 @@ class ConflictDatesInZoneTest extends ConflictSpaceTest {
     // when she gives her own today as the step's date, then it is accepted
     String due = s.say("alice", "2026-03-02");
     assertFalse(due.contains("in the past"), due);
-    s.says("alice", "skip", "no");
+    s.says("alice", "skip", "skip", "no");
     // when she gives her tomorrow as the evaluation date, then it is accepted too
     String review = s.say("alice", "2026-03-03");
     assertFalse(review.contains("not in the future"), review);
-    assertTrue(review.contains("The full plan, with everyone's steps"), review);
+    assertTrue(review.contains("every party will receive the full plan to approve it"), review);
   }
 }

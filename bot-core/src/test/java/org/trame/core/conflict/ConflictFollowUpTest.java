@@ -15,8 +15,9 @@ class ConflictFollowUpTest extends ConflictSpaceTest {
   /** The shortest honest way from opening to the evaluation date of 2026-03-20. */
   void toEvaluation() {
     s.toPlan();
-    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "no", "2026-03-20");
+    s.says("alice", "yes", "Put up the board", "me", "2026-03-05", "skip", "skip", "no", "2026-03-20");
     s.says("bob", "no", "2026-03-20");
+    s.approvePlan("alice", "bob");
   }
 
   @Test
@@ -24,13 +25,14 @@ class ConflictFollowUpTest extends ConflictSpaceTest {
   void planCapped() throws Exception {
     s.toPlan();
     for (int i = 1; i <= 10; i++) {
-      s.says("alice", "yes", "Step number " + i, "me", "2026-03-10", "skip");
+      s.says("alice", "yes", "Step number " + i, "me", "2026-03-10", "skip", "skip");
     }
     String refused = TestBot.joined(s.bot.say("alice", "yes")) + s.say("alice", "Step number 11") + s.say("alice", "me")
-        + s.say("alice", "2026-03-10") + s.say("alice", "skip");
+        + s.say("alice", "2026-03-10") + s.say("alice", "skip") + s.say("alice", "skip");
     assertTrue(refused.contains("You have already written 10 steps, the most per party"), refused);
     s.says("alice", "no", "2026-03-20");
     s.says("bob", "no", "2026-03-20");
+    s.approvePlan("alice", "bob");
     assertEquals(List.of("10"), s.bot.rows("SELECT count(*) FROM conflict_action"));
     assertTrue(s.to("bob").contains("10. Step number") && !s.to("bob").contains("Step number 11"), s.to("bob"));
   }

@@ -25,6 +25,11 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
   static final String ALIX_STEP = "Set up the shared calendar";
   static final String ALIX_OBSTACLE = "People forgetting to book";
   static final String BORIS_STEP = "Tell our volunteers about Tuesdays";
+  static final String ALIX_RESTATES = "You need the van to be yours on Tuesday mornings, for your market stall.";
+  static final String BORIS_RESTATES = "You need to know the day before whether the van is free for your deliveries.";
+  static final String ALIX_REMARK = "cheap, and everyone can see it";
+  static final String ALIX_RESOURCES = "Two hours of a volunteer";
+  static final String ALIX_PLAN_REMARK = "Could we meet once to set it up together";
 
   @Override
   String[] members() {
@@ -40,6 +45,12 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     s.says(BORIS, "yes", "3");
     s.says(ALIX, ALIX_NEEDS, "yes");
     s.says(BORIS, BORIS_NEEDS, "yes");
+    s.says(ALIX, ALIX_RESTATES, "yes");
+    s.says(BORIS, BORIS_RESTATES, "yes");
+    s.says(ALIX, "1");
+    s.says(BORIS, "1");
+    s.says(ALIX, "yes");
+    s.says(BORIS, "yes");
   }
 
   /** ...then solutions, marks, a decision and an action plan where each party owns a step. */
@@ -47,14 +58,19 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     toNeedsShared();
     s.says(ALIX, ALIX_IDEA + "\nBoris keeps Tuesdays, the food bank keeps Thursdays", "done");
     s.says(BORIS, "Rent a second van on market days", "done");
-    s.says(ALIX, "5 5 4", "4 5 5", "2 3 3");
+    s.says(ALIX, "5 5 4 " + ALIX_REMARK, "4 5 5", "2 3 3");
     s.says(BORIS, "5 4 4", "5 5 5", "3 3 2");
     s.says(ALIX, "1, 2");
     s.says(BORIS, "1");
     s.says(ALIX, "yes");
     s.says(BORIS, "yes");
-    s.says(ALIX, "yes", ALIX_STEP, "me", "2026-03-10", ALIX_OBSTACLE, "no", "2026-04-15");
-    s.says(BORIS, "yes", BORIS_STEP, BORIS, "09/03/2026", "skip", "no", "2026-04-01");
+    s.says(ALIX, "yes", ALIX_STEP, "me", "2026-03-10", ALIX_RESOURCES, ALIX_OBSTACLE, "no", "2026-04-15");
+    s.says(BORIS, "yes", BORIS_STEP, BORIS, "09/03/2026", "skip", "skip", "no", "2026-04-01");
+    s.says(ALIX, "no", ALIX_PLAN_REMARK);
+    s.says(BORIS, "yes");
+    s.says(ALIX, "yes", ALIX_STEP, "me", "2026-03-10", ALIX_RESOURCES, ALIX_OBSTACLE, "no", "2026-04-15");
+    s.says(BORIS, "yes", BORIS_STEP, BORIS, "09/03/2026", "skip", "skip", "no", "2026-04-01");
+    s.approvePlan(ALIX, BORIS);
   }
 
   @Test
@@ -75,7 +91,8 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     assertTrue(toAlix.contains("Space #1: the commitment " + BORIS + " had made is released and needs taking over: " + BORIS_STEP), toAlix);
     assertTrue(toAlix.contains("Space #1 stops here"), toAlix);
     assertTrue(s.to("carol").contains("Space #1: " + BORIS + " chose to stop here."), s.to("carol"));
-    assertEquals(List.of("—"), s.bot.rows("SELECT owner FROM conflict_action WHERE what = ?", BORIS_STEP));
+    assertEquals(List.of("—"), s.bot.rows("SELECT owner FROM conflict_action WHERE what = ?"
+        + " AND plan_seq = (SELECT max(plan_seq) FROM conflict_action)", BORIS_STEP), "the agreed plan's step is released");
     assertEquals(List.of("null"), s.bot.rows("SELECT withdrawn_at FROM member WHERE member_id = ?", BORIS));
     assertTrue(s.channel().isEmpty(), "leaving a space never reaches the channel: " + s.channel());
   }
@@ -91,6 +108,9 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     assertEquals(ALIX_NEEDS, mine.at("/conflict_parties/0/needs").asText());
     assertEquals(2, mine.get("conflict_solutions").size());
     assertTrue(mine.get("conflict_plan_steps").toString().contains(ALIX_STEP));
+    assertTrue(mine.get("conflict_plan_steps").toString().contains(ALIX_RESOURCES));
+    assertEquals(ALIX_RESTATES, mine.at("/conflict_parties/0/restatement").asText());
+    assertTrue(mine.get("conflict_ratings").toString().contains(ALIX_REMARK), mine.get("conflict_ratings").toString());
     // the other party's words are in no row of hers; only in the messages she received, as she read them (his approved wording)
     JsonNode received = ((com.fasterxml.jackson.databind.node.ObjectNode) mine).remove("messages_delivered");
     assertTrue(received.toString().contains(BORIS_NEEDS), received.toString());
@@ -101,7 +121,8 @@ class ConflictPrivacyTest extends ConflictSpaceTest {
     s.bot.trame().write(c -> null).join();
     s.bot.trame().write(c -> null).join();
 
-    for (String needle : List.of(ALIX, ALIX_DESCRIPTION, ALIX_NEEDS, ALIX_IDEA, ALIX_STEP, ALIX_OBSTACLE)) {
+    for (String needle : List.of(ALIX, ALIX_DESCRIPTION, ALIX_NEEDS, ALIX_IDEA, ALIX_STEP, ALIX_OBSTACLE, ALIX_RESTATES, ALIX_REMARK,
+        ALIX_RESOURCES, ALIX_PLAN_REMARK)) {
       assertEquals(List.of(), org.trame.core.privacy.CellScan.holding(s.bot, needle), "still stored: " + needle);
     }
     assertFalse(org.trame.core.privacy.CellScan.holding(s.bot, BORIS_NEEDS).isEmpty());

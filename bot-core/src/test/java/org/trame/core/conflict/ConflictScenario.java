@@ -87,12 +87,41 @@ final class ConflictScenario implements AutoCloseable {
     joinAs("bob", BOB_SITUATION, "2");
   }
 
-  /** Preparation (a no-lose solution wished, the shortest time frame) and step 1, each need written and approved. */
+  /**
+   * Preparation (a no-lose solution wished, the shortest time frame) and step 1: each need written
+   * and approved, restated by the other and recognised, and the drafted goal approved by both.
+   */
   void throughNeeds() {
     says("alice", "yes", "1");
     says("bob", "yes", "1");
     says("alice", ALICE_NEED, "yes");
     says("bob", BOB_NEED, "yes");
+    throughListening("alice", "bob");
+  }
+
+  /** Active listening and the goal, for parties whose needs are shared: each restates the next one's, all recognise, all approve the goal. */
+  void throughListening(String... parties) {
+    throughListeningOnly(parties);
+    for (String p : parties) {
+      says(p, "yes");
+    }
+  }
+
+  /** Active listening alone: each restates the next one's need and all recognise themselves; the goal is asked next. */
+  void throughListeningOnly(String... parties) {
+    for (String p : parties) {
+      says(p, "I understood that you need the room to be predictable for your work.", "yes");
+    }
+    for (String p : parties) {
+      says(p, "1");
+    }
+  }
+
+  /** The end of step 5: every party named approves the assembled plan. */
+  void approvePlan(String... parties) {
+    for (String p : parties) {
+      says(p, "yes");
+    }
   }
 
   /** Step 2: alice proposes a booking board, bob nothing more. */
@@ -147,5 +176,6 @@ final class ConflictScenario implements AutoCloseable {
     for (String p : parties) {
       says(p, "I need to know a week ahead when the room is free.", "yes");
     }
+    throughListening(parties);
   }
 }
