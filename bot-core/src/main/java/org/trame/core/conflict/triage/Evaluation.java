@@ -155,7 +155,8 @@ public record Evaluation(double natureAccuracy, double sheetAccuracy, int n, Con
         + unsure + " of " + n + " cases; the classifier alone reads "
         + (unsure == 0 ? "-" : twoDecimals((double) unsureRight / unsure)) + " of them right, "
         + (n - unsure == 0 ? "-" : twoDecimals((double) (natureAccuracy * n - unsureRight) / (n - unsure)))
-        + " of the others\n";
+        + " of the others\n"
+        + "cases right: need/value " + Math.round(natureAccuracy * n) + ", sheet " + Math.round(sheetAccuracy * n) + " (of " + n + ")\n";
   }
 
   private String bands() {
