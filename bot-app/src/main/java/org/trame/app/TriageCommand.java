@@ -40,7 +40,8 @@ final class TriageCommand implements Callable<Integer> {
   @Command(name = "eval", mixinStandardHelpOptions = true,
       description = {
           "Reads a tab-separated file of 'need|value<TAB>sheet number<TAB>text' lines, asks the classifier",
-          "about each text and prints its need/value and sheet accuracy, then the confusion tables.",
+          "about each text and prints its need/value and sheet accuracy, then the confusion tables, the",
+          "accuracy by confidence band and how many texts would get the clarifying question first.",
           "A malformed line is reported on the error stream with its number and skipped."})
   static final class Eval implements Callable<Integer> {
 

@@ -97,6 +97,34 @@ class TriageEvalTest {
   }
 
   @Test
+  @DisplayName("on the independent held-out file the command reports the targets reached, accuracy by confidence band for nature and sheet, and the cases that would be asked first")
+  void heldOutTargetsAndBands() {
+    // when the packaged classifier is evaluated on the held-out file
+    Run r = eval(HELDOUT.toString());
+
+    // then need/value is right at least 9 times in 10 and the sheet (measured 93 of 144) at least 64 times in 100
+    assertEquals(0, r.code());
+    Matcher nature = NATURE.matcher(r.out().get(0));
+    Matcher sheet = SHEET.matcher(r.out().get(1));
+    assertTrue(nature.matches() && sheet.matches(), r.out().toString());
+    assertTrue(Double.parseDouble(nature.group(1)) >= 0.9, r.out().get(0));
+    assertTrue(Double.parseDouble(sheet.group(1)) >= 0.64, r.out().get(1));
+    // and one line per band, 0.0-0.1 to 0.9-1.0, whose counts add up to every case once for nature and once for sheet
+    int start = r.out().indexOf("accuracy by confidence band (confidence: the classifier's probability for what it proposes)");
+    assertTrue(start > 0, String.join("\n", r.out()));
+    List<String> bands = r.out().subList(start + 2, start + 12);
+    assertTrue(bands.get(0).startsWith("  0.0-0.1 ") && bands.get(9).startsWith("  0.9-1.0 "), bands.toString());
+    int counted = 0;
+    Matcher n = Pattern.compile("\\(n=(\\d+), mean confidence (\\d\\.\\d\\d)\\)").matcher(String.join("\n", bands));
+    while (n.find()) {
+      counted += Integer.parseInt(n.group(1));
+    }
+    assertEquals(2 * Integer.parseInt(nature.group(2)), counted, String.join("\n", bands));
+    assertTrue(r.out().stream().anyMatch(l -> l.matches("clarifying question first \\(need/value margin below 0\\.30\\): \\d+ of 144 cases; .*")),
+        String.join("\n", r.out()));
+  }
+
+  @Test
   @DisplayName("a missing file, a folder, or a file with no valid line gets a clear error and a non-zero exit code")
   void unreadable() throws Exception {
     Run missing = eval(dir.resolve("nope.tsv").toString());

@@ -19,6 +19,10 @@ final class ConflictFlows {
   static final FlowContract INVITE = FlowContract.of(FEATURE, Phase.INVITE.flow);
   static final StepRef.YesNo JOIN = INVITE.yesNo("join");
   static final StepRef<String> DESCRIBE = INVITE.text("describe").answered();
+  /** The clarifying question asked when the triage is unsure of the nature: lacking something, or a conviction. */
+  static final StepRef.Options CLARIFY = INVITE.choice("clarify");
+  static final String CLARIFY_LACK = CLARIFY.option("lack");
+  static final String CLARIFY_CONVICTION = CLARIFY.option("conviction");
   static final StepRef.Options VERDICT = INVITE.choice("verdict");
   static final String VERDICT_NEED = VERDICT.option("need");
   static final String VERDICT_VALUE = VERDICT.option("value");

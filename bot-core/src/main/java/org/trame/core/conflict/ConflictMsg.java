@@ -35,6 +35,8 @@ public enum ConflictMsg implements MessageKey {
   CONFLICT_NATURE_VALUE,
   CONFLICT_NO_CUES,
   CONFLICT_CUES,
+  /** The proposal when the party's answer to the clarifying question named the nature. */
+  CONFLICT_PROPOSAL_ANSWERED,
   CONFLICT_PARTY_DECLINED,
   CONFLICT_PARTY_STOPPED,
   CONFLICT_YOU_STOPPED,

@@ -40,6 +40,7 @@ final class TriageActions {
   Map<String, FlowAction> all() {
     return Map.of(
         "conflict.invitation", this::invitation,
+        "conflict.clarify", this::clarify,
         "conflict.propose", this::propose,
         "conflict.topic", this::topic,
         "conflict.coach", this::coach,
@@ -59,13 +60,39 @@ final class TriageActions {
         "topic", k.topic() == null ? prompts.get().texts().get(ConflictMsg.CONFLICT_NO_TOPIC, ctx.lang()) : Texts.oneLine(k.topic(), 300));
   }
 
-  /** The classifier's proposal in plain words, with its reasons; the party confirms or corrects it next. */
+  /**
+   * Whether to ask the clarifying question before proposing: {@code ask} when the classifier reads the
+   * description as nearly as much a need as a value conflict (its margin is below
+   * {@link org.trame.core.conflict.triage.TriageModel#ASK_BELOW_MARGIN}), else {@code sure}. A triage
+   * that fails asks nothing: the proposal step says so and the party chooses.
+   */
+  private String clarify(ActionContext ctx) {
+    try {
+      return triage.get().propose(ConflictFlows.DESCRIBE.of(ctx)).natureUnsure() ? "ask" : "sure";
+    } catch (RuntimeException e) {
+      log.warn("the triage could not read a description: {}", e.getMessage());
+      return "sure";
+    }
+  }
+
+  /** The nature the party's answer to the clarifying question names, if they were asked and named one. */
+  private static Nature answered(ActionContext ctx) {
+    String answer = ConflictFlows.CLARIFY.onPath(ctx.conversation());
+    return ConflictFlows.CLARIFY_LACK.equals(answer) ? Nature.NEED
+        : ConflictFlows.CLARIFY_CONVICTION.equals(answer) ? Nature.VALUE : null;
+  }
+
+  /**
+   * The classifier's proposal in plain words, with its reasons; the party confirms or corrects it
+   * next. When they answered the clarifying question, the nature is the one their answer names.
+   */
   private String propose(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
     String member = ctx.conversation().memberId();
+    Nature said = answered(ctx);
     Proposal p;
     try {
-      p = triage.get().propose(ConflictFlows.DESCRIBE.of(ctx));
+      p = said == null ? triage.get().propose(ConflictFlows.DESCRIBE.of(ctx)) : triage.get().propose(ConflictFlows.DESCRIBE.of(ctx), said);
     } catch (RuntimeException e) {
       // Without a proposal the party still decides: the question that follows lets them say which kind.
       log.warn("the triage could not propose anything for case {}: {}", k.id(), e.getMessage());
@@ -79,7 +106,7 @@ final class TriageActions {
     String why = p.cues().isEmpty() ? t.get(ConflictMsg.CONFLICT_NO_CUES, ctx.lang())
         : t.get(ConflictMsg.CONFLICT_CUES, ctx.lang(), "cues", ctx.lang() == org.trame.core.i18n.Lang.FR
             ? "« " + String.join(" », « ", p.cues()) + " »" : "\"" + String.join("\", \"", p.cues()) + "\"");
-    return actions.say(ctx, ConflictMsg.CONFLICT_PROPOSAL,
+    return actions.say(ctx, said == null ? ConflictMsg.CONFLICT_PROPOSAL : ConflictMsg.CONFLICT_PROPOSAL_ANSWERED,
         "nature", t.get(p.nature() == Nature.VALUE ? ConflictMsg.CONFLICT_NATURE_VALUE : ConflictMsg.CONFLICT_NATURE_NEED, ctx.lang()),
         "nature_sure", Math.round(p.natureConfidence() * 100),
         "sheet", p.sheet(), "sheet_title", t.get(Sheets.title(p.sheet()), ctx.lang()), "sheet_when", t.get(Sheets.when(p.sheet()), ctx.lang()),

@@ -36,7 +36,10 @@ class CheckinInterruptedTest extends CheckinCollectiveTest {
     // and: a conflict space opens, whose questions take over until her part is done
     h.bot.command("carol", "conflict @alice @bob The budget");
     h.bot.say("alice", "yes");
-    h.bot.say("alice", "The budget is decided without us and our association always pays more than its share.");
+    String read = TestBot.joined(h.bot.say("alice", "The budget is decided without us and our association always pays more than its share."));
+    if (read.contains("One question before I suggest anything")) {
+      h.bot.say("alice", "1"); // the triage was unsure of the nature and asked first: something lacking
+    }
 
     // when: she confirms the reading of her description, the last question of the space for now
     List<String> replies = h.bot.say("alice", "1");

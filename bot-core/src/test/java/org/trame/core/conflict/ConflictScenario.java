@@ -67,10 +67,21 @@ final class ConflictScenario implements AutoCloseable {
     return leaks;
   }
 
-  /** Accepts the invitation, describes the situation and settles the nature ("2" need, "3" value). */
+  /**
+   * Accepts the invitation, describes the situation and settles the nature ("2" need, "3" value);
+   * when the triage is unsure and asks its clarifying question first, answers it the same way
+   * ("1" something lacking, "2" a conviction).
+   */
   void joinAs(String member, String description, String verdict) {
-    says(member, "yes", description, verdict);
+    says(member, "yes");
+    if (say(member, description).contains(CLARIFYING_QUESTION)) {
+      says(member, "3".equals(verdict) ? "2" : "1");
+    }
+    says(member, verdict);
   }
+
+  /** The start of the clarifying question of the invitation flow, in English. */
+  static final String CLARIFYING_QUESTION = "One question before I suggest anything";
 
   // Ready-made steps of a need case between alice and bob about a meeting room, for tests that prove
   // something further on: each takes the case one stage further, with the shortest honest answers.

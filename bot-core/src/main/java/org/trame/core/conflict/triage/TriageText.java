@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
 
 /**
  * How the classifier reads a text: OpenNLP tokens, lower-cased and with accents folded, so that
- * "délais", "Delais" and "delais" (typed without accents) are one word.
+ * "délais", "Delais" and "delais" (typed without accents) are one word; optionally reduced to their
+ * Snowball stems ("financeurs", "financement" → "financ"), in French or English as the text is.
  */
 final class TriageText {
 
@@ -25,7 +27,9 @@ final class TriageText {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final int LONGEST_TEXT = 20_000;
-  private static final Set<String> STOP_WORDS = stopWords();
+  private static final Set<String> FRENCH_STOP_WORDS = stopWords("nlp/stopwords-fr.txt");
+  private static final Set<String> ENGLISH_STOP_WORDS = stopWords("nlp/stopwords-en.txt");
+  private static final Set<String> STOP_WORDS = union(FRENCH_STOP_WORDS, ENGLISH_STOP_WORDS);
   /** Common verbs that say nothing of the situation, never shown as cues. */
   private static final Set<String> BLAND = Set.of("think", "feel", "feels", "felt", "say", "says", "said", "goes", "going",
       "get", "got", "make", "made", "come", "take", "see", "know", "want", "wants", "keep", "keeps", "won", "don",
@@ -62,6 +66,41 @@ final class TriageText {
     return words(text).stream().map(Word::folded).toArray(String[]::new);
   }
 
+  /**
+   * The tokens reduced to their Snowball stems, the stemmer chosen by the text's language (more
+   * French function words than English ones: French); the stem of the lower-cased word, then folded,
+   * since the French stemmer reads accents.
+   */
+  static String[] stems(String text) {
+    List<Word> words = words(text);
+    long french = words.stream().filter(w -> FRENCH_STOP_WORDS.contains(w.folded())).count();
+    long english = words.stream().filter(w -> ENGLISH_STOP_WORDS.contains(w.folded())).count();
+    SnowballStemmer stemmer = new SnowballStemmer(french > english
+        ? SnowballStemmer.ALGORITHM.FRENCH : SnowballStemmer.ALGORITHM.ENGLISH);
+    String[] stems = new String[words.size()];
+    for (int i = 0; i < stems.length; i++) {
+      String lower = words.get(i).surface().toLowerCase(Locale.ROOT).replace('’', '\'');
+      stems[i] = fold(stemmer.stem(lower).toString());
+    }
+    return stems;
+  }
+
+  /**
+   * The stems of the words that are not function words: what the sheet categorizer may read, since
+   * "je", "the" or "pour" say something of a need or a value but nothing of a sheet.
+   */
+  static String[] contentStems(String text) {
+    List<Word> words = words(text);
+    String[] stems = stems(text);
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < stems.length; i++) {
+      if (!STOP_WORDS.contains(words.get(i).folded())) {
+        kept.add(stems[i]);
+      }
+    }
+    return kept.toArray(String[]::new);
+  }
+
   /** A word that carries meaning on its own: not a function word, not a number, not a letter. */
   static boolean content(String folded) {
     return folded.length() >= 3 && !STOP_WORDS.contains(folded) && !BLAND.contains(folded)
@@ -73,21 +112,25 @@ final class TriageText {
     return STOP_WORDS.contains(folded);
   }
 
-  private static Set<String> stopWords() {
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  private static Set<String> stopWords(String resource) {
     Set<String> words = new HashSet<>();
-    for (String resource : List.of("nlp/stopwords-fr.txt", "nlp/stopwords-en.txt")) {
-      try (InputStream in = TriageText.class.getClassLoader().getResourceAsStream(resource);
-           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        r.lines().filter(l -> !l.startsWith("#")).forEach(l -> {
-          for (String w : l.trim().split("\\s+")) {
-            if (!w.isEmpty()) {
-              words.add(fold(w));
-            }
+    try (InputStream in = TriageText.class.getClassLoader().getResourceAsStream(resource);
+         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      r.lines().filter(l -> !l.startsWith("#")).forEach(l -> {
+        for (String w : l.trim().split("\\s+")) {
+          if (!w.isEmpty()) {
+            words.add(fold(w));
           }
-        });
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot read " + resource, e);
-      }
+        }
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read " + resource, e);
     }
     return Set.copyOf(words);
   }
