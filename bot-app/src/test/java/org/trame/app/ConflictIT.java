@@ -98,19 +98,50 @@ class ConflictIT {
   }
 
   @Test
-  @DisplayName("value transcript: the value path offers the ethics grid and the right of withdrawal, and shares only what was agreed")
+  @DisplayName("value transcript: the relationship first, convictions said back until recognised, what can be done together,"
+      + " and a withdrawal from the project without leaving the collective")
   void valueCase() throws Exception {
     JarProcess bot = replay("conflict-value.txt");
     String alice = to(bot, "alice");
     String bob = to(bot, "bob");
+    String carol = to(bot, "carol");
     assertTrue(bot.out.stream().allMatch(l -> l.startsWith("→ ")), String.join("\n", bot.out));
     assertTrue(alice.contains("Values are not negotiated like needs"), alice);
-    assertTrue(bob.contains("ethics grid of sheet 8") && bob.contains("a single \"black ball\" is enough to block it"), bob);
-    assertTrue(bob.contains("you have a right of withdrawal: stepping out of this project without leaving the collective"), bob);
+    assertTrue(alice.contains("bring viewpoints closer, even if it costs a little of some personal values"), alice);
     assertTrue(bob.contains("• alice: For me, what matters is that we never take money"), bob);
-    assertFalse(alice.contains("keeping our programme alive"), "bob kept his conviction private");
-    assertTrue(bob.contains("Ethics grid: at least one black ball"), bob);
-    assertTrue(bob.contains("Using their right of withdrawal from this project: alice. They remain full members of the collective."), bob);
-    assertTrue(to(bot, "carol").contains("Space #1 closed (value path)."), to(bot, "carol"));
+    assertTrue(alice.contains("Their clarification: \"Not more than anything: I think two jobs and the programme are worth a compromise.\""), alice);
+    assertTrue(alice.contains("Space #1: bob recognises themselves in your restatement."), alice);
+    // alice withdraws from the project; bob, who stays, applies the collective's criteria; dan, not a party, is told
+    assertTrue(bob.contains("The collective's ethics criteria, decided beforehand, for \"Energy partnership\":\n1. Impact"), bob);
+    assertFalse(alice.contains("In the light of these criteria"), "who withdraws from the project no longer weighs on it");
+    assertTrue(bob.contains("Space #1 — shared outcome: you continue together, as things are."), bob);
+    assertTrue(bob.contains("The project goes on without alice, who uses their right of withdrawal and remains a full member of the collective."),
+        bob);
+    assertTrue(to(bot, "dan").contains("alice"), to(bot, "dan"));
+    assertTrue(carol.contains("Space #1 (value path) — outcome: the parties continue together. Withdrawals from the project: alice."), carol);
+    assertFalse(carol.contains("young people") || carol.contains("youth workers"), "the coordinator gets the outcome, not the parties' words");
+    // dan leaves the project by the command; the project keeps bob alone, and the collective keeps everyone
+    assertTrue(bob.contains("dan withdraws from project"), bob);
+    assertTrue(carol.contains("• Energy partnership — 1 member"), carol);
+  }
+
+  @Test
+  @DisplayName("French value transcript: a black ball from a member who stays stops the project as it stands, naming the criterion, never who")
+  void valueCaseInFrench() throws Exception {
+    JarProcess bot = replay("conflict-value-fr.txt");
+    String alice = to(bot, "alice");
+    String carol = to(bot, "carol");
+    assertTrue(bot.out.stream().allMatch(l -> l.startsWith("→ ")), String.join("\n", bot.out));
+    assertTrue(alice.contains("La relation d'abord : souhaitez-vous continuer à travailler avec les autres parties"), alice);
+    assertTrue(alice.contains("Toutes les parties ne souhaitent pas encore continuer à travailler ensemble (on ne dit pas qui)"), alice);
+    assertTrue(alice.contains("Espace n°1 — issue commune : au regard des critères éthiques du collectif, le projet ne continue pas tel qu'il"
+        + " est (au moins une boule noire)."), alice);
+    assertTrue(alice.contains("Critère qui a pesé : Instrumentalisation"), alice);
+    assertTrue(alice.contains("Ce que vous pourriez faire ensemble malgré la différence (sans nom) :\n• Chercher ensemble un autre mécène"
+        + " local d'ici l'été."), alice);
+    assertEquals(1, alice.split("• Chercher ensemble un autre mécène", -1).length - 1, "the same idea from both parties is shown once");
+    assertFalse(alice.contains("bob : Cantine") || alice.matches("(?s).*bob.{0,40}boule noire.*"), "who cast the black ball is never said");
+    assertTrue(carol.contains("Espace n°1 (chemin des valeurs) — issue : le projet ne continue pas tel qu'il est (grille éthique)."), carol);
+    assertFalse(String.join("\n", bot.out).matches("(?s).*\\{[a-z_]+\\}.*"), "no unfilled placeholder");
   }
 }

@@ -8,7 +8,10 @@ import org.trame.core.conflict.ConflictCases.Party;
 import org.trame.core.i18n.Lang;
 import org.trame.core.project.EthicsCriteria;
 import org.trame.core.project.Project;
+import org.trame.core.project.ProjectExit;
 import org.trame.core.project.Projects;
+import org.trame.core.storage.Member;
+import org.trame.core.storage.Members;
 import org.trame.core.turn.TurnContext;
 
 /**
@@ -31,11 +34,15 @@ final class CaseProject {
     return p.isPresent() && Projects.isMember(c, p.get().id(), memberId);
   }
 
-  /** The party who chose to withdraw leaves the project at stake; they stay in the collective. */
+  /**
+   * The party who chose to withdraw leaves the project at stake, and its other members learn it as
+   * they would from {@code withdraw <project>}; the party stays in the collective.
+   */
   static void withdraw(TurnContext t, Case k, Party p) throws Exception {
     Optional<Project> project = of(t.connection(), k, ValuePath.answers(p).get("project"));
-    if (project.isPresent() && Projects.isMember(t.connection(), project.get().id(), p.memberId())) {
-      Projects.leave(t.connection(), project.get().id(), p.memberId(), t.now().toEpochMilli());
+    Member member = Members.find(t.connection(), k.collectiveId(), p.memberId());
+    if (project.isPresent() && member != null) {
+      ProjectExit.leave(t, project.get(), member, null);
     }
   }
 

@@ -69,6 +69,10 @@ final class ValuePath {
     if (together != null) {
       kept.put("together", Texts.oneLine(together, 1000));
     }
+    String project = ConflictFlows.PROJECT.of(c);
+    if (project != null) {
+      kept.put("project", Texts.oneLine(project, 80));
+    }
     String stance = ConflictFlows.STANCE.of(c);
     String grid = ConflictFlows.STANCE_WITHDRAW.equals(stance) ? null : ConflictFlows.GRID.of(c);
     if (grid != null) {
@@ -114,13 +118,15 @@ final class ValuePath {
     }
     String outcome = staying.isEmpty() ? ALL_WITHDREW : blackBall ? STOP_GRID : stop ? STOP : adjustments.isEmpty() ? TOGETHER : ADJUST;
     boolean goesOn = TOGETHER.equals(outcome) || ADJUST.equals(outcome);
-    List<String> ideas = new ArrayList<>();
+    // The same idea written by two parties is shown once: agreeing on it is the point.
+    java.util.Map<String, String> ideasByKey = new java.util.LinkedHashMap<>();
     parties.forEach(p -> {
       String idea = answers(p).get("together");
       if (idea != null) {
-        ideas.add(idea);
+        ideasByKey.putIfAbsent(org.trame.core.engine.GlobalWord.normalize(idea).replaceAll("\\W+", " ").strip(), idea);
       }
     });
+    List<String> ideas = List.copyOf(ideasByKey.values());
     List<String> leavers = new ArrayList<>();
     for (Party p : leaving) {
       leavers.add(CasePhases.name(t, p.memberId()));

@@ -32,15 +32,15 @@ class ConflictInFrenchTest extends ConflictSpaceTest {
     s.says("bob", "J'ai besoin de pouvoir compter sur le local le lundi après-midi pour l'atelier.", "oui");
     assertTrue(s.to("bob").contains("• alice : J'ai besoin de savoir une semaine à l'avance"), s.to("bob"));
     // l'écoute active : chacun·e redit le besoin de l'autre, qui s'y reconnaît ; puis l'objectif commun
-    assertTrue(s.to("alice").contains("Le besoin de bob, dans les mots qu'elle ou il a approuvés :"), s.to("alice"));
+    assertTrue(s.to("alice").contains("Le besoin exprimé par bob, tel qu'approuvé pour le partage :"), s.to("alice"));
     s.says("alice", "Tu as besoin d'être sûr d'avoir le local le lundi après-midi pour ton atelier.", "oui");
     s.says("bob", "Tu as besoin de savoir longtemps à l'avance quand le local est libre.", "oui");
     assertTrue(s.to("bob").contains("Voici comment alice a redit votre besoin, avec ses mots :"), s.to("bob"));
     s.says("alice", "1");
     s.says("bob", "1");
     String objectif = s.to("alice");
-    assertTrue(objectif.contains("Objectif proposé :\nComment faire pour que le besoin de alice (« J'ai besoin de savoir une semaine à l'avance"
-        + " quand le local est libre. ») et le besoin de bob (« J'ai besoin de pouvoir compter sur le local le lundi après-midi pour l'atelier. »)"
+    assertTrue(objectif.contains("Objectif proposé :\nComment faire pour que le besoin exprimé par alice (« J'ai besoin de savoir une semaine à l'avance"
+        + " quand le local est libre. ») et le besoin exprimé par bob (« J'ai besoin de pouvoir compter sur le local le lundi après-midi pour l'atelier. »)"
         + " soient satisfaits en même temps ?"), objectif);
     s.says("alice", "oui");
     s.says("bob", "oui");
