@@ -55,25 +55,15 @@ public final class ConflictPersonalData implements PersonalDataContribution {
     for (String sql : List.of(
         "SELECT needs_draft, needs, decision_text, review_note FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
         "SELECT restatement, correction, goal_text, plan_remark FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
-        "SELECT conviction, need_part, stance_text, NULL FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
-        "SELECT text, NULL, NULL, NULL FROM conflict_solution WHERE added_by = ?" + IN_COLLECTIVE,
-        "SELECT r.remark, NULL, NULL, NULL FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id"
+        "SELECT conviction, need_part, stance_text FROM conflict_party WHERE member_id = ?" + IN_COLLECTIVE,
+        "SELECT text FROM conflict_solution WHERE added_by = ?" + IN_COLLECTIVE,
+        "SELECT r.remark FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id"
             + " WHERE r.member_id = ? AND s.case_id IN (SELECT id FROM conflict_case WHERE collective_id = ?)",
-        "SELECT what, obstacles, resources, NULL FROM conflict_action WHERE added_by = ?" + IN_COLLECTIVE)) {
-      try (ResultSet rs = Sql.query(m.connection(), sql, m.memberId(), m.collectiveId()).executeQuery()) {
-        while (rs.next()) {
-          for (int i = 1; i <= 4; i++) {
-            texts.add(rs.getString(i));
-          }
-        }
-      }
+        "SELECT what, obstacles, resources FROM conflict_action WHERE added_by = ?" + IN_COLLECTIVE)) {
+      texts.queried(m.connection(), sql, m.memberId(), m.collectiveId());
     }
-    try (ResultSet rs = Sql.query(m.connection(), "SELECT message FROM conflict_request WHERE collective_id = ? AND member_id = ?",
-        m.collectiveId(), m.memberId()).executeQuery()) {
-      while (rs.next()) {
-        texts.add(rs.getString(1));
-      }
-    }
+    texts.queried(m.connection(), "SELECT message FROM conflict_request WHERE collective_id = ? AND member_id = ?",
+        m.collectiveId(), m.memberId());
   }
 
   /**

@@ -34,6 +34,21 @@ public final class Written {
     }
   }
 
+  /**
+   * Keeps every column of every row {@code sql} returns: the words a feature's tables hold for the
+   * member, whatever their number of columns.
+   */
+  public void queried(java.sql.Connection c, String sql, Object... params) throws java.sql.SQLException {
+    try (java.sql.ResultSet rs = org.trame.core.storage.Sql.query(c, sql, params).executeQuery()) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int i = 1; i <= columns; i++) {
+          add(rs.getString(i));
+        }
+      }
+    }
+  }
+
   /** The texts, in the order found. */
   public Set<String> texts() {
     return texts;

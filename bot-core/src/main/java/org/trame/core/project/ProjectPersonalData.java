@@ -1,7 +1,6 @@
 package org.trame.core.project;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +48,9 @@ public final class ProjectPersonalData implements PersonalDataContribution {
 
   @Override
   public void written(Subject m, Written texts) throws SQLException {
-    try (ResultSet rs = Sql.query(m.connection(), "SELECT gm.feeling FROM ethics_grid_member gm JOIN ethics_grid g"
+    texts.queried(m.connection(), "SELECT gm.feeling FROM ethics_grid_member gm JOIN ethics_grid g"
         + " ON g.id = gm.grid_id WHERE g.collective_id = ? AND gm.member_id = ? AND gm.feeling IS NOT NULL", m.collectiveId(),
-        m.memberId()).executeQuery()) {
-      while (rs.next()) {
-        texts.add(rs.getString(1));
-      }
-    }
+        m.memberId());
   }
 
   @Override

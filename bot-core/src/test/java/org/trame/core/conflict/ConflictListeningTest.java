@@ -64,10 +64,7 @@ class ConflictListeningTest extends ConflictSpaceTest {
   @DisplayName("after three rounds without recognition, each author's own words stand and the goal comes: listening is offered, never forced")
   void ownWordsStandAfterThreeRounds() throws Exception {
     s.openNeedCase();
-    s.says("alice", "yes", "1");
-    s.says("bob", "yes", "1");
-    s.says("alice", ConflictScenario.ALICE_NEED, "yes");
-    s.says("bob", ConflictScenario.BOB_NEED, "yes");
+    s.throughNeedsApproved();
     s.says("alice", "You need the room on Mondays.", "yes");
     s.says("bob", "You want the room.", "yes");
     s.says("alice", "1");
@@ -105,10 +102,7 @@ class ConflictListeningTest extends ConflictSpaceTest {
   @DisplayName("a party who words the goal differently puts their wording to everyone, named; the goal is agreed only when all approve one")
   void goalRewordedThenAgreed() throws Exception {
     s.openNeedCase();
-    s.says("alice", "yes", "1");
-    s.says("bob", "yes", "1");
-    s.says("alice", ConflictScenario.ALICE_NEED, "yes");
-    s.says("bob", ConflictScenario.BOB_NEED, "yes");
+    s.throughNeedsApproved();
     s.throughListeningOnly("alice", "bob");
     s.says("alice", "yes");
     s.says("bob", "no", "How can the room be free for bob's Monday workshop and its week known to alice in advance?");

@@ -103,11 +103,16 @@ final class ConflictScenario implements AutoCloseable {
    * and approved, restated by the other and recognised, and the drafted goal approved by both.
    */
   void throughNeeds() {
+    throughNeedsApproved();
+    throughListening("alice", "bob");
+  }
+
+  /** Preparation and both needs written and approved: active listening comes next. */
+  void throughNeedsApproved() {
     says("alice", "yes", "1");
     says("bob", "yes", "1");
     says("alice", ALICE_NEED, "yes");
     says("bob", BOB_NEED, "yes");
-    throughListening("alice", "bob");
   }
 
   /** Active listening and the goal, for parties whose needs are shared: each restates the next one's, all recognise, all approve the goal. */
