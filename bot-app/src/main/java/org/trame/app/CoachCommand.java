@@ -1,9 +1,5 @@
 package org.trame.app;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trame.core.conflict.triage.CoachCorpus;
@@ -31,7 +27,7 @@ final class CoachCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(parent.err);
-    return TriageCommand.UNREADABLE;
+    return LabelledFileEval.UNREADABLE;
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -50,32 +46,10 @@ final class CoachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Main main = coach.parent;
-      CoachCorpus.Result read;
-      try {
-        if (Files.isDirectory(file)) {
-          main.err.println("trame: " + file + " is a folder, not a file of labelled statements");
-          return TriageCommand.UNREADABLE;
-        }
-        read = CoachCorpus.read(file);
-      } catch (NoSuchFileException e) {
-        main.err.println("trame: cannot read " + file + ": no such file");
-        return TriageCommand.UNREADABLE;
-      } catch (CharacterCodingException e) {
-        main.err.println("trame: cannot read " + file + ": it is not UTF-8 text");
-        return TriageCommand.UNREADABLE;
-      } catch (IOException e) {
-        main.err.println("trame: cannot read " + file + ": " + e.getMessage());
-        return TriageCommand.UNREADABLE;
-      }
-      read.problems().forEach(p -> main.err.println("! " + p));
-      if (read.cases().isEmpty()) {
-        main.err.println("trame: no valid labelled statement in " + file + " (expected lines 'blame|solution|need<TAB>text')");
-        return TriageCommand.NO_CASE;
-      }
-      main.out.print(CoachEvaluation.of(IMessageCoach.packaged(), read.cases()));
-      main.out.flush();
-      return 0;
+      return LabelledFileEval.run(coach.parent, file, "labelled statements", "blame|solution|need<TAB>text", f -> {
+        CoachCorpus.Result r = CoachCorpus.read(f);
+        return new LabelledFileEval.Read<>(r.cases(), r.problems());
+      }, cases -> CoachEvaluation.of(IMessageCoach.packaged(), cases));
     }
   }
 }

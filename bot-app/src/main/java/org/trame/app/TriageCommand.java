@@ -1,13 +1,8 @@
 package org.trame.app;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trame.core.conflict.triage.CorpusReader;
-import org.trame.core.conflict.triage.Evaluation;
 import org.trame.core.conflict.triage.TriageModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,9 +17,6 @@ import picocli.CommandLine.Parameters;
     subcommands = {TriageCommand.Eval.class})
 final class TriageCommand implements Callable<Integer> {
 
-  static final int UNREADABLE = 2;
-  static final int NO_CASE = 1;
-
   @CommandLine.ParentCommand
   Main parent;
 
@@ -34,7 +26,7 @@ final class TriageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(parent.err);
-    return UNREADABLE;
+    return LabelledFileEval.UNREADABLE;
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -53,33 +45,10 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Main main = triage.parent;
-      CorpusReader.Result read;
-      try {
-        if (Files.isDirectory(file)) {
-          main.err.println("trame: " + file + " is a folder, not a file of labelled cases");
-          return UNREADABLE;
-        }
-        read = CorpusReader.read(file);
-      } catch (NoSuchFileException e) {
-        main.err.println("trame: cannot read " + file + ": no such file");
-        return UNREADABLE;
-      } catch (CharacterCodingException e) {
-        main.err.println("trame: cannot read " + file + ": it is not UTF-8 text");
-        return UNREADABLE;
-      } catch (IOException e) {
-        main.err.println("trame: cannot read " + file + ": " + e.getMessage());
-        return UNREADABLE;
-      }
-      read.problems().forEach(p -> main.err.println("! " + p));
-      if (read.cases().isEmpty()) {
-        main.err.println("trame: no valid labelled case in " + file + " (expected lines 'need|value<TAB>sheet 1-9<TAB>text')");
-        return NO_CASE;
-      }
-      Evaluation evaluation = TriageModel.packaged().evaluate(read.cases());
-      main.out.print(evaluation);
-      main.out.flush();
-      return 0;
+      return LabelledFileEval.run(triage.parent, file, "labelled cases", "need|value<TAB>sheet 1-9<TAB>text", f -> {
+        CorpusReader.Result r = CorpusReader.read(f);
+        return new LabelledFileEval.Read<>(r.cases(), r.problems());
+      }, cases -> TriageModel.packaged().evaluate(cases));
     }
   }
 }
