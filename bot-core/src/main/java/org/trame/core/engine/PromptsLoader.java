@@ -19,8 +19,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,12 +26,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.trame.core.i18n.Texts;
 import org.trame.core.i18n.MessageKey;
-import org.trame.core.i18n.Msg;
 
 /**
- * Reads {@code common.yaml} and {@code messages/*.yaml} (the bot's messages, the kernel's and each
- * feature's; a message in two files is an error) and one flow per other {@code *.yaml} file,
- * and checks them against the flow schema. Any problem stops loading with a {@link
+ * Reads the bot's messages ({@code common.yaml} and {@code messages/*.yaml}, through {@link
+ * MessagesReader}) and one flow per other {@code *.yaml} file, and checks the flows against the
+ * schema and the features' contracts. Any problem stops loading with a {@link
  * PromptsException} whose one-line message names the file, the step and what is wrong.
  */
 public final class PromptsLoader {
@@ -126,13 +123,7 @@ public final class PromptsLoader {
       String name = shownAs + "/" + file.getFileName();
       JsonNode root = read(file, name);
       if (file.getFileName().toString().equals(COMMON)) {
-        Map<String, Located> messages = new LinkedHashMap<>();
-        addMessages(messages, root, name);
-        for (Path more : messageFiles(dir, shownAs)) {
-          String moreName = shownAs + "/" + MESSAGES + "/" + more.getFileName();
-          addMessages(messages, read(more, moreName), moreName);
-        }
-        texts = readTexts(messages, name);
+        texts = MessagesReader.read(dir, shownAs, root, name, messageKeys);
       } else {
         Flow flow = readFlow(root, name, file.getFileName().toString());
         if (flows.put(flow.id(), flow) != null) {
@@ -147,7 +138,7 @@ public final class PromptsLoader {
     return new Prompts(Map.copyOf(flows), texts, shownAs);
   }
 
-  private static JsonNode read(Path file, String name) {
+  static JsonNode read(Path file, String name) {
     try {
       JsonNode root = YAML.readTree(Files.readString(file));
       if (root == null || !root.isObject()) {
@@ -160,67 +151,6 @@ public final class PromptsLoader {
     } catch (IOException e) {
       throw new PromptsException(name + ": cannot read: " + e.getMessage(), e);
     }
-  }
-
-  /** A message's text and the file it was read from, for errors that name it. */
-  private record Located(JsonNode text, String file) {}
-
-  /** The feature files of messages ({@code messages/*.yaml}), if the folder is there. */
-  private static List<Path> messageFiles(Path dir, String shownAs) {
-    Path folder = dir.resolve(MESSAGES);
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(folder)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new PromptsException(shownAs + "/" + MESSAGES + ": cannot list the folder: " + e.getMessage(), e);
-    }
-  }
-
-  private static void addMessages(Map<String, Located> into, JsonNode root, String name) {
-    JsonNode messages = root.get("messages");
-    if (messages == null || !messages.isObject()) {
-      throw new PromptsException(name + ": expected a 'messages' mapping");
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = messages.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> m = it.next();
-      Located earlier = into.putIfAbsent(m.getKey(), new Located(m.getValue(), name));
-      if (earlier != null) {
-        throw new PromptsException(name + ": message '" + m.getKey() + "' is already in " + earlier.file());
-      }
-    }
-  }
-
-  /**
-   * Every message of the files, each checked; every key the kernel and the registered features say
-   * must be there. With the features' keys given, a message no one says is refused too (a key
-   * misspelt in a copy of the folder would otherwise be silently ignored).
-   */
-  private Texts readTexts(Map<String, Located> messages, String commonName) {
-    Set<String> said = new LinkedHashSet<>();
-    for (MessageKey msg : Msg.values()) {
-      said.add(msg.key());
-    }
-    messageKeys.forEach(k -> said.add(k.key()));
-    for (String key : said) {
-      if (!messages.containsKey(key)) {
-        throw new PromptsException(commonName + " (or a file of " + MESSAGES + "/): message '" + key + "' is missing");
-      }
-    }
-    Map<String, LocalText> map = new HashMap<>();
-    for (Map.Entry<String, Located> m : messages.entrySet()) {
-      String where = m.getValue().file() + ": message '" + m.getKey() + "'";
-      if (!messageKeys.isEmpty() && !said.contains(m.getKey())) {
-        throw new PromptsException(where + ": no feature says this message (a misspelt key?)");
-      }
-      LocalText text = localText(m.getValue().text(), where);
-      Texts.problem(text).ifPresent(problem -> {
-        throw new PromptsException(where + ": " + problem);
-      });
-      map.put(m.getKey(), text);
-    }
-    return new Texts(map);
   }
 
   private Flow readFlow(JsonNode root, String name, String fileName) {
@@ -446,7 +376,7 @@ public final class PromptsLoader {
     return action;
   }
 
-  private static LocalText localText(JsonNode node, String where) {
+  static LocalText localText(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
       throw new PromptsException(where + ": expected a text with 'fr' and 'en'");
     }
