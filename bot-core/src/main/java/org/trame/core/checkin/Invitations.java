@@ -35,8 +35,10 @@ final class Invitations {
         continue;
       }
       TurnContext theirs = t.as(m, coordinators.contains(m.memberId()), t.lang());
+      // What works where the invitation is read: Discord has no commands in direct messages.
       String invitation = theirs.texts().get(CheckinMsg.CHECKIN_INVITE, theirs.lang(),
-          "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+          "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())),
+          "platform", t.platform());
       // The questions promise that nothing shows below 3 answers: a round without that rule says so first.
       theirs.say(round.anonymous() ? invitation : invitation + "\n" + theirs.texts().get(CheckinMsg.CHECKIN_NOT_ANONYMOUS, theirs.lang()));
       Conversation c = theirs.flows().start(theirs, CheckinFeature.FLOW);
@@ -68,7 +70,8 @@ final class Invitations {
         continue; // stopping the questions is an answer too: no pressure
       }
       TurnContext theirs = t.as(m, false, t.lang());
-      theirs.say(CheckinMsg.CHECKIN_REMINDER, "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()), ZoneId.of(i.timeZone())));
+      theirs.say(CheckinMsg.CHECKIN_REMINDER, "deadline", new org.trame.core.i18n.Moment(Instant.ofEpochMilli(round.deadlineAt()),
+          ZoneId.of(i.timeZone())), "platform", t.platform());
       theirs.flows().remind(theirs, c);
       CheckinStore.markReminded(t.connection(), roundId, i.memberId(), t.now().toEpochMilli());
     }
