@@ -29,9 +29,9 @@ public final class TriageModel {
    * Below this nature margin (the proposed nature's probability minus the other's) the conflict flow
    * asks one clarifying question before proposing. Chosen by 5-fold cross-validation on
    * {@code train.tsv}: the smallest margin from which the proposals made without asking are right at
-   * least 95 times in 100 (out-of-fold); about one description in eight gets the question.
+   * least 95 times in 100 (out-of-fold); about one description in sixteen gets the question.
    */
-  public static final double ASK_BELOW_MARGIN = 0.30;
+  public static final double ASK_BELOW_MARGIN = 0.10;
 
   /**
    * How the categorizers are trained and what they read.
