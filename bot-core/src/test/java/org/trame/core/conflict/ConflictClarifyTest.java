@@ -17,7 +17,7 @@ import org.trame.core.conflict.triage.TriageModel;
 class ConflictClarifyTest extends ConflictSpaceTest {
 
   /** Says there is a disagreement, not whether it is about means or about convictions. */
-  static final String AMBIGUOUS = "We disagree with Bob about how the Saturday distribution is run, and it has been going on for weeks.";
+  static final String AMBIGUOUS = "There is a disagreement between our two teams about the project.";
   static final String CLEAR_VALUE = "Taking money from this company goes against everything our association stands for.";
   static final String CLEAR_NEED = "We need the room on Mondays and nobody told us about the new rule.";
 

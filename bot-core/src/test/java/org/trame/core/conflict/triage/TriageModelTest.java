@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class TriageModelTest {
 
   /**
-   * On the independent held-out file (chance is 0.5 and 0.11): the issue's need/value target, and for
-   * the sheet the measured figure (93 of 144, 0.646, one case short of the 0.65 target) as a floor.
+   * On the independent held-out file (chance is 0.5 and 0.11): the issue's targets (measured: 0.97,
+   * and 96 of 144, 0.667, for the sheet).
    */
   static final double NATURE_TARGET = 0.9;
-  static final double SHEET_TARGET = 0.64;
+  static final double SHEET_TARGET = 0.65;
 
   static List<LabelledCase> train;
   static List<LabelledCase> heldout;
@@ -109,7 +109,7 @@ class TriageModelTest {
   @Test
   @DisplayName("a description that speaks for both natures has a small margin and asks first; a clear one does not; the person's answer sets the nature")
   void marginTellsWhenToAsk() {
-    String both = "We disagree with Bob about how the Saturday distribution is run, and it has been going on for weeks.";
+    String both = "There is a disagreement between our two teams about the project.";
     String clear = "We need the budget and two more hours a week from each partner, I can't do all the work alone by the deadline";
 
     Proposal unsure = model.propose(both);
@@ -235,7 +235,7 @@ class TriageModelTest {
     assertTrue(printed.matches("(?s).*\n  0\\.9-1\\.0 .*"), printed);
     assertEquals(2, e.natureBands().stream().mapToInt(Evaluation.Band::n).sum());
     assertEquals(2, e.sheetBands().stream().mapToInt(Evaluation.Band::n).sum());
-    assertTrue(printed.contains("clarifying question first (need/value margin below 0.30): "), printed);
+    assertTrue(printed.contains("clarifying question first (need/value margin below 0.10): "), printed);
     assertEquals(2, java.util.Arrays.stream(e.natureConfusion().counts()).flatMapToInt(java.util.Arrays::stream).sum());
     assertTrue(printed.contains("need") && printed.contains("value") && printed.contains("9"));
   }
