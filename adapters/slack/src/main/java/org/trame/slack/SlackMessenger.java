@@ -62,6 +62,8 @@ public final class SlackMessenger implements Messenger {
   private volatile Coordinators coordinators = team -> java.util.List.of();
   /** Files uploaded for an outbox message and not yet shared: a retry shares them, never uploads again. */
   private final Map<Long, String> uploaded = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per member, the last question posted in their DM: a typed answer shows it answered. */
+  private final Map<String, Asked> asked = new java.util.concurrent.ConcurrentHashMap<>();
   /** Parts of a long outbox message already posted ("id/part"): a retry posts only the rest. */
   private final Set<String> postedParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -189,7 +191,11 @@ public final class SlackMessenger implements Messenger {
   private void postOne(OutboundMessage m, String channel, String text, java.util.List<com.slack.api.model.block.LayoutBlock> blocks)
       throws Exception {
     try {
-      web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+      var posted = web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+      if (m.audience().isPrivate() && m.conversationRef() != null && m.stepRef() != null
+          && m.expects() != OutboundMessage.Expects.NOTHING && posted.getTs() != null) {
+        asked.put(m.audience().id(), new Asked(channel, posted.getTs(), text, m.lang(), m.conversationRef(), m.stepRef()));
+      }
     } catch (SlackWeb.SlackCallException e) {
       if (!BLOCKS_REFUSED.contains(e.error())) {
         throw e;
@@ -372,6 +378,19 @@ public final class SlackMessenger implements Messenger {
     }
   }
 
+  /** A question posted in a member's DM, waiting for its answer: where it is and what it asked. */
+  record Asked(String channel, String ts, String text, String lang, String conversationRef, String stepRef) {}
+
+  /** The last question posted in {@code memberId}'s DM, or null. */
+  Asked lastAsked(String memberId) {
+    return asked.get(memberId);
+  }
+
+  /** Forgets {@code question} once shown answered (not a later one). */
+  void answered(String memberId, String channel, String ts) {
+    asked.computeIfPresent(memberId, (k, q) -> q.channel().equals(channel) && q.ts().equals(ts) ? null : q);
+  }
+
   /**
    * The channel a collective message names. One written before the core named channels names the
    * workspace instead: it goes to the configured channel, or nowhere (never to a guessed one).
@@ -415,6 +434,10 @@ public final class SlackMessenger implements Messenger {
 
   Channels channels() {
     return channels;
+  }
+
+  Texts texts() {
+    return texts;
   }
 
   BlockRenderer renderer() {
