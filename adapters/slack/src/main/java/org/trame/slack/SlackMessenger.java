@@ -143,22 +143,7 @@ public final class SlackMessenger implements Messenger {
       sendImage(m, m.image().fileName(), m.image().bytes());
       return;
     }
-    deliver(m, channel -> {
-      try {
-        post(m, channel);
-      } catch (SlackWeb.SlackCallException e) {
-        if (!"not_in_channel".equals(e.error()) || m.audience().isPrivate()) {
-          throw e;
-        }
-        String refused = join(channel);
-        if (refused != null) {
-          log.error("Slack chat.postMessage answered not_in_channel for channel {} and conversations.join answered {}: "
-              + "outbox message {} cannot be posted there; invite the bot to the channel", channel, refused, m.id());
-          throw e;
-        }
-        post(m, channel);
-      }
-    });
+    deliver(m, channel -> postJoining(m, channel));
   }
 
   /**
@@ -286,15 +271,21 @@ public final class SlackMessenger implements Messenger {
         null, m.inReplyTo());
   }
 
-  /** {@code text} posted to a channel already resolved, joining it once if the bot is not in it (public channels). */
-  private void postJoining(OutboundMessage text, String channel) throws Exception {
+  /** {@code m} posted to a channel already resolved, joining it once if the bot is not in it (public channels). */
+  private void postJoining(OutboundMessage m, String channel) throws Exception {
     try {
-      post(text, channel);
+      post(m, channel);
     } catch (SlackWeb.SlackCallException e) {
-      if (!"not_in_channel".equals(e.error()) || text.audience().isPrivate() || join(channel) != null) {
+      if (!"not_in_channel".equals(e.error()) || m.audience().isPrivate()) {
         throw e;
       }
-      post(text, channel);
+      String refused = join(channel);
+      if (refused != null) {
+        log.error("Slack chat.postMessage answered not_in_channel for channel {} and conversations.join answered {}: "
+            + "outbox message {} cannot be posted there; invite the bot to the channel", channel, refused, m.id());
+        throw e;
+      }
+      post(m, channel);
     }
   }
 

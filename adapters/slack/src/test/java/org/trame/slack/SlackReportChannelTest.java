@@ -133,6 +133,27 @@ class SlackReportChannelTest {
   }
 
   @Test
+  @DisplayName("given a text beyond one message's 50 blocks, when it is sent, then it goes whole across several messages within Slack's limits")
+  void veryLongTextIsSplitAcrossMessages() throws Exception {
+    String line = "x".repeat(2_990);
+    String text = String.join("\n", java.util.Collections.nCopies(60, line)) + "\nThe end.";
+
+    s.messenger.send(new OutboundMessage(9006, "slack", FakeSlackApi.TEAM, Audience.channel(CHANNEL), text, null, null, null,
+        null, "en"));
+
+    List<FakeSlackApi.Call> posts = s.posts(CHANNEL);
+    assertEquals(2, posts.size());
+    StringBuilder posted = new StringBuilder();
+    for (FakeSlackApi.Call post : posts) {
+      assertTrue(post.reply().contains("\"ok\":true"), post.reply());
+      for (JsonElement b : post.json("blocks").getAsJsonArray()) {
+        posted.append(posted.length() > 0 ? "\n" : "").append(b.getAsJsonObject().getAsJsonObject("text").get("text").getAsString());
+      }
+    }
+    assertEquals(text, posted.toString());
+  }
+
+  @Test
   @DisplayName("given a report longer than a comment, when it is sent with its chart, then every line of it is posted (split where Slack's limits require), then the chart with its description as alt_txt")
   void longReportIsPostedWhole() throws Exception {
     StringBuilder text = new StringBuilder("Check-in of 2026-12-01\nRemarks:");
