@@ -88,8 +88,20 @@ class SlackReportChannelTest {
     s.api.withoutScope("channels:join");
 
     int before = s.api.calls().size();
+    var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    logged.start();
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SlackMessenger.class);
+    logger.addAppender(logged);
     // when: send returns, so the outbox marks it sent instead of retrying it for a day
-    s.messenger.send(report(9002, "Check-in of 2026-12-01\nAlignment 4.0"));
+    try {
+      s.messenger.send(report(9002, "Check-in of 2026-12-01\nAlignment 4.0"));
+    } finally {
+      logger.detachAppender(logged);
+    }
+    // the log names Slack's methods and their error codes
+    assertTrue(logged.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).anyMatch(l ->
+        l.contains("files.completeUploadExternal answered not_in_channel") && l.contains("conversations.join answered missing_scope")),
+        logged.list.toString());
 
     assertEquals(List.of("files.getUploadURLExternal", "upload", "files.completeUploadExternal", "conversations.join",
         "chat.postMessage", "chat.postMessage"), since(before));
