@@ -208,6 +208,20 @@ final class BlockRenderer {
     return blocks;
   }
 
+  /** The mrkdwn of a run of sections, one after the other: the text of a part of a long message. */
+  static String textOf(List<LayoutBlock> blocks) {
+    StringBuilder text = new StringBuilder();
+    for (LayoutBlock b : blocks) {
+      if (b instanceof com.slack.api.model.block.SectionBlock section && section.getText() != null) {
+        if (text.length() > 0) {
+          text.append('\n');
+        }
+        text.append(section.getText().getText());
+      }
+    }
+    return text.length() == 0 ? "…" : text.toString();
+  }
+
   private static void flush(List<LayoutBlock> blocks, StringBuilder chunk) {
     if (!chunk.toString().isBlank()) {
       String text = chunk.toString();

@@ -56,6 +56,14 @@ final class BoltHandlers {
     }
   });
 
+  /** Of those, the questions answered by typing (guarded by {@link #answered}). */
+  private final Set<String> typedAnswers = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > REMEMBERED_MESSAGES;
+    }
+  });
+
   private final SlackAdapter.HomePage home;
   private final Duration ackWait;
 
@@ -74,18 +82,28 @@ final class BoltHandlers {
       // trigger_id is unique per invocation, so a re-sent request is one command. Where it was typed
       // goes to the core, which reads it for `channel here` only: the collective's channel does not
       // follow whoever typed /trame where.
-      return acknowledgeWhenSaved(ctx, dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(),
+      CompletableFuture<Handled> saved = dispatcher.submit("command:" + p.getTriggerId(), p.getTeamId(), p.getUserId(),
           p.getUserName(), Kind.COMMAND, p.getText() == null ? "" : unescape(p.getText()).strip(), null, null,
-          channelOf(p.getChannelId(), p.getChannelName())));
+          channelOf(p.getChannelId(), p.getChannelName()));
+      Response ack = acknowledgeWhenSaved(ctx, saved);
+      // Typed in a channel, the member reads there (only they) the answer itself when it is short, else where it went.
+      boolean inChannel = p.getChannelId() != null && !p.getChannelId().startsWith("D");
+      String shown = inChannel && saved.isDone() ? ephemeral(p.getUserId(), saved.join()) : null;
+      return shown == null ? ack : ctx.ack(r -> r.responseType("ephemeral").text(shown));
     });
 
     app.event(MessageEvent.class, (payload, ctx) -> {
       MessageEvent e = payload.getEvent();
       // Only what a person types in their DM with the bot; bots (ourselves included) are ignored.
       if ("im".equals(e.getChannelType()) && e.getBotId() == null && e.getUser() != null && e.getText() != null) {
+        // The question the member had in front of them when they typed.
+        SlackMessenger.Asked before = messenger.lastAsked(e.getUser());
+        String typed = unescape(e.getText());
         // a DM is no channel of the collective: no channel for the core
-        return acknowledgeWhenSaved(ctx, dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null,
-            Kind.TEXT, unescape(e.getText()), null, null, null));
+        CompletableFuture<Handled> saved = dispatcher.submit(payload.getEventId(), payload.getTeamId(), e.getUser(), null,
+            Kind.TEXT, typed, null, null, null);
+        saved.thenAccept(h -> answeredByTyping(e.getUser(), before, typed, h));
+        return acknowledgeWhenSaved(ctx, saved);
       }
       return ctx.ack();
     });
@@ -208,6 +226,10 @@ final class BoltHandlers {
     String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
     String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
     if (channel != null && ts != null && !claim(channel, ts)) {
+      if (typedAnswer(channel, ts)) {
+        // Answered by typing (a client showing the old buttons): the core refuses it and says why; the message stays as it is.
+        return submitChoice(p, actionTs, ref, value);
+      }
       return CompletableFuture.completedFuture(null);
     }
     String question = p.getMessage() == null ? null : p.getMessage().getText();
@@ -235,6 +257,57 @@ final class BoltHandlers {
         p.getUser().getName(), Kind.CHOICE, value, ref.conversationRef(), ref.stepRef(), null);
   }
 
+  /** The longest answer shown as such where a command was typed; a longer one is in the DM. */
+  static final int SHORT_ANSWER = 500;
+
+  /**
+   * What a command's member reads where they typed it (ephemeral): the answer itself when it is
+   * one short plain message to them, else a word saying it is in their DM; nothing when nothing was
+   * meant for them (a post in the channel). The DM gets the answer in any case: it stays there.
+   */
+  private String ephemeral(String user, Handled h) {
+    List<org.trame.core.port.OutboundMessage> theirs = h.messages().stream()
+        .filter(m -> m.audience().isPrivate() && user.equals(m.audience().id())).toList();
+    if (theirs.isEmpty()) {
+      return null;
+    }
+    var only = theirs.get(0);
+    if (theirs.size() == 1 && only.expects() == org.trame.core.port.OutboundMessage.Expects.NOTHING && only.options().isEmpty()
+        && only.image() == null && only.conversationRef() == null && only.text().length() <= SHORT_ANSWER) {
+      return BlockRenderer.fallback(only.text());
+    }
+    return BlockRenderer.mrkdwn(messenger.texts().get(org.trame.core.i18n.Msg.ANSWERED_IN_DM, BlockRenderer.langOf(only.lang())));
+  }
+
+  /**
+   * A typed answer the core took for the question the member had in front of them: that question
+   * shows it and loses its buttons, as a click would. Not for a conversation word (help, skip,
+   * back, pause, cancel: the question is then not answered), nor when the core asked the same
+   * step again.
+   */
+  private void answeredByTyping(String user, SlackMessenger.Asked question, String typed, Handled h) {
+    if (question == null || h.outcome() != Handled.Outcome.ACCEPTED
+        || org.trame.core.engine.GlobalWord.parse(typed).isPresent()) {
+      return;
+    }
+    boolean askedAgain = h.messages().stream().anyMatch(m -> question.conversationRef().equals(m.conversationRef())
+        && question.stepRef().equals(m.stepRef()));
+    if (askedAgain || !claim(question.channel(), question.ts())) {
+      return;
+    }
+    synchronized (answered) {
+      typedAnswers.add(question.channel() + "/" + question.ts());
+    }
+    markAnswered(user, question.channel(), question.ts(), question.text(), BlockRenderer.cut(typed.strip(), LONGEST_ANSWER_SHOWN),
+        question.lang());
+  }
+
+  private boolean typedAnswer(String channel, String ts) {
+    synchronized (answered) {
+      return typedAnswers.contains(channel + "/" + ts);
+    }
+  }
+
   private boolean claim(String channel, String ts) {
     synchronized (answered) {
       return answered.add(channel + "/" + ts);
@@ -248,6 +321,7 @@ final class BoltHandlers {
   }
 
   private void markAnswered(String user, String channel, String ts, String question, String answer, String lang) {
+    messenger.answered(user, channel, ts);
     dispatcher.run(user, () -> {
       var blocks = messenger.renderer().answered(question, answer, BlockRenderer.langOf(lang));
       // The question comes back from Slack already escaped; the answer is the member's own words.

@@ -45,6 +45,15 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** Starts receiving from Slack for {@code trame}, sending through {@code messenger} (the one given to the core). */
   public static SlackAdapter start(SlackMessenger messenger, Trame trame) throws Exception {
+    messenger.coordinators(team -> {
+      java.util.List<SlackMessenger.Coordinator> found = new java.util.ArrayList<>();
+      try (var c = trame.read()) {
+        for (var member : org.trame.core.storage.Members.coordinators(c, SlackMessenger.PLATFORM + ":" + team)) {
+          found.add(new SlackMessenger.Coordinator(member.memberId(), member.lang()));
+        }
+      }
+      return found;
+    });
     return start(messenger, trame.texts(), trame::handle, (team, user, lang) -> trame.summary(SlackMessenger.PLATFORM, team, user, lang));
   }
 

@@ -57,6 +57,37 @@ public final class SlackMessenger implements Messenger {
     }
   });
   private volatile BlockRenderer renderer;
+  private volatile Texts texts;
+  /** Who coordinates a workspace, asked when a report could not carry its chart. */
+  private volatile Coordinators coordinators = team -> java.util.List.of();
+  /** Files uploaded for an outbox message and not yet shared: a retry shares them, never uploads again. */
+  private final Map<Long, String> uploaded = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per member, the last question posted in their DM: a typed answer shows it answered. */
+  private final Map<String, Asked> asked = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Parts of a long outbox message already posted ("id/part"): a retry posts only the rest. */
+  private final Set<String> postedParts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A coordinator of a workspace and the language they read. */
+  record Coordinator(String memberId, String lang) {}
+
+  /** The coordinators of a workspace (the core's list), for a word about a report that lost its chart. */
+  @FunctionalInterface
+  interface Coordinators {
+    java.util.List<Coordinator> of(String team) throws Exception;
+  }
+
+  /**
+   * Slack's documented limit of a file's {@code alt_txt} (files.getUploadURLExternal answers
+   * {@code alt_txt_too_large} beyond 1,000 characters).
+   */
+  static final int ALT_TEXT_MAX = 1_000;
+  /**
+   * The longest text posted as a file's {@code initial_comment}, which Slack shows as one message:
+   * the size of one section. A longer text goes first as messages of its own, then the file.
+   */
+  static final int COMMENT_MAX = 3_000;
+  /** Slack takes at most 50 blocks in one message; a longer text is split across messages. */
+  static final int BLOCKS_PER_MESSAGE = 50;
 
   public SlackMessenger(SlackSettings settings) {
     this(settings, new SlackWeb(settings));
@@ -112,32 +143,197 @@ public final class SlackMessenger implements Messenger {
       sendImage(m, m.image().fileName(), m.image().bytes());
       return;
     }
-    deliver(m, channel -> {
-      var blocks = renderer.render(m);
-      try {
-        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))
-            .blocks(blocks)));
-      } catch (SlackWeb.SlackCallException e) {
-        if (!BLOCKS_REFUSED.contains(e.error())) {
-          throw e;
-        }
-        // The member still gets the words, to answer by typing, rather than nothing at all.
-        log.warn("Slack refused the blocks of outbox message {} ({}); sending its text alone", m.id(), e.error());
-        web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(BlockRenderer.fallback(m.text()))));
-      }
-    });
+    deliver(m, channel -> postJoining(m, channel));
   }
 
   /**
-   * Posts a picture (a check-in chart) where {@code m} would go, with {@code m}'s text as its
-   * comment (mrkdwn, escaped like a message's text), through Slack's external upload (files.getUploadURLExternal, the upload, then
-   * files.completeUploadExternal).
+   * Posts {@code m}'s text and widgets, whole: a text longer than one message's 50 blocks goes
+   * as several messages (the widgets with the last), each posted once even when a later one fails.
+   */
+  private void post(OutboundMessage m, String channel) throws Exception {
+    var blocks = renderer.render(m);
+    if (blocks.size() <= BLOCKS_PER_MESSAGE) {
+      postOne(m, channel, BlockRenderer.fallback(m.text()), blocks);
+      return;
+    }
+    int parts = (blocks.size() + BLOCKS_PER_MESSAGE - 1) / BLOCKS_PER_MESSAGE;
+    for (int part = 0; part < parts; part++) {
+      var these = blocks.subList(part * BLOCKS_PER_MESSAGE, Math.min(blocks.size(), (part + 1) * BLOCKS_PER_MESSAGE));
+      String key = m.id() + "/" + part;
+      if (m.id() > 0 && postedParts.contains(key)) {
+        continue;
+      }
+      postOne(m, channel, BlockRenderer.cutMrkdwn(BlockRenderer.textOf(these), BlockRenderer.FALLBACK_TEXT_MAX), these);
+      if (m.id() > 0) {
+        postedParts.add(key);
+      }
+    }
+    for (int part = 0; part < parts; part++) {
+      postedParts.remove(m.id() + "/" + part);
+    }
+  }
+
+  private void postOne(OutboundMessage m, String channel, String text, java.util.List<com.slack.api.model.block.LayoutBlock> blocks)
+      throws Exception {
+    try {
+      var posted = web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)));
+      if (m.audience().isPrivate() && m.conversationRef() != null && m.stepRef() != null
+          && m.expects() != OutboundMessage.Expects.NOTHING && posted.getTs() != null) {
+        asked.put(m.audience().id(), new Asked(channel, posted.getTs(), text, m.lang(), m.conversationRef(), m.stepRef()));
+      }
+    } catch (SlackWeb.SlackCallException e) {
+      if (!BLOCKS_REFUSED.contains(e.error())) {
+        throw e;
+      }
+      // The member still gets the words, to answer by typing, rather than nothing at all.
+      log.warn("Slack refused the blocks of outbox message {} ({}); sending its text alone", m.id(), e.error());
+      web.callFromOutbox("chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel).text(text)));
+    }
+  }
+
+  /**
+   * Joins public channel {@code channel} (conversations.join, scope {@code channels:join});
+   * null once in, else Slack's error ({@code missing_scope} without the scope,
+   * {@code method_not_supported_for_channel_type} for a private channel, which only an invitation opens).
+   */
+  private String join(String channel) throws InterruptedException, org.trame.core.port.RetryAfterException {
+    try {
+      web.callFromOutbox("conversations.join", c -> c.conversationsJoin(r -> r.channel(channel)));
+      log.info("Slack: the bot joined channel {} to post there", channel);
+      return null;
+    } catch (SlackWeb.SlackCallException e) {
+      return e.error();
+    }
+  }
+
+  /**
+   * Posts a file (a report's chart, a data export) where {@code m} would go, through Slack's
+   * external upload: files.getUploadURLExternal (with the picture's description as {@code alt_txt}),
+   * the bytes, then files.completeUploadExternal sharing it with {@code m}'s text as its comment.
+   * A text too long for one comment is posted whole as messages first, the file after it. A file
+   * is uploaded once: a retry shares the one already uploaded. Into a channel the bot is not in,
+   * it joins (public channels, with {@code channels:join}); where it cannot, the text is posted
+   * without the file and the coordinators are told why.
    */
   public void sendImage(OutboundMessage m, String fileName, byte[] png) throws Exception {
-    deliver(m, channel -> web.callFromOutbox("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(fileName)
-        .fileData(png).title(fileName).initialComment(BlockRenderer.cutMrkdwn(BlockRenderer.mrkdwn(m.text()), 3_000))
-        .requestFileInfo(false))));
+    deliver(m, channel -> share(m, channel, fileName, png));
   }
+
+  private void share(OutboundMessage m, String channel, String fileName, byte[] bytes) throws Exception {
+    String comment = BlockRenderer.mrkdwn(m.text());
+    boolean apart = comment.length() > COMMENT_MAX;
+    if (apart && !(m.id() > 0 && postedParts.contains(m.id() + "/text"))) {
+      // Whole, before its chart: the message path splits it where Slack's limits require.
+      postJoining(textOnly(m), channel);
+      if (m.id() > 0) {
+        postedParts.add(m.id() + "/text");
+      }
+    }
+    String fileId = uploaded.get(m.id());
+    if (fileId == null || m.id() <= 0) {
+      fileId = upload(fileName, bytes, m.image() == null ? null : m.image().description());
+      if (m.id() > 0) {
+        uploaded.put(m.id(), fileId);
+      }
+    }
+    String file = fileId;
+    String initial = apart || comment.isBlank() ? null : comment;
+    try {
+      complete(channel, file, fileName, initial);
+    } catch (SlackWeb.SlackCallException e) {
+      if (!"not_in_channel".equals(e.error()) || m.audience().isPrivate()) {
+        throw e;
+      }
+      String refused = join(channel);
+      if (refused == null) {
+        complete(channel, file, fileName, initial);
+      } else {
+        log.warn("Slack files.completeUploadExternal answered not_in_channel for channel {} and conversations.join answered {}: "
+            + "outbox message {} goes without its chart", channel, refused, m.id());
+        uploaded.remove(m.id());
+        boolean posted = apart;
+        try {
+          if (!apart) {
+            postJoining(textOnly(m), channel);
+          }
+          posted = true;
+        } finally {
+          tellCoordinators(m.collective(), channel, refused, posted);
+        }
+      }
+    }
+    uploaded.remove(m.id());
+    postedParts.remove(m.id() + "/text");
+  }
+
+  private static OutboundMessage textOnly(OutboundMessage m) {
+    return new OutboundMessage(m.id(), m.platform(), m.collective(), m.audience(), m.text(), null, null, null, null, m.lang(),
+        null, m.inReplyTo());
+  }
+
+  /** {@code m} posted to a channel already resolved, joining it once if the bot is not in it (public channels). */
+  private void postJoining(OutboundMessage m, String channel) throws Exception {
+    try {
+      post(m, channel);
+    } catch (SlackWeb.SlackCallException e) {
+      if (!"not_in_channel".equals(e.error()) || m.audience().isPrivate()) {
+        throw e;
+      }
+      String refused = join(channel);
+      if (refused != null) {
+        log.error("Slack chat.postMessage answered not_in_channel for channel {} and conversations.join answered {}: "
+            + "outbox message {} cannot be posted there; invite the bot to the channel", channel, refused, m.id());
+        throw e;
+      }
+      post(m, channel);
+    }
+  }
+
+  private String upload(String fileName, byte[] bytes, String description) throws Exception {
+    String alt = description == null || description.isBlank() ? null : BlockRenderer.cut(description, ALT_TEXT_MAX);
+    var url = web.callFromOutbox("files.getUploadURLExternal", c -> c.filesGetUploadURLExternal(r -> r.filename(fileName)
+        .length(bytes.length).altTxt(alt)));
+    web.upload(url.getUploadUrl(), bytes);
+    return url.getFileId();
+  }
+
+  private void complete(String channel, String fileId, String title, String initialComment) throws Exception {
+    web.callFromOutbox("files.completeUploadExternal", c -> c.filesCompleteUploadExternal(r -> r.channelId(channel)
+        .initialComment(initialComment)
+        .files(java.util.List.of(com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
+            .id(fileId).title(title).build()))));
+  }
+
+  /**
+   * Tells each coordinator, in their DM and language, that a report went to {@code channel}
+   * without its chart (or not at all) and why; a failure here is logged and holds nothing back.
+   */
+  private void tellCoordinators(String team, String channel, String reason, boolean posted) {
+    java.util.List<Coordinator> who;
+    try {
+      who = coordinators.of(team);
+    } catch (Exception e) {
+      log.warn("the coordinators of {} could not be read to tell them about channel {}: {}", team, channel, e.toString());
+      return;
+    }
+    for (Coordinator c : who) {
+      try {
+        String words = texts.get(org.trame.core.i18n.Msg.CHART_LEFT_OUT, BlockRenderer.langOf(c.lang()), "channel", CHANNEL_MARK,
+            "reason", reason, "posted", posted ? "yes" : "no");
+        String text = BlockRenderer.mrkdwn(words).replace(CHANNEL_MARK, "<#" + channel + ">");
+        String dm = channels.directMessage(c.memberId());
+        web.call("chat.postMessage", x -> x.chatPostMessage(r -> r.channel(dm).text(text)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        log.warn("coordinator {} could not be told about channel {}: {}", c.memberId(), channel, e.toString());
+      }
+    }
+  }
+
+  /** Stands for the channel in a core text until it is escaped, then becomes Slack's channel link. */
+  private static final String CHANNEL_MARK = "\uE002";
 
   private interface Delivery {
     void to(String channel) throws Exception;
@@ -173,6 +369,19 @@ public final class SlackMessenger implements Messenger {
     }
   }
 
+  /** A question posted in a member's DM, waiting for its answer: where it is and what it asked. */
+  record Asked(String channel, String ts, String text, String lang, String conversationRef, String stepRef) {}
+
+  /** The last question posted in {@code memberId}'s DM, or null. */
+  Asked lastAsked(String memberId) {
+    return asked.get(memberId);
+  }
+
+  /** Forgets {@code question} once shown answered (not a later one). */
+  void answered(String memberId, String channel, String ts) {
+    asked.computeIfPresent(memberId, (k, q) -> q.channel().equals(channel) && q.ts().equals(ts) ? null : q);
+  }
+
   /**
    * The channel a collective message names. One written before the core named channels names the
    * workspace instead: it goes to the configured channel, or nowhere (never to a guessed one).
@@ -196,8 +405,14 @@ public final class SlackMessenger implements Messenger {
 
   /** Called by the adapter once the core is started. */
   void bind(Texts texts) {
+    this.texts = texts;
     this.renderer = new BlockRenderer(texts);
     ready.countDown();
+  }
+
+  /** Where the coordinators of a workspace are read (the core's members), for what only they must hear. */
+  void coordinators(Coordinators lookup) {
+    this.coordinators = lookup;
   }
 
   SlackSettings settings() {
@@ -210,6 +425,10 @@ public final class SlackMessenger implements Messenger {
 
   Channels channels() {
     return channels;
+  }
+
+  Texts texts() {
+    return texts;
   }
 
   BlockRenderer renderer() {

@@ -29,11 +29,17 @@ final class SlackWeb {
 
   /** Slack refused or failed a call; the message says which method and why. */
   static final class SlackCallException extends Exception {
+    private final String method;
     private final String error;
 
     SlackCallException(String method, String error, Throwable cause) {
       super(method + " failed: " + error, cause);
+      this.method = method;
       this.error = error;
+    }
+
+    String method() {
+      return method;
     }
 
     String error() {
@@ -130,6 +136,29 @@ final class SlackWeb {
         log.warn("Slack {} could not be reached: {}", method, e.toString());
         throw new SlackCallException(method, e.toString(), e);
       }
+    }
+  }
+
+  private final java.net.http.HttpClient files = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  /**
+   * Sends a file's bytes to the upload URL files.getUploadURLExternal gave (Slack takes raw bytes
+   * or a multipart form; 200 means received). Failures are named like a method's.
+   */
+  void upload(String uploadUrl, byte[] bytes) throws SlackCallException, InterruptedException {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(uploadUrl)).timeout(Duration.ofSeconds(60))
+          .header("Content-Type", "application/octet-stream")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+      int status = files.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        log.warn("Slack file upload answered HTTP {}", status);
+        throw new SlackCallException("files upload", "HTTP " + status, null);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      log.warn("Slack file upload could not be reached: {}", e.toString());
+      throw new SlackCallException("files upload", e.toString(), e);
     }
   }
 

@@ -58,11 +58,18 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Queue<Reply>> planned = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
+  /** Channels the fake knows: whether each is private and whether the bot is a member. Unknown ids accept everything. */
+  private final Map<String, boolean[]> channels = new ConcurrentHashMap<>();
+  /** The bot token's scopes, as the committed manifest grants them. */
+  private final java.util.Set<String> scopes = ConcurrentHashMap.newKeySet();
+  private final AtomicLong fileIds = new AtomicLong();
   /** What apps.connections.open hands out: the Socket Mode WebSocket URL. */
   public volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
   public FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+    scopes.addAll(List.of("commands", "chat:write", "chat:write.public", "im:write", "im:history", "users:read",
+        "channels:read", "groups:read", "files:write", "channels:join"));
     server.createContext("/api/", this::handle);
     server.start();
   }
@@ -89,6 +96,22 @@ public final class FakeSlackApi implements AutoCloseable {
     profile.addProperty("display_name", name);
     u.add("profile", profile);
     users.put(id, u);
+  }
+
+  /** A channel the bot is in or not, public or private: Slack's membership rules then apply to it. */
+  public void channel(String id, boolean isPrivate, boolean botIsMember) {
+    channels.put(id, new boolean[] {isPrivate, botIsMember});
+  }
+
+  /** Whether the bot is now a member of {@code id} (it may have joined). */
+  public boolean botIsMember(String id) {
+    boolean[] c = channels.get(id);
+    return c == null || c[1];
+  }
+
+  /** The installation was made without {@code scope} (an older manifest): methods needing it answer missing_scope. */
+  public void withoutScope(String scope) {
+    scopes.remove(scope);
   }
 
   /** The next call of {@code method} gets this answer instead of the normal one. */
@@ -126,7 +149,8 @@ public final class FakeSlackApi implements AutoCloseable {
       byte[] raw = exchange.getRequestBody().readAllBytes();
       String body = new String(raw, StandardCharsets.UTF_8);
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      Map<String, String> params = method.equals("upload") ? Map.of("bytes", Integer.toString(raw.length))
+      Map<String, String> params = method.equals("upload")
+          ? Map.of("bytes", Integer.toString(raw.length), "file", String.valueOf(exchange.getRequestURI().getQuery()))
           : type != null && type.startsWith("application/json") ? jsonParams(body) : formParams(body);
       long at = System.currentTimeMillis();
       Queue<Reply> queue = planned.get(method);
@@ -161,6 +185,10 @@ public final class FakeSlackApi implements AutoCloseable {
         o.add("channel", channel);
       }
       case "chat.postMessage", "chat.update" -> {
+        String refused = refusedPost(method, params);
+        if (refused != null) {
+          return error(refused);
+        }
         String t = params.containsKey("ts") ? params.get("ts") : String.format("1700000000.%06d", ts.incrementAndGet() % 1_000_000);
         o.addProperty("channel", params.get("channel"));
         o.addProperty("ts", t);
@@ -189,13 +217,54 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       case "apps.connections.open" -> o.addProperty("url", socketModeUrl);
       case "files.getUploadURLExternal" -> {
-        o.addProperty("upload_url", url() + "upload");
-        o.addProperty("file_id", "F1");
+        // documented: alt_txt_too_large, "longer than the limit of 1000 character"
+        if (params.containsKey("alt_txt") && params.get("alt_txt").length() > 1_000) {
+          return error("alt_txt_too_large");
+        }
+        String id = "F" + fileIds.incrementAndGet();
+        o.addProperty("upload_url", url() + "upload?file=" + id);
+        o.addProperty("file_id", id);
       }
       case "files.completeUploadExternal" -> {
+        // Sharing into a channel the bot is not in fails, even a public one (chat:write.public covers only chat.postMessage).
+        String channel = params.get("channel_id");
+        boolean[] c = channel == null ? null : channels.get(channel);
+        if (c != null && !c[1]) {
+          return error("not_in_channel");
+        }
         var files = new com.google.gson.JsonArray();
-        files.add(obj("id", "F1", "title", "chart.png"));
+        var given = JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray();
+        for (JsonElement f : given) {
+          JsonObject file = f.getAsJsonObject();
+          files.add(obj("id", file.get("id").getAsString(), "title", file.has("title") ? file.get("title").getAsString() : ""));
+        }
         o.add("files", files);
+      }
+      case "conversations.join" -> {
+        // documented: the channels:join scope; private channels cannot be joined (method_not_supported_for_channel_type)
+        if (!scopes.contains("channels:join")) {
+          JsonObject e = error("missing_scope");
+          e.addProperty("needed", "channels:join");
+          e.addProperty("provided", String.join(",", new java.util.TreeSet<>(scopes)));
+          return e;
+        }
+        String channel = params.get("channel");
+        boolean[] c = channel == null ? null : channels.get(channel);
+        if (c == null) {
+          return error("channel_not_found");
+        }
+        if (c[0]) {
+          return error("method_not_supported_for_channel_type");
+        }
+        if (c[1]) {
+          o.addProperty("warning", "already_in_channel");
+        }
+        c[1] = true;
+        JsonObject joined = new JsonObject();
+        joined.addProperty("id", channel);
+        joined.addProperty("is_member", true);
+        joined.addProperty("is_private", false);
+        o.add("channel", joined);
       }
       case "upload" -> o.addProperty("uploaded", true);
       default -> {
@@ -204,6 +273,43 @@ public final class FakeSlackApi implements AutoCloseable {
       }
     }
     return o;
+  }
+
+  private static JsonObject error(String code) {
+    JsonObject e = new JsonObject();
+    e.addProperty("ok", false);
+    e.addProperty("error", code);
+    return e;
+  }
+
+  /**
+   * What Slack's documented limits refuse in a post: a channel the bot is not in (public ones are
+   * open to chat.postMessage with chat:write.public), more than 50 blocks, a section over 3,000
+   * characters, a text over 40,000 (Slack truncates beyond; the fake refuses, to be noticed).
+   */
+  private String refusedPost(String method, Map<String, String> params) {
+    boolean[] c = params.get("channel") == null ? null : channels.get(params.get("channel"));
+    if (c != null && !c[1] && (c[0] || method.equals("chat.update") || !scopes.contains("chat:write.public"))) {
+      return "not_in_channel";
+    }
+    String text = params.get("text");
+    if (text != null && text.length() > 40_000) {
+      return "msg_too_long";
+    }
+    String blocks = params.get("blocks");
+    if (blocks != null && !blocks.isEmpty()) {
+      var array = JsonParser.parseString(blocks).getAsJsonArray();
+      if (array.size() > 50) {
+        return "invalid_blocks";
+      }
+      for (JsonElement b : array) {
+        JsonObject block = b.getAsJsonObject();
+        if (block.has("text") && block.getAsJsonObject("text").get("text").getAsString().length() > 3_000) {
+          return "invalid_blocks";
+        }
+      }
+    }
+    return null;
   }
 
   private static JsonObject obj(String... keyValues) {

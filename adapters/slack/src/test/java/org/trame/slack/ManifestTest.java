@@ -52,7 +52,7 @@ class ManifestTest {
     Set<String> scopes = new HashSet<>();
     m.at("/oauth_config/scopes/bot").forEach(s -> scopes.add(s.asText()));
     for (String needed : List.of("commands", "chat:write", "im:write", "im:history", "users:read", "channels:read",
-        "groups:read", "files:write")) {
+        "groups:read", "files:write", "channels:join")) {
       assertTrue(scopes.contains(needed), "missing scope " + needed);
     }
   }

@@ -236,6 +236,24 @@ final class CheckinReport {
     }
     ChartSpec spec = new ChartSpec(texts.get(CheckinMsg.CHECKIN_CHART_TITLE, lang), texts.get(CheckinMsg.CHECKIN_CHART_Y, lang), labels, series,
         1, 5, CHART_WIDTH, CHART_HEIGHT);
-    return Attachment.png("checkin-trend.png", TrendChart.png(spec));
+    return Attachment.png("checkin-trend.png", TrendChart.png(spec), describe(texts, lang, spec));
+  }
+
+  /**
+   * The chart in words, for screen readers (Slack's {@code alt_txt}): per question, its average
+   * at each round, oldest first, {@code –} where a round showed none.
+   */
+  static String describe(Texts texts, Lang lang, ChartSpec spec) {
+    List<String> series = new ArrayList<>();
+    for (Series s : spec.series()) {
+      List<String> values = new ArrayList<>();
+      for (Double v : s.values()) {
+        values.add(v == null ? "–" : number(v, lang));
+      }
+      series.add(s.name() + (lang == Lang.FR ? " : " : ": ") + String.join(" → ", values));
+    }
+    List<String> labels = spec.xLabels();
+    return texts.get(CheckinMsg.CHECKIN_CHART_ALT, lang, "title", spec.title(), "first", labels.get(0),
+        "last", labels.get(labels.size() - 1), "series", String.join("; ", series) + ".");
   }
 }

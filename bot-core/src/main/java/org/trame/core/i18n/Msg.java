@@ -62,6 +62,10 @@ public enum Msg implements MessageKey {
   SUBMIT,
   /** Adapters: how to let the bot write in private messages, when a platform refuses it. */
   DMS_CLOSED,
+  /** Adapters: where a command's answer went, shown to the member where they typed it. */
+  ANSWERED_IN_DM,
+  /** Adapters: to the coordinators, a report posted without its chart, the bot being out of the channel. */
+  CHART_LEFT_OUT,
   PREVIOUS_ANSWER,
   NOT_A_COORDINATOR,
   HOME_OPEN_CONVERSATIONS,

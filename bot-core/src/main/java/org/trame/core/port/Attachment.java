@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param fileName  the name shown to members, e.g. {@code checkin-trend.png}
  * @param mediaType e.g. {@code image/png}
  * @param bytes     the content
+ * @param description what a picture shows, in words, for those who cannot see it (a chart's
+ *                    figures), in the recipient's language; null when there is none
  */
-public record Attachment(String fileName, String mediaType, byte[] bytes) {
+public record Attachment(String fileName, String mediaType, byte[] bytes, String description) {
 
   /** The most the outbox accepts for one attachment. */
   public static final int LARGEST = 2 * 1024 * 1024;
@@ -26,8 +28,18 @@ public record Attachment(String fileName, String mediaType, byte[] bytes) {
     bytes = bytes.clone();
   }
 
+  /** A file with no description. */
+  public Attachment(String fileName, String mediaType, byte[] bytes) {
+    this(fileName, mediaType, bytes, null);
+  }
+
   public static Attachment png(String fileName, byte[] bytes) {
     return new Attachment(fileName, "image/png", bytes);
+  }
+
+  /** A picture with the words that describe it (a chart's figures, for screen readers). */
+  public static Attachment png(String fileName, byte[] bytes, String description) {
+    return new Attachment(fileName, "image/png", bytes, description);
   }
 
   @Override
@@ -38,12 +50,12 @@ public record Attachment(String fileName, String mediaType, byte[] bytes) {
   @Override
   public boolean equals(Object o) {
     return o instanceof Attachment a && a.fileName.equals(fileName) && a.mediaType.equals(mediaType)
-        && Arrays.equals(a.bytes, bytes);
+        && Arrays.equals(a.bytes, bytes) && Objects.equals(a.description, description);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(fileName, mediaType, Arrays.hashCode(bytes));
+    return Objects.hash(fileName, mediaType, Arrays.hashCode(bytes), description);
   }
 
   @Override

@@ -93,6 +93,13 @@ class CheckinRoundTest extends CheckinCollectiveTest {
     assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
     assertEquals(List.of(800, 400), List.of(image.getWidth(), image.getHeight()));
+    // the chart in words, for screen readers (alt text): each question's averages, round by round
+    String alt = channel.get(0).image().description();
+    assertTrue(alt.startsWith("Line chart \"Check-ins: averages per round\": each question's average (1 to 5) at each round"), alt);
+    assertTrue(alt.contains("Alignment with the common project: 4.0") && alt.contains("Fairness of contributions: 3.0"), alt);
+    // and it survives the outbox's JSON, as a restart reads it
+    assertEquals(channel.get(0).image(), org.trame.core.storage.Json.read(org.trame.core.storage.Json.write(channel.get(0)),
+        OutboundMessage.class).image());
     assertEquals(List.of(), h.bot.rows("SELECT remark FROM checkin_answer WHERE remark LIKE 'Secret%'"), "an unshared remark is not even kept");
   }
 
