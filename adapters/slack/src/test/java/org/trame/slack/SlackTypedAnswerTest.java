@@ -53,8 +53,10 @@ class SlackTypedAnswerTest {
   void typedAnswerClosesTheQuestion() throws Exception {
     s.slack.sendCommand(ALICE, "CPROJECT", "stakes");
     FakeSlackApi.Call why = question(1);
+    s.settle(); // the adapter knows the question it posted before the member types (as a person reads it first)
     s.slack.post(SignedRequests.directMessage("Ev.why", ALICE, "I am here to learn"), "application/json");
     FakeSlackApi.Call share = question(2);
+    s.settle();
 
     s.slack.post(SignedRequests.directMessage("Ev.one", ALICE, "1"), "application/json");
     question(3);
@@ -78,6 +80,7 @@ class SlackTypedAnswerTest {
     question(1);
     s.slack.post(SignedRequests.directMessage("Ev.why", ALICE, "I am here to learn"), "application/json");
     FakeSlackApi.Call share = question(2);
+    s.settle();
 
     s.slack.post(SignedRequests.directMessage("Ev.help", ALICE, "help"), "application/json");
     s.slack.post(SignedRequests.directMessage("Ev.nine", ALICE, "9"), "application/json");
