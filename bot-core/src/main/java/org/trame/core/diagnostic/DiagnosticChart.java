@@ -91,6 +91,7 @@ final class DiagnosticChart {
     NumberFormat one = NumberFormat.getNumberInstance(locale);
     one.setMinimumFractionDigits(1);
     one.setMaximumFractionDigits(1);
+    one.setRoundingMode(java.math.RoundingMode.HALF_UP); // as the report's text writes them
     renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", one));
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(new Font(FONT, Font.BOLD, 15));

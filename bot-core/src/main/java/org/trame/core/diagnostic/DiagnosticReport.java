@@ -197,7 +197,7 @@ final class DiagnosticReport {
       String value = f == null || f.average() == null ? texts.get(DiagnosticMsg.DIAGNOSTIC_REPORT_HIDDEN, lang) : number(f.average(), lang);
       Figure b = before.get(item);
       if (f != null && f.average() != null && b != null && b.average() != null) {
-        value += " (" + number(b.average(), lang) + ")";
+        value = texts.get(DiagnosticMsg.DIAGNOSTIC_REPORT_ALT_BEFORE, lang, "now", value, "before", number(b.average(), lang));
       }
       parts.add(texts.get(item.label(), lang) + " " + value);
     }

@@ -163,7 +163,7 @@ class DiagnosticTest {
     String text = report.text();
     assertTrue(text.contains("Trend since diagnostic no. 1 of March 2, 2026:"), text);
     assertTrue(text.contains("• Power games: 1.5 → 4.0 (↗ +2.5)"), text);
-    assertTrue(text.contains("Power games 4.0 (1.5)"), "the words of the chart give both figures: " + text);
+    assertTrue(text.contains("Power games 4.0 (before: 1.5)"), "the words of the chart give both figures: " + text);
     BufferedImage png = picture(report);
     assertEquals(DiagnosticChart.height(21, true), png.getHeight());
     // and carol can read the report again privately
