@@ -137,8 +137,7 @@ public final class DiagnosticFeature implements Feature {
         theirs.flows().askWaiting(theirs);
       }
     }
-    int answered = (int) invitees.stream().filter(i -> i.answeredAt() != null).count();
-    DiagnosticStore.close(t.connection(), round.id(), answered, DiagnosticReport.SHOWN_FROM, t.now().toEpochMilli());
+    DiagnosticStore.close(t.connection(), round.id(), DiagnosticReport.SHOWN_FROM, t.now().toEpochMilli());
     DiagnosticReport report = DiagnosticReport.of(t.connection(), DiagnosticStore.round(t.connection(), round.id()));
     t.post(report.text(t.texts(), t.lang()), report.chart(t.texts(), t.lang()));
     return report;

@@ -95,9 +95,13 @@ final class DiagnosticReport {
     return figures;
   }
 
-  /** Whether the report shows any figure (and so a chart). */
+  /**
+   * Whether the report shows any figure (and so a chart): at least {@value #SHOWN_FROM} members
+   * answered and their ratings are all still counted (one who answered and was then forgotten is not).
+   */
   boolean shown() {
-    return answered >= SHOWN_FROM && figures.values().stream().anyMatch(f -> f.average() != null);
+    int counted = figures.values().stream().mapToInt(f -> f.rated() + f.unknown()).max().orElse(0);
+    return answered >= SHOWN_FROM && counted >= SHOWN_FROM && figures.values().stream().anyMatch(f -> f.average() != null);
   }
 
   int answered() {

@@ -112,8 +112,14 @@ final class DiagnosticStore {
    * Closes the diagnostic: with at least {@code least} answers the ratings are folded into counts per
    * item and rating; either way the individual rows are deleted, so nothing links a rating to a member.
    */
-  static void close(Connection c, long roundId, int answered, int least, long now) throws SQLException {
+  static void close(Connection c, long roundId, int least, long now) throws SQLException {
     Sql.update(c, "UPDATE diagnostic_round SET status = 'closed', closed_at = ? WHERE id = ?", now, roundId);
+    int answered;
+    // Counted from the ratings themselves: a member who answered then asked to be forgotten has none left.
+    try (ResultSet rs = Sql.query(c, "SELECT COUNT(DISTINCT member_id) FROM diagnostic_answer WHERE round_id = ?", roundId).executeQuery()) {
+      rs.next();
+      answered = rs.getInt(1);
+    }
     if (answered >= least) {
       Sql.update(c, "INSERT INTO diagnostic_tally (round_id, item, rating, answers) SELECT round_id, item, COALESCE(rating, 0), COUNT(*)"
           + " FROM diagnostic_answer WHERE round_id = ? GROUP BY round_id, item, COALESCE(rating, 0)", roundId);

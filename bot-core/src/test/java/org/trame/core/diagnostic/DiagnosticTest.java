@@ -228,4 +228,22 @@ class DiagnosticTest {
     assertEquals(List.of("0"), bot.rows("SELECT count(*) FROM diagnostic_answer"));
     assertEquals(List.of("0"), bot.rows("SELECT count(*) FROM diagnostic_invitee WHERE member_id = 'alice'"));
   }
+
+  @Test
+  @DisplayName("a member who answered then asked to be forgotten no longer counts: two ratings left show no figure and draw nothing")
+  void forgottenAnswerDoesNotCount() throws Exception {
+    // given three members answered
+    bot.command("carol", "diagnostic");
+    answer("alice", ratings(DiagnosticItem.POWER, 1));
+    answer("bob", ratings(DiagnosticItem.POWER, 5));
+    answer("dan", ratings(DiagnosticItem.POWER, 3));
+    // when alice is forgotten before the close
+    bot.command("alice", "mydata forget");
+    bot.say("alice", "yes");
+    OutboundMessage report = channel(close());
+    // then the two ratings left are neither shown nor kept
+    assertNull(report.image(), "no chart from two members' ratings");
+    assertFalse(report.text().contains("Power games"), report.text());
+    assertEquals(List.of("0"), bot.rows("SELECT count(*) FROM diagnostic_tally"));
+  }
 }
