@@ -37,13 +37,17 @@ public final class Features {
   private final org.trame.core.channel.ChannelFeature channel = new org.trame.core.channel.ChannelFeature();
   // Projects and the ethics grid (seed 004 sheet 8).
   private final org.trame.core.project.ProjectFeature project = new org.trame.core.project.ProjectFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project);
+  // The cooperation diagnostic (seeds 000/001, seed 004 sheets 1 and 3).
+  private final org.trame.core.diagnostic.DiagnosticFeature diagnostic = new org.trame.core.diagnostic.DiagnosticFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project, diagnostic);
   /**
    * What each feature stores about a member, in the order of the export's sections; erasure runs
    * them backwards, so that the kernel's member and conversations, which the others point at, go last.
    */
   private final List<PersonalDataContribution> personalData = List.of(KernelPersonalData.MEMBER, new StakesPersonalData(),
       new CheckinPersonalData(), KernelPersonalData.RECORDS, new ConflictPersonalData(),
+      // Its invitees point at conversations, so erased before the kernel's records.
+      new org.trame.core.diagnostic.DiagnosticPersonalData(),
       // Last, so erased first: its rows point at conversations.
       new org.trame.core.project.ProjectPersonalData());
 

@@ -72,7 +72,15 @@ class TurnsTest {
   @Test
   @DisplayName("a planned command says it is not available yet rather than unknown")
   void plannedCommand() {
-    assertTrue(TestBot.joined(bot.command("alice", "diagnostic")).contains("\"diagnostic\" is not available"));
+    String planned = plannedWord();
+    assertTrue(TestBot.joined(bot.command("alice", planned)).contains("\"" + planned + "\" is not available"));
+  }
+
+  /** A command the catalogue still marks as planned (they become available one by one); the test is skipped once none is left. */
+  static String plannedWord() {
+    var planned = org.trame.core.port.CommandCatalogue.packaged().commands().stream().filter(c -> !c.available()).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(planned.isPresent(), "no planned command left in the catalogue");
+    return planned.get().word();
   }
 
   @Test

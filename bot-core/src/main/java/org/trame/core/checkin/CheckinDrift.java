@@ -39,6 +39,8 @@ final class CheckinDrift {
       if (mean - alignment >= ALIGNMENT_DROP - 1e-9) {
         out.add(texts.get(CheckinMsg.CHECKIN_DRIFT_ALIGNMENT, lang, "now", CheckinReport.number(alignment, lang),
             "before", CheckinReport.number(mean, lang), "drop", CheckinReport.number(mean - alignment, lang), "count", now.answers()));
+        // A falling alignment is a moment for the cooperation diagnostic (seeds 000/001).
+        out.add(texts.get(CheckinMsg.CHECKIN_DRIFT_DIAGNOSTIC, lang));
       }
     }
     Double fairness = now.average(CheckinReport.Question.FAIRNESS);

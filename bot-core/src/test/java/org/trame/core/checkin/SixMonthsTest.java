@@ -103,6 +103,7 @@ class SixMonthsTest {
         assertEquals(round == 6, s.contains("m12 has answered none"), "round " + round + ": " + s);
         assertEquals(round >= 6, s.contains("m11 has answered none of the last " + (round - 4) + " rounds"), "round " + round + ": " + s);
         assertEquals(round == 16 || round == 17, s.contains("Alignment with the common project is falling"), "round " + round + ": " + s);
+        assertEquals(round == 16 || round == 17, s.contains("It may be time for a cooperation diagnostic (\"diagnostic\")"), "round " + round + ": " + s);
         assertEquals(round >= 20, s.contains("Fairness of contributions rated low: average 2.0"), "round " + round + ": " + s);
         assertFalse(s.contains("m10"), "a skip is not silence");
       }

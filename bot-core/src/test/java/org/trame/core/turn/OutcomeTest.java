@@ -161,7 +161,9 @@ class OutcomeTest {
   void unknownAndPlannedCommands() {
     // when alice types a command no catalogue entry has, then one that is planned but not built
     Handled unknown = command("alice", "frobnicate");
-    Handled planned = command("alice", "diagnostic");
+    var plannedCommand = org.trame.core.port.CommandCatalogue.packaged().commands().stream().filter(c -> !c.available()).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(plannedCommand.isPresent(), "no planned command left in the catalogue");
+    Handled planned = command("alice", plannedCommand.get().word());
     // then neither counts as done: each says why, for the adapter to show it where she typed
     assertOutcome(Outcome.REASKED, Reason.UNKNOWN_COMMAND, unknown);
     assertOutcome(Outcome.REASKED, Reason.NOT_AVAILABLE, planned);
