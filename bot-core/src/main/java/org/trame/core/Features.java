@@ -37,7 +37,9 @@ public final class Features {
   private final org.trame.core.channel.ChannelFeature channel = new org.trame.core.channel.ChannelFeature();
   // Projects and the ethics grid (seed 004 sheet 8).
   private final org.trame.core.project.ProjectFeature project = new org.trame.core.project.ProjectFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project);
+  // The partner map (seed 004, tool sheet 1).
+  private final org.trame.core.map.MapFeature map = new org.trame.core.map.MapFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project, map);
   /**
    * What each feature stores about a member, in the order of the export's sections; erasure runs
    * them backwards, so that the kernel's member and conversations, which the others point at, go last.
@@ -45,7 +47,9 @@ public final class Features {
   private final List<PersonalDataContribution> personalData = List.of(KernelPersonalData.MEMBER, new StakesPersonalData(),
       new CheckinPersonalData(), KernelPersonalData.RECORDS, new ConflictPersonalData(),
       // Last, so erased first: its rows point at conversations.
-      new org.trame.core.project.ProjectPersonalData());
+      new org.trame.core.project.ProjectPersonalData(),
+      // Its rows point at conversations too.
+      new org.trame.core.map.MapPersonalData());
 
   public Features() {
     privacy.personalData(personalData);
@@ -152,6 +156,7 @@ public final class Features {
     privacy.exits(conflict.exits());
     conflict.engine(engine);
     project.engine(engine);
+    map.engine(engine);
     triage(); // starts training the triage model in the background now, not at the first conflict
   }
 

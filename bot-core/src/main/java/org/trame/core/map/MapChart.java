@@ -1,0 +1,187 @@
+package org.trame.core.map;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws a partner map as PNG bytes, headless: antagonism across, synergy up, each on 1 to 5 (seed
+ * 004, tool sheet 1), the zones tinted and named, one disc per answer sized by the capacity to act,
+ * a name beside a disc only when it is given; on a re-run, arrows from the previous positions of
+ * those named both times, and from the previous average to this one. Colours from the Okabe–Ito
+ * set, which stays apart for colour-blind readers; large type, so that it reads on a phone.
+ */
+final class MapChart {
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  static final int SIZE = 1000;
+  private static final double MIN = 0.5;
+  private static final double MAX = 5.5;
+  private static final Color BLUE = new Color(0x00, 0x72, 0xB2);
+  private static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
+  private static final Color GREEN_TINT = new Color(0x00, 0x9E, 0x73, 60);
+  private static final Color YELLOW_TINT = new Color(0xF0, 0xE4, 0x42, 90);
+  private static final Color ORANGE_TINT = new Color(0xD5, 0x5E, 0x00, 50);
+  private static final Color GREY_TINT = new Color(0x99, 0x99, 0x99, 50);
+  private static final String FONT = Font.SANS_SERIF;
+
+  /** One disc: where, how large, and the name beside it (null: unnamed). */
+  record Point(double antagonism, double synergy, int capacity, String name) {}
+
+  /** One arrow from a previous position to a current one, with its label (a name, or "average"). */
+  record Arrow(double fromAntagonism, double fromSynergy, double toAntagonism, double toSynergy, boolean average) {}
+
+  /** The texts of the picture, in the reader's language. */
+  record Labels(String title, String subtitle, String xAxis, String yAxis, String engaged, String torn, String hesitant,
+      String passive, String opposed, String mean, String previousMean) {}
+
+  private MapChart() {}
+
+  static byte[] png(Labels labels, List<Point> points, List<Arrow> arrows) {
+    XYPlot plot = new XYPlot(new XYSeriesCollection(), axis(labels.xAxis()), axis(labels.yAxis()), new XYLineAndShapeRenderer());
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setInsets(new RectangleInsets(10, 10, 10, 30));
+    zone(plot, MIN, Zone.HIGH, Zone.LOW, MAX, GREEN_TINT, labels.engaged(), MIN + 0.08, MAX - 0.1, TextAnchor.TOP_LEFT);
+    zone(plot, Zone.HIGH, Zone.HIGH, MAX, MAX, YELLOW_TINT, labels.torn(), MAX - 0.08, MAX - 0.1, TextAnchor.TOP_RIGHT);
+    zone(plot, Zone.HIGH, MIN, MAX, Zone.LOW, ORANGE_TINT, labels.opposed(), MAX - 0.08, MIN + 0.1, TextAnchor.BOTTOM_RIGHT);
+    zone(plot, MIN, MIN, Zone.LOW, Zone.LOW, GREY_TINT, labels.passive(), MIN + 0.08, MIN + 0.1, TextAnchor.BOTTOM_LEFT);
+    XYTextAnnotation hesitant = text(labels.hesitant(), 3.0, 3.0, 24, Font.BOLD, new Color(0x44, 0x44, 0x44));
+    hesitant.setTextAnchor(TextAnchor.CENTER);
+    plot.addAnnotation(hesitant);
+    for (Arrow a : arrows) {
+      arrow(plot, a);
+      if (a.average()) {
+        XYTextAnnotation before = text(labels.previousMean(), a.fromAntagonism(), a.fromSynergy() - 0.12, 20, Font.ITALIC, Color.BLACK);
+        before.setTextAnchor(TextAnchor.TOP_CENTER);
+        plot.addAnnotation(before);
+        XYTextAnnotation now = text(labels.mean(), a.toAntagonism(), a.toSynergy() + 0.12, 20, Font.ITALIC, Color.BLACK);
+        now.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+        plot.addAnnotation(now);
+      }
+    }
+    List<double[]> placed = new ArrayList<>();
+    for (Point p : points) {
+      double[] at = spread(placed, p.antagonism(), p.synergy());
+      double r = 0.07 + 0.03 * Math.sqrt(p.capacity());
+      plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(at[0] - r, at[1] - r, 2 * r, 2 * r),
+          new BasicStroke(2.5f), Color.BLACK, new Color(BLUE.getRed(), BLUE.getGreen(), BLUE.getBlue(), 200)));
+      if (p.name() != null) {
+        XYTextAnnotation name = text(p.name(), at[0] + r + 0.04, at[1], 22, Font.BOLD, Color.BLACK);
+        name.setTextAnchor(TextAnchor.CENTER_LEFT);
+        name.setBackgroundPaint(new Color(255, 255, 255, 190));
+        plot.addAnnotation(name);
+      }
+    }
+    JFreeChart chart = new JFreeChart(labels.title(), new Font(FONT, Font.BOLD, 30), plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    TextTitle subtitle = new TextTitle(labels.subtitle(), new Font(FONT, Font.PLAIN, 20));
+    chart.addSubtitle(subtitle);
+    BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, SIZE, SIZE));
+    } finally {
+      g.dispose();
+    }
+    var out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IllegalStateException("this Java runtime has no PNG writer");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a map to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setRange(MIN, MAX);
+    axis.setTickUnit(new NumberTickUnit(1));
+    axis.setLabelFont(new Font(FONT, Font.BOLD, 24));
+    axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 22));
+    return axis;
+  }
+
+  private static void zone(XYPlot plot, double x0, double y0, double x1, double y1, Color tint, String label, double lx, double ly,
+      TextAnchor anchor) {
+    plot.addAnnotation(new XYBoxAnnotation(x0, y0, x1, y1, null, null, tint));
+    XYTextAnnotation t = text(label, lx, ly, 24, Font.BOLD, new Color(0x22, 0x22, 0x22));
+    t.setTextAnchor(anchor);
+    plot.addAnnotation(t);
+  }
+
+  private static XYTextAnnotation text(String s, double x, double y, int size, int style, Color colour) {
+    XYTextAnnotation t = new XYTextAnnotation(s, x, y);
+    t.setFont(new Font(FONT, style, size));
+    t.setPaint(colour);
+    return t;
+  }
+
+  /** Moves a disc a little aside when another sits at the same place, so that both show. */
+  private static double[] spread(List<double[]> placed, double x, double y) {
+    double[] at = {x, y};
+    for (int turn = 0; turn < 12 && placed.stream().anyMatch(p -> Math.hypot(p[0] - at[0], p[1] - at[1]) < 0.15); turn++) {
+      double angle = turn * Math.PI / 3;
+      double radius = 0.18 * (1 + turn / 6);
+      at[0] = x + radius * Math.cos(angle);
+      at[1] = y + radius * Math.sin(angle);
+    }
+    placed.add(at);
+    return at;
+  }
+
+  private static void arrow(XYPlot plot, Arrow a) {
+    Color colour = a.average() ? Color.BLACK : VERMILLION;
+    float[] dash = a.average() ? new float[] {10f, 6f} : null;
+    BasicStroke stroke = new BasicStroke(a.average() ? 3.5f : 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    double dx = a.toAntagonism() - a.fromAntagonism();
+    double dy = a.toSynergy() - a.fromSynergy();
+    double length = Math.hypot(dx, dy);
+    if (length < 0.05) {
+      return; // no move: nothing to draw
+    }
+    plot.addAnnotation(new XYLineAnnotation(a.fromAntagonism(), a.fromSynergy(), a.toAntagonism(), a.toSynergy(), stroke, colour));
+    double ux = dx / length;
+    double uy = dy / length;
+    double head = 0.18;
+    Path2D.Double tip = new Path2D.Double();
+    tip.moveTo(a.toAntagonism(), a.toSynergy());
+    tip.lineTo(a.toAntagonism() - head * ux + head * 0.5 * uy, a.toSynergy() - head * uy - head * 0.5 * ux);
+    tip.lineTo(a.toAntagonism() - head * ux - head * 0.5 * uy, a.toSynergy() - head * uy + head * 0.5 * ux);
+    tip.closePath();
+    plot.addAnnotation(new XYShapeAnnotation(tip, new BasicStroke(1f), colour, colour));
+  }
+}
