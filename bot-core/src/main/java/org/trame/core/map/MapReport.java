@@ -50,9 +50,24 @@ final class MapReport {
     return previousMap != null && previous.size() >= SHOWN_FROM;
   }
 
+  /**
+   * Whether the map may show the names given: only when no point, or at least {@value #SHOWN_FROM},
+   * stay unnamed. With one or two unnamed points among named ones, whoever knows the collective
+   * could tell who they are by elimination; then no name is shown at all.
+   */
+  static boolean namesShown(List<Maps.Position> positions) {
+    long unnamed = positions.stream().filter(p -> !p.named()).count();
+    return unnamed == 0 || unnamed >= SHOWN_FROM;
+  }
+
+  /** Whether the point is shown with its name on this map. */
+  private boolean named(Maps.Position p) {
+    return p.named() && namesShown(positions);
+  }
+
   /** The name a point is shown with, or null for an unnamed point. */
-  private static String name(Maps.Position p) {
-    return p.named() ? Texts.oneLine(p.displayName(), LONGEST_NAME) : null;
+  private String name(Maps.Position p) {
+    return named(p) ? Texts.oneLine(p.displayName(), LONGEST_NAME) : null;
   }
 
   Map<Zone, Integer> zones() {
@@ -75,6 +90,9 @@ final class MapReport {
     Map<Zone, Integer> zones = zones();
     sb.append('\n').append(texts.get(MapMsg.MAP_REPORT_ZONES, lang, "engaged", zones.get(Zone.ENGAGED), "torn", zones.get(Zone.TORN),
         "hesitant", zones.get(Zone.HESITANT), "passive", zones.get(Zone.PASSIVE), "opposed", zones.get(Zone.OPPOSED)));
+    if (!namesShown(positions)) {
+      sb.append('\n').append(texts.get(MapMsg.MAP_REPORT_NAMES_WITHHELD, lang, "least", SHOWN_FROM));
+    }
     sb.append('\n').append(altText(lang));
     if (comparable()) {
       sb.append('\n').append(texts.get(MapMsg.MAP_REPORT_SHIFT, lang, "before", org.trame.core.i18n.Moment.utc(previousMap.closedAt()),
@@ -99,7 +117,7 @@ final class MapReport {
   String altText(Lang lang) {
     StringBuilder sb = new StringBuilder(texts.get(MapMsg.MAP_REPORT_POINTS, lang));
     for (Maps.Position p : ordered()) {
-      String who = p.named() ? name(p) : texts.get(MapMsg.MAP_REPORT_UNNAMED, lang);
+      String who = named(p) ? name(p) : texts.get(MapMsg.MAP_REPORT_UNNAMED, lang);
       sb.append('\n').append(texts.get(MapMsg.MAP_REPORT_POINT, lang, "who", who, "synergy", p.synergy(), "antagonism",
           p.antagonism(), "capacity", p.capacity(), "zone", texts.get(Zone.of(p).label, lang)));
     }
@@ -108,18 +126,18 @@ final class MapReport {
 
   /** Named points by name, then unnamed ones by position: the order never gives away who an unnamed point is. */
   private List<Maps.Position> ordered() {
-    List<Maps.Position> named = new ArrayList<>(positions.stream().filter(Maps.Position::named).toList());
+    List<Maps.Position> named = new ArrayList<>(positions.stream().filter(this::named).toList());
     named.sort(java.util.Comparator.comparing(p -> name(p).toLowerCase(java.util.Locale.ROOT)));
-    List<Maps.Position> unnamed = new ArrayList<>(positions.stream().filter(p -> !p.named()).toList());
+    List<Maps.Position> unnamed = new ArrayList<>(positions.stream().filter(p -> !named(p)).toList());
     unnamed.sort(java.util.Comparator.comparingDouble(Maps.Position::synergy).thenComparingDouble(Maps.Position::antagonism)
         .thenComparingInt(Maps.Position::capacity));
     named.addAll(unnamed);
     return named;
   }
 
-  /** The member's previous position, when they agreed to be named both times. */
+  /** The member's previous position, when they were shown named on both maps. */
   private Maps.Position namedBefore(Maps.Position now) {
-    if (!now.named() || !comparable()) {
+    if (!named(now) || !comparable() || !namesShown(previous)) {
       return null;
     }
     return previous.stream().filter(b -> b.named() && b.memberId().equals(now.memberId())).findFirst().orElse(null);

@@ -91,13 +91,18 @@ class MapRoundTest {
     return l.toArray(String[]::new);
   }
 
+  /** Five answers; alice and dan agree to be named, the three others do not. */
   List<OutboundMessage> fiveAnswer() {
+    return fiveAnswer(false, false);
+  }
+
+  List<OutboundMessage> fiveAnswer(boolean carolNamed, boolean erinNamed) {
     List<OutboundMessage> all = new ArrayList<>();
     all.addAll(lines(ALICE, answers(5, 5, 1, 1, 4, 5, null, null, "Two days a month", "3", true)));
     all.addAll(lines(BOB, answers(2, 1, 4, 5, 3, 2, BOB_SECRET, "1", "Nothing for now", "1", false)));
-    all.addAll(lines(CAROL, answers(4, 4, 2, 2, 5, 5, null, null, "Steering the group", "2", true)));
+    all.addAll(lines(CAROL, answers(4, 4, 2, 2, 5, 5, null, null, "Chairing the group", "2", carolNamed)));
     all.addAll(lines(DAN, answers(3, 3, 3, 3, 2, 2, DAN_SHARED, "3", "One evening a week", "3", true)));
-    all.addAll(lines(ERIN, answers(4, 5, 4, 4, 2, 3, null, null, "A room for meetings", "1", false)));
+    all.addAll(lines(ERIN, answers(4, 5, 4, 4, 2, 3, null, null, "A room for meetings", "1", erinNamed)));
     return all;
   }
 
@@ -111,7 +116,7 @@ class MapRoundTest {
     assertTrue(to(opened, BOB).contains("The coordinators are drawing the partner map on the topic \"Pooling our funding requests\""),
         to(opened, BOB));
     assertEquals("", to(opened, TestBot.COLLECTIVE));
-    // when the five answer, bob and erin without their names, and carol closes it
+    // when the five answer, bob, carol and erin without their names, and carol closes it
     List<OutboundMessage> answered = fiveAnswer();
     assertEquals("", to(answered, TestBot.COLLECTIVE), "nothing reaches the channel before the close");
     List<OutboundMessage> out = lines(CAROL, "/trame map close");
@@ -124,13 +129,15 @@ class MapRoundTest {
     String channel = report.text();
     assertTrue(channel.contains("5 of 5 members answered."), channel);
     assertTrue(channel.contains("By zone: committed / drivers 2, torn 1, hesitant 1, passive 0, opponents 1."), channel);
-    assertTrue(channel.contains("• alice: synergy 5, antagonism 1, capacity 20 — committed / drivers"), channel);
-    assertTrue(channel.contains("• unnamed member: synergy 1.5, antagonism 4.5, capacity 6 — opponents"), channel);
-    assertTrue(channel.contains("• unnamed member: synergy 4.5, antagonism 4, capacity 6 — torn"), channel);
-    assertFalse(channel.contains(BOB) || channel.contains(ERIN), "an unnamed member is never named: " + channel);
+    assertTrue(channel.contains("• alice: synergy 5, antagonism 1, capacity 20 — committed / drivers\n"
+        + "• dan: synergy 3, antagonism 3, capacity 4 — hesitant\n"
+        + "• unnamed member: synergy 1.5, antagonism 4.5, capacity 6 — opponents\n"
+        + "• unnamed member: synergy 4, antagonism 2, capacity 25 — committed / drivers\n"
+        + "• unnamed member: synergy 4.5, antagonism 4, capacity 6 — torn"), channel);
+    assertFalse(channel.contains(BOB) || channel.contains(CAROL) || channel.contains(ERIN), "an unnamed member is never named: " + channel);
     // what members shared with the collective is there without a name, a private text nowhere
     assertTrue(channel.contains("• \"" + DAN_SHARED + "\""), channel);
-    assertFalse(channel.contains("Steering the group"), "shared with coordinators only: " + channel);
+    assertFalse(channel.contains("Chairing the group"), "shared with coordinators only: " + channel);
     assertTrue(channel.contains("This is the first map on this topic"), channel);
     for (OutboundMessage m : out) {
       assertFalse(m.text().contains(BOB_SECRET), "a private answer reaches nobody: " + m.text());
@@ -141,7 +148,8 @@ class MapRoundTest {
     assertTrue(toCarol.contains("• Lean on the 2 committed members") && toCarol.contains("(tool sheet 1, sociodynamics;"), toCarol);
     assertTrue(toCarol.contains("• Keep the hesitant or passive member informed regularly"), toCarol);
     assertTrue(toCarol.contains("find the polarising subject") && toCarol.contains("(practice sheet 2; tool sheet 1)"), toCarol);
-    assertTrue(toCarol.contains("Steering the group"), toCarol);
+    assertTrue(toCarol.contains("Chairing the group"), toCarol);
+    assertFalse(toCarol.contains(BOB) || toCarol.contains(ERIN), "coordinators do not learn who is unnamed either: " + toCarol);
     assertNotNull(withImage(out, CAROL));
     assertFalse(to(out, ALICE).contains("Suggestions"), "suggestions are for coordinators");
     assertEquals(List.of("5"), bot.rows("SELECT COUNT(*) FROM partner_map_member WHERE answered_at IS NOT NULL"));
@@ -175,9 +183,9 @@ class MapRoundTest {
     List<OutboundMessage> all = new ArrayList<>();
     all.addAll(lines(ALICE, answers(5, 4, 2, 2, 4, 5, null, null, "Two days a month", "1", true)));
     all.addAll(lines(BOB, answers(4, 4, 2, 1, 3, 2, null, null, "A little", "1", false)));
-    all.addAll(lines(CAROL, answers(4, 4, 2, 2, 5, 5, null, null, "Steering", "1", true)));
+    all.addAll(lines(CAROL, answers(4, 4, 2, 2, 5, 5, null, null, "Chairing", "1", false)));
     all.addAll(lines(DAN, answers(4, 4, 2, 2, 2, 2, null, null, "Evenings", "1", true)));
-    all.addAll(lines(ERIN, answers(2, 2, 4, 5, 2, 3, null, null, "A room", "1", true)));
+    all.addAll(lines(ERIN, answers(2, 2, 4, 5, 2, 3, null, null, "A room", "1", false)));
     List<OutboundMessage> out = lines(CAROL, "/trame map close");
     OutboundMessage report = withImage(out, TestBot.COLLECTIVE);
     assertNotNull(report);
@@ -186,10 +194,27 @@ class MapRoundTest {
         channel);
     assertTrue(channel.contains("• dan: hesitant → committed / drivers"), channel);
     assertTrue(channel.contains("• alice: committed / drivers → committed / drivers"), channel);
-    // erin agreed to be named this time only: her point is named, her move is not shown
-    assertTrue(channel.contains("• erin: synergy 2, antagonism 4.5"), channel);
-    assertFalse(channel.contains("• erin: torn"), channel);
-    assertFalse(channel.contains(BOB), channel);
+    // the unnamed neither appear by name nor have a move of their own
+    for (String unnamed : List.of(BOB, CAROL, ERIN)) {
+      assertFalse(channel.contains(unnamed), channel);
+    }
+    assertEquals(2, channel.split("→ ", -1).length - 1 - 2, "one zone line per member named both times, besides the two averages: " + channel);
+  }
+
+  @Test
+  @DisplayName("when one or two members decline to be named, no name is shown, so that they cannot be told apart by elimination")
+  void twoUnnamedHideAllNames() {
+    lines(CAROL, "/trame map Pooling our funding requests");
+    fiveAnswer(true, false);
+    List<OutboundMessage> out = lines(CAROL, "/trame map close");
+    OutboundMessage report = withImage(out, TestBot.COLLECTIVE);
+    assertNotNull(report);
+    String channel = report.text();
+    assertTrue(channel.contains("One or two members preferred to stay unnamed"), channel);
+    assertEquals(5, channel.split("• unnamed member: ", -1).length - 1, channel);
+    for (String who : List.of(ALICE, BOB, CAROL, DAN, ERIN)) {
+      assertFalse(channel.contains(who), channel);
+    }
   }
 
   @Test
