@@ -15,6 +15,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -52,12 +53,17 @@ final class MapChart {
   private static final Color ORANGE_TINT = new Color(0xD5, 0x5E, 0x00, 50);
   private static final Color GREY_TINT = new Color(0x99, 0x99, 0x99, 50);
   private static final String FONT = Font.SANS_SERIF;
+  /** About how many pixels one unit of a scale takes on either axis: discs are sized in pixels, and kept round. */
+  private static final double PIXELS_PER_UNIT = 170;
 
   /** One disc: where, how large, and the name beside it (null: unnamed). */
   record Point(double antagonism, double synergy, int capacity, String name) {}
 
-  /** One arrow from a previous position to a current one, with its label (a name, or "average"). */
-  record Arrow(double fromAntagonism, double fromSynergy, double toAntagonism, double toSynergy, boolean average) {}
+  /**
+   * One arrow from a previous position to a current one: a member's (stopping at the edge of their
+   * disc, whose capacity it is given) or the averages' ({@code average}, capacity 0).
+   */
+  record Arrow(double fromAntagonism, double fromSynergy, double toAntagonism, double toSynergy, boolean average, int toCapacity) {}
 
   /** The texts of the picture, in the reader's language. */
   record Labels(String title, String subtitle, String xAxis, String yAxis, String engaged, String torn, String hesitant,
@@ -75,33 +81,40 @@ final class MapChart {
     zone(plot, Zone.HIGH, Zone.HIGH, MAX, MAX, YELLOW_TINT, labels.torn(), MAX - 0.08, MAX - 0.1, TextAnchor.TOP_RIGHT);
     zone(plot, Zone.HIGH, MIN, MAX, Zone.LOW, ORANGE_TINT, labels.opposed(), MAX - 0.08, MIN + 0.1, TextAnchor.BOTTOM_RIGHT);
     zone(plot, MIN, MIN, Zone.LOW, Zone.LOW, GREY_TINT, labels.passive(), MIN + 0.08, MIN + 0.1, TextAnchor.BOTTOM_LEFT);
-    XYTextAnnotation hesitant = text(labels.hesitant(), 3.0, 3.0, 24, Font.BOLD, new Color(0x44, 0x44, 0x44));
-    hesitant.setTextAnchor(TextAnchor.CENTER);
+    XYTextAnnotation hesitant = text(labels.hesitant(), (Zone.LOW + Zone.HIGH) / 2, MAX - 0.1, 24, Font.BOLD, new Color(0x44, 0x44, 0x44));
+    hesitant.setTextAnchor(TextAnchor.TOP_CENTER);
     plot.addAnnotation(hesitant);
+    // discs first, then arrows over them, then names over everything
+    List<double[]> placed = new ArrayList<>();
+    List<XYTextAnnotation> names = new ArrayList<>();
+    for (Point p : points) {
+      double radius = radius(p.capacity());
+      double[] at = spread(placed, p.antagonism(), p.synergy(), radius);
+      plot.addAnnotation(new XYDrawableAnnotation(at[0], at[1], 2 * radius, 2 * radius, MapChart::disc));
+      if (p.name() != null) {
+        XYTextAnnotation name = text(p.name(), at[0] + (radius + 6) / PIXELS_PER_UNIT, at[1], 22, Font.BOLD, Color.BLACK);
+        name.setTextAnchor(TextAnchor.CENTER_LEFT);
+        name.setBackgroundPaint(new Color(255, 255, 255, 210));
+        names.add(name);
+      }
+    }
     for (Arrow a : arrows) {
       arrow(plot, a);
       if (a.average()) {
-        XYTextAnnotation before = text(labels.previousMean(), a.fromAntagonism(), a.fromSynergy() - 0.12, 20, Font.ITALIC, Color.BLACK);
-        before.setTextAnchor(TextAnchor.TOP_CENTER);
-        plot.addAnnotation(before);
-        XYTextAnnotation now = text(labels.mean(), a.toAntagonism(), a.toSynergy() + 0.12, 20, Font.ITALIC, Color.BLACK);
-        now.setTextAnchor(TextAnchor.BOTTOM_CENTER);
-        plot.addAnnotation(now);
+        // the previous average's label on the far side from where the arrow goes, the current one's below it
+        boolean right = a.fromAntagonism() >= a.toAntagonism();
+        XYTextAnnotation before = text(labels.previousMean(), a.fromAntagonism() + (right ? 0.08 : -0.08), a.fromSynergy(), 20,
+            Font.ITALIC, Color.BLACK);
+        before.setTextAnchor(right ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        before.setBackgroundPaint(new Color(255, 255, 255, 210));
+        names.add(before);
+        XYTextAnnotation now = text(labels.mean(), a.toAntagonism(), a.toSynergy() - 0.08, 20, Font.ITALIC, Color.BLACK);
+        now.setTextAnchor(TextAnchor.TOP_CENTER);
+        now.setBackgroundPaint(new Color(255, 255, 255, 210));
+        names.add(now);
       }
     }
-    List<double[]> placed = new ArrayList<>();
-    for (Point p : points) {
-      double[] at = spread(placed, p.antagonism(), p.synergy());
-      double r = 0.07 + 0.03 * Math.sqrt(p.capacity());
-      plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(at[0] - r, at[1] - r, 2 * r, 2 * r),
-          new BasicStroke(2.5f), Color.BLACK, new Color(BLUE.getRed(), BLUE.getGreen(), BLUE.getBlue(), 200)));
-      if (p.name() != null) {
-        XYTextAnnotation name = text(p.name(), at[0] + r + 0.04, at[1], 22, Font.BOLD, Color.BLACK);
-        name.setTextAnchor(TextAnchor.CENTER_LEFT);
-        name.setBackgroundPaint(new Color(255, 255, 255, 190));
-        plot.addAnnotation(name);
-      }
-    }
+    names.forEach(plot::addAnnotation);
     JFreeChart chart = new JFreeChart(labels.title(), new Font(FONT, Font.BOLD, 30), plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     TextTitle subtitle = new TextTitle(labels.subtitle(), new Font(FONT, Font.PLAIN, 20));
@@ -150,14 +163,29 @@ final class MapChart {
     return t;
   }
 
-  /** Moves a disc a little aside when another sits at the same place, so that both show. */
-  private static double[] spread(List<double[]> placed, double x, double y) {
-    double[] at = {x, y};
-    for (int turn = 0; turn < 12 && placed.stream().anyMatch(p -> Math.hypot(p[0] - at[0], p[1] - at[1]) < 0.15); turn++) {
-      double angle = turn * Math.PI / 3;
-      double radius = 0.18 * (1 + turn / 6);
-      at[0] = x + radius * Math.cos(angle);
-      at[1] = y + radius * Math.sin(angle);
+  /** A disc's radius in pixels: its area grows with the capacity to act (1 to 25). */
+  static double radius(int capacity) {
+    return 12 + 7 * Math.sqrt(Math.max(capacity, 1));
+  }
+
+  private static void disc(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area) {
+    Ellipse2D.Double disc = new Ellipse2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight());
+    g.setPaint(new Color(BLUE.getRed(), BLUE.getGreen(), BLUE.getBlue(), 190));
+    g.fill(disc);
+    g.setPaint(Color.BLACK);
+    g.setStroke(new BasicStroke(2.5f));
+    g.draw(disc);
+  }
+
+  /** Moves a disc aside, turning around its place, while it would cover much of a disc already placed. */
+  private static double[] spread(List<double[]> placed, double x, double y, double radius) {
+    double[] at = {x, y, radius};
+    for (int turn = 0; turn < 24 && placed.stream().anyMatch(p -> Math.hypot(p[0] - at[0], p[1] - at[1]) * PIXELS_PER_UNIT
+        < (p[2] + at[2]) * 0.75); turn++) {
+      double angle = turn * Math.PI / 4;
+      double distance = (radius + 10) / PIXELS_PER_UNIT * (1 + turn / 8);
+      at[0] = x + distance * Math.cos(angle);
+      at[1] = y + distance * Math.sin(angle);
     }
     placed.add(at);
     return at;
@@ -173,10 +201,16 @@ final class MapChart {
     if (length < 0.05) {
       return; // no move: nothing to draw
     }
-    plot.addAnnotation(new XYLineAnnotation(a.fromAntagonism(), a.fromSynergy(), a.toAntagonism(), a.toSynergy(), stroke, colour));
     double ux = dx / length;
     double uy = dy / length;
-    double head = 0.18;
+    if (!a.average()) {
+      // the head stops at the edge of the member's disc, so that it shows
+      double edge = Math.min(radius(a.toCapacity()) / PIXELS_PER_UNIT, length / 2);
+      a = new Arrow(a.fromAntagonism(), a.fromSynergy(), a.toAntagonism() - edge * ux, a.toSynergy() - edge * uy, false, 0);
+    }
+    double head = 0.16;
+    plot.addAnnotation(new XYLineAnnotation(a.fromAntagonism(), a.fromSynergy(), a.toAntagonism() - head * ux * 0.5,
+        a.toSynergy() - head * uy * 0.5, stroke, colour));
     Path2D.Double tip = new Path2D.Double();
     tip.moveTo(a.toAntagonism(), a.toSynergy());
     tip.lineTo(a.toAntagonism() - head * ux + head * 0.5 * uy, a.toSynergy() - head * uy - head * 0.5 * ux);

@@ -199,11 +199,11 @@ final class MapReport {
     }
     List<MapChart.Arrow> arrows = new ArrayList<>();
     if (comparable()) {
-      arrows.add(new MapChart.Arrow(mean(previous, false), mean(previous, true), mean(positions, false), mean(positions, true), true));
+      arrows.add(new MapChart.Arrow(mean(previous, false), mean(previous, true), mean(positions, false), mean(positions, true), true, 0));
       for (Maps.Position now : positions) {
         Maps.Position before = namedBefore(now);
         if (before != null) {
-          arrows.add(new MapChart.Arrow(before.antagonism(), before.synergy(), now.antagonism(), now.synergy(), false));
+          arrows.add(new MapChart.Arrow(before.antagonism(), before.synergy(), now.antagonism(), now.synergy(), false, now.capacity()));
         }
       }
     }
