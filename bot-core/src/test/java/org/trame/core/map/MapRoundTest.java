@@ -240,4 +240,32 @@ class MapRoundTest {
     assertTrue(report.text().contains("3 of 5 members answered."), report.text());
     assertNull(withImage(bot.tick(), TestBot.COLLECTIVE), "closed once");
   }
+
+  @Test
+  @DisplayName("a member's export holds their map answers; erasing their data takes their point off the map, their texts and name with it")
+  void exportAndErase() throws Exception {
+    lines(CAROL, "/trame map Pooling our funding requests");
+    fiveAnswer();
+    lines(CAROL, "/trame map close");
+    OutboundMessage export = lines(BOB, "/trame mydata export").stream().filter(m -> m.image() != null).findFirst().orElseThrow();
+    String json = new String(export.image().bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"partner_map_answers\"") && json.contains("Pooling our funding requests") && json.contains(BOB_SECRET), json);
+    assertFalse(json.contains("Two days a month"), "another member's answer is not in bob's export");
+    lines(BOB, "/trame mydata forget", "yes");
+    assertEquals(List.of(), bot.rows("SELECT map_id FROM partner_map_member WHERE member_id = ?", BOB));
+    assertEquals(List.of(), bot.rows("SELECT turn_against FROM partner_map_member WHERE turn_against = ?", BOB_SECRET));
+    assertEquals(List.of("4"), bot.rows("SELECT COUNT(*) FROM partner_map_member WHERE answered_at IS NOT NULL"));
+  }
+
+  @Test
+  @DisplayName("the retention run forgets, in maps closed long ago, the texts and who agreed to be named, and keeps the positions")
+  void retention() throws Exception {
+    lines(CAROL, "/trame map Pooling our funding requests");
+    fiveAnswer();
+    lines(CAROL, "/trame map close");
+    clock.advance(Duration.ofDays(400));
+    bot.tick();
+    assertEquals(List.of("0|0|0"), bot.rows("SELECT COUNT(turn_against), COUNT(commitment), SUM(named) FROM partner_map_member"));
+    assertEquals(List.of("5"), bot.rows("SELECT COUNT(*) FROM partner_map_member WHERE synergy_rational IS NOT NULL"));
+  }
 }
