@@ -181,7 +181,8 @@ final class MapReport {
     if (against > 0) {
       sb.append('\n').append(texts.get(MapMsg.MAP_SUGGEST_POLARISING, lang, "count", against));
     }
-    if (mean(positions, true) < 3 || zones.get(Zone.PASSIVE) + zones.get(Zone.OPPOSED) * 2 > positions.size()) {
+    // weak synergy overall, or half the answers passive or opposed: the guide's "adapt the scope, stop if relevant"
+    if (mean(positions, true) < 3 || (zones.get(Zone.PASSIVE) + zones.get(Zone.OPPOSED)) * 2 >= positions.size()) {
       sb.append('\n').append(texts.get(MapMsg.MAP_SUGGEST_SCOPE, lang));
     }
     sb.append('\n').append(texts.get(MapMsg.MAP_SUGGEST_SCENARIOS, lang));

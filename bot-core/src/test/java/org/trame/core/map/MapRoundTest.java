@@ -268,4 +268,17 @@ class MapRoundTest {
     assertEquals(List.of("0|0|0"), bot.rows("SELECT COUNT(turn_against), COUNT(commitment), SUM(named) FROM partner_map_member"));
     assertEquals(List.of("5"), bot.rows("SELECT COUNT(*) FROM partner_map_member WHERE synergy_rational IS NOT NULL"));
   }
+
+  @Test
+  @DisplayName("a map where synergy is weak suggests narrowing the scope or stopping, and no committed member to lean on")
+  void weakSynergySuggestsNarrowingOrStopping() {
+    lines(CAROL, "/trame map A common warehouse");
+    lines(ALICE, answers(1, 2, 2, 1, 3, 3, null, null, "Nothing", "1", false));
+    lines(BOB, answers(2, 2, 4, 4, 3, 3, null, null, "Nothing", "1", false));
+    lines(DAN, answers(3, 3, 3, 3, 3, 3, null, null, "Nothing", "1", false));
+    String toCarol = to(lines(CAROL, "/trame map close"), CAROL);
+    assertTrue(toCarol.contains("• Overall synergy is low: narrow the scope") && toCarol.contains("(practice sheet 1; tool sheet 1)"), toCarol);
+    assertFalse(toCarol.contains("Lean on"), toCarol);
+    assertTrue(toCarol.contains("By zone: committed / drivers 0, torn 0, hesitant 1, passive 1, opponents 1."), toCarol);
+  }
 }
