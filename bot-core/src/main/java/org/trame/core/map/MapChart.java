@@ -91,12 +91,44 @@ final class MapChart {
       double radius = radius(p.capacity());
       double[] at = spread(placed, p.antagonism(), p.synergy(), radius);
       plot.addAnnotation(new XYDrawableAnnotation(at[0], at[1], 2 * radius, 2 * radius, MapChart::disc));
-      if (p.name() != null) {
-        XYTextAnnotation name = text(p.name(), at[0] + (radius + 6) / PIXELS_PER_UNIT, at[1], 22, Font.BOLD, Color.BLACK);
-        name.setTextAnchor(TextAnchor.CENTER_LEFT);
-        name.setBackgroundPaint(new Color(255, 255, 255, 210));
-        names.add(name);
+    }
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).name() == null) {
+        continue;
       }
+      double[] at = placed.get(i);
+      String shown = points.get(i).name();
+      // beside the disc on the first side where the name lies on no other disc (it would seem to name
+      // it) and stays inside the plot: right, left, below, above
+      double offset = (at[2] + 6) / PIXELS_PER_UNIT;
+      double width = (shown.length() * 13 + 8) / PIXELS_PER_UNIT;
+      double height = 28 / PIXELS_PER_UNIT;
+      // rings of places around the disc, nearest first; past the first ring a thin line leads to the disc
+      double[] chosen = null;
+      for (int ring = 0; ring < 5 && chosen == null; ring++) {
+        double d = offset + ring * 0.22;
+        double[][] sides = {
+            {at[0] + d + width / 2, at[1]}, {at[0] - d - width / 2, at[1]},
+            {at[0], at[1] - d - height / 2}, {at[0], at[1] + d + height / 2},
+            {at[0] + d * 0.7 + width / 2, at[1] - d * 0.7}, {at[0] - d * 0.7 - width / 2, at[1] - d * 0.7},
+            {at[0] + d * 0.7 + width / 2, at[1] + d * 0.7}, {at[0] - d * 0.7 - width / 2, at[1] + d * 0.7}};
+        for (double[] side : sides) {
+          if (free(placed, i, side[0], side[1], width, height)) {
+            chosen = side;
+            if (ring > 0) {
+              plot.addAnnotation(new XYLineAnnotation(at[0], at[1], side[0], side[1], new BasicStroke(2f), Color.BLACK));
+            }
+            break;
+          }
+        }
+      }
+      if (chosen == null) {
+        chosen = new double[] {at[0] + offset + width / 2, at[1]};
+      }
+      XYTextAnnotation name = text(shown, chosen[0], chosen[1], 22, Font.BOLD, Color.BLACK);
+      name.setTextAnchor(TextAnchor.CENTER);
+      name.setBackgroundPaint(new Color(255, 255, 255, 210));
+      names.add(name);
     }
     for (Arrow a : arrows) {
       arrow(plot, a);
@@ -175,6 +207,26 @@ final class MapChart {
     g.setPaint(Color.BLACK);
     g.setStroke(new BasicStroke(2.5f));
     g.draw(disc);
+  }
+
+  /** Whether a label centred at (x, y), of the given size in scale units, lies inside the plot and on no disc but the {@code own}th. */
+  private static boolean free(List<double[]> placed, int own, double x, double y, double width, double height) {
+    if (x - width / 2 < MIN || x + width / 2 > MAX || y - height / 2 < MIN || y + height / 2 > MAX) {
+      return false;
+    }
+    for (int j = 0; j < placed.size(); j++) {
+      double[] p = placed.get(j);
+      if (j == own) {
+        continue;
+      }
+      // the nearest point of the label's box to the disc's centre
+      double nx = Math.max(x - width / 2, Math.min(p[0], x + width / 2));
+      double ny = Math.max(y - height / 2, Math.min(p[1], y + height / 2));
+      if (Math.hypot(p[0] - nx, p[1] - ny) * PIXELS_PER_UNIT < p[2]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves a disc aside, turning around its place, while it would cover much of a disc already placed. */
