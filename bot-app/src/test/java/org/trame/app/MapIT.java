@@ -102,4 +102,26 @@ class MapIT {
     assertFalse(toCarol.contains("financeur principal"), toCarol);
     assertFalse(String.join("\n", bot.out).matches("(?s).*\\{[a-z_]+\\}.*"), "no unfilled placeholder");
   }
+
+  @Test
+  @DisplayName("English map transcript: help and back in the questionnaire, a declined invitation, everyone named,"
+      + " a text shared with the coordinators only and a private one kept from the channel")
+  void englishMap() throws Exception {
+    JarProcess bot = new JarProcess(Map.of("TRAME_DB", dir.resolve("trame.db").toString(), "TRAME_COORDINATORS", "carol"));
+    bot.write(Files.readAllBytes(Path.of("..", "data", "transcripts", "map.txt")));
+    assertEquals(0, bot.finish(), String.join("\n", bot.err));
+    String channel = String.join("\n", bot.out.stream().filter(l -> l.startsWith("# local: ")).map(l -> l.substring(9)).toList());
+    assertTrue(channel.startsWith("Partner map on \"A shared volunteer pool\".\n3 of 4 members answered."), channel);
+    assertTrue(channel.contains("• alice: synergy 4.5, antagonism 1.5, capacity 12 — committed / drivers\n"
+        + "• bob: synergy 2, antagonism 2, capacity 2 — passive\n• dan: synergy 4, antagonism 4, capacity 16 — torn"), channel);
+    byte[] png = Files.readAllBytes(picture(channel, dir));
+    assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+    assertFalse(channel.contains("other associations' events") || channel.contains("Nothing for now"), channel);
+    String toCarol = String.join("\n", bot.out.stream().filter(l -> l.startsWith("→ carol: ")).toList());
+    assertTrue(toCarol.contains("• \"If our volunteers were asked to work for other associations' events only\""), toCarol);
+    assertFalse(toCarol.contains("Nothing for now"), toCarol);
+    assertTrue(toCarol.contains("Suggestions for the coordinators, from the guide:"), toCarol);
+    String toDan = String.join("\n", bot.out.stream().filter(l -> l.startsWith("→ dan: ")).toList());
+    assertTrue(toDan.contains("Your previous answer was: 5"), toDan);
+  }
 }
