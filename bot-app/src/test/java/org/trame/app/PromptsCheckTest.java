@@ -52,7 +52,7 @@ class PromptsCheckTest {
     copyPrompts();
     Run run = check(dir);
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("22 flow(s) OK"), run.out());
+    assertTrue(run.out().contains("23 flow(s) OK"), run.out());
   }
 
   @Test

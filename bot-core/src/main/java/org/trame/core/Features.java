@@ -39,7 +39,9 @@ public final class Features {
   private final org.trame.core.project.ProjectFeature project = new org.trame.core.project.ProjectFeature();
   // The cooperation diagnostic (seeds 000/001, seed 004 sheets 1 and 3).
   private final org.trame.core.diagnostic.DiagnosticFeature diagnostic = new org.trame.core.diagnostic.DiagnosticFeature();
-  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project, diagnostic);
+  // The partner map (seed 004, tool sheet 1).
+  private final org.trame.core.map.MapFeature map = new org.trame.core.map.MapFeature();
+  private final List<Feature> all = List.of(stakes, sheets, checkin, conflict, privacy, channel, project, diagnostic, map);
   /**
    * What each feature stores about a member, in the order of the export's sections; erasure runs
    * them backwards, so that the kernel's member and conversations, which the others point at, go last.
@@ -49,7 +51,9 @@ public final class Features {
       // Its invitees point at conversations, so erased before the kernel's records.
       new org.trame.core.diagnostic.DiagnosticPersonalData(),
       // Last, so erased first: its rows point at conversations.
-      new org.trame.core.project.ProjectPersonalData());
+      new org.trame.core.project.ProjectPersonalData(),
+      // Its rows point at conversations too.
+      new org.trame.core.map.MapPersonalData());
 
   public Features() {
     privacy.personalData(personalData);
@@ -156,6 +160,7 @@ public final class Features {
     privacy.exits(conflict.exits());
     conflict.engine(engine);
     project.engine(engine);
+    map.engine(engine);
     triage(); // starts training the triage model in the background now, not at the first conflict
   }
 

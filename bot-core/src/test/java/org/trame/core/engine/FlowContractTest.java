@@ -50,7 +50,7 @@ class FlowContractTest {
   void shippedPromptsPass() throws Exception {
     copy();
     Prompts prompts = Features.promptsLoader().load(dir);
-    assertEquals(22, prompts.flows().size()); // every yaml file but common.yaml and commands.yaml
+    assertEquals(23, prompts.flows().size()); // every yaml file but common.yaml and commands.yaml
     assertTrue(Features.promptsLoader().loadPackaged().flow("conflict_prep").isPresent());
   }
 
