@@ -224,6 +224,6 @@ final class DiagnosticReport {
         texts.get(DiagnosticMsg.DIAGNOSTIC_CHART_X, lang), texts.get(DiagnosticMsg.DIAGNOSTIC_CHART_NOW, lang, "number", round.number()),
         trend ? texts.get(DiagnosticMsg.DIAGNOSTIC_CHART_BEFORE, lang, "number", previous.number()) : null, bars,
         lang == Lang.FR ? Locale.FRANCE : Locale.ROOT);
-    return Attachment.png("diagnostic-" + round.number() + ".png", png);
+    return Attachment.png("diagnostic-" + round.number() + ".png", png, alt(texts, lang));
   }
 }

@@ -213,7 +213,7 @@ final class MapReport {
         texts.get(MapMsg.MAP_AXIS_SYNERGY, lang), texts.get(MapMsg.MAP_ZONE_ENGAGED, lang), texts.get(MapMsg.MAP_ZONE_TORN, lang),
         texts.get(MapMsg.MAP_ZONE_HESITANT, lang), texts.get(MapMsg.MAP_ZONE_PASSIVE, lang), texts.get(MapMsg.MAP_ZONE_OPPOSED, lang),
         texts.get(MapMsg.MAP_CHART_MEAN, lang), texts.get(MapMsg.MAP_CHART_PREVIOUS_MEAN, lang));
-    return Attachment.png("partner-map.png", MapChart.png(labels, points, arrows));
+    return Attachment.png("partner-map.png", MapChart.png(labels, points, arrows), altText(lang));
   }
 
   static double mean(List<Maps.Position> list, boolean synergy) {
