@@ -2,15 +2,9 @@ package org.trame.core.diagnostic;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -117,21 +111,6 @@ final class DiagnosticChart {
     chart.setPadding(new RectangleInsets(8, 8, 8, 16));
 
     int height = height(bars.size(), two);
-    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, height));
-    } finally {
-      g.dispose();
-    }
-    var out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing a chart to memory failed", e);
-    }
-    return out.toByteArray();
+    return org.trame.core.report.ChartPng.of(chart, WIDTH, height);
   }
 }

@@ -3,16 +3,10 @@ package org.trame.core.map;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.annotations.XYDrawableAnnotation;
@@ -151,24 +145,7 @@ final class MapChart {
     chart.setBackgroundPaint(Color.WHITE);
     TextTitle subtitle = new TextTitle(labels.subtitle(), new Font(FONT, Font.PLAIN, 20));
     chart.addSubtitle(subtitle);
-    BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, SIZE, SIZE));
-    } finally {
-      g.dispose();
-    }
-    var out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IllegalStateException("this Java runtime has no PNG writer");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing a map to memory failed", e);
-    }
-    return out.toByteArray();
+    return org.trame.core.report.ChartPng.of(chart, SIZE, SIZE);
   }
 
   private static NumberAxis axis(String label) {

@@ -4,14 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -58,24 +52,7 @@ public final class TrendChart {
       throw new IllegalArgumentException("no chart spec given");
     }
     JFreeChart chart = chart(spec);
-    BufferedImage image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, spec.width(), spec.height()));
-    } finally {
-      g.dispose();
-    }
-    var out = new ByteArrayOutputStream(32 * 1024);
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IllegalStateException("this Java runtime has no PNG writer");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing a chart to memory failed", e);
-    }
-    return out.toByteArray();
+    return ChartPng.of(chart, spec.width(), spec.height());
   }
 
   static JFreeChart chart(ChartSpec spec) {
