@@ -87,9 +87,28 @@ final class PersonalData {
     doc.putAll(across);
     try {
       byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
-      return new Attachment(FILE_NAME, "application/json", bytes);
+      if (bytes.length <= Attachment.LARGEST) {
+        return new Attachment(FILE_NAME, "application/json", bytes);
+      }
+      // A long history (every message received is in it) outgrows what one attachment may carry:
+      // the same document, compact and gzipped, which any system opens; nothing is left out.
+      byte[] compressed = gzip(Json.MAPPER.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8));
+      if (compressed.length > Attachment.LARGEST) {
+        throw new IllegalStateException("the export is " + compressed.length + " bytes even compressed; at most " + Attachment.LARGEST);
+      }
+      return new Attachment(FILE_NAME + ".gz", "application/gzip", compressed);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write the export", e);
     }
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    var out = new java.io.ByteArrayOutputStream(bytes.length / 8 + 64);
+    try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+      zip.write(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("compressing the export in memory failed", e);
+    }
+    return out.toByteArray();
   }
 }
