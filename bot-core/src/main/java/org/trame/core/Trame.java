@@ -187,6 +187,25 @@ public final class Trame implements AutoCloseable {
     return writer.submit(work);
   }
 
+  /**
+   * The collective's coordinators, for an adapter that must tell them of a delivery problem it met
+   * itself (a channel it cannot post in). Read outside any turn.
+   */
+  public java.util.List<org.trame.core.port.Recipient> coordinators(String collectiveId) throws java.sql.SQLException {
+    java.util.List<org.trame.core.port.Recipient> found = new java.util.ArrayList<>();
+    try (Connection c = read()) {
+      for (org.trame.core.storage.Member m : org.trame.core.storage.Members.coordinators(c, collectiveId)) {
+        found.add(new org.trame.core.port.Recipient(m.memberId(), m.lang()));
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code text} is one of the words every conversation understands (help, back, skip, pause, resume, cancel). */
+  public static boolean conversationWord(String text) {
+    return org.trame.core.engine.GlobalWord.parse(text).isPresent();
+  }
+
   /** A read-only view for tools and tests; callers close the connection. */
   public Connection read() throws java.sql.SQLException {
     return database.connectReadOnly();

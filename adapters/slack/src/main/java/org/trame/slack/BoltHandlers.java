@@ -287,7 +287,7 @@ final class BoltHandlers {
    */
   private void answeredByTyping(String user, SlackMessenger.Asked question, String typed, Handled h) {
     if (question == null || h.outcome() != Handled.Outcome.ACCEPTED
-        || org.trame.core.engine.GlobalWord.parse(typed).isPresent()) {
+        || org.trame.core.Trame.conversationWord(typed)) {
       return;
     }
     boolean askedAgain = h.messages().stream().anyMatch(m -> question.conversationRef().equals(m.conversationRef())

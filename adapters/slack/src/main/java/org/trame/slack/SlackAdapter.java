@@ -45,15 +45,8 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** Starts receiving from Slack for {@code trame}, sending through {@code messenger} (the one given to the core). */
   public static SlackAdapter start(SlackMessenger messenger, Trame trame) throws Exception {
-    messenger.coordinators(team -> {
-      java.util.List<SlackMessenger.Coordinator> found = new java.util.ArrayList<>();
-      try (var c = trame.read()) {
-        for (var member : org.trame.core.storage.Members.coordinators(c, SlackMessenger.PLATFORM + ":" + team)) {
-          found.add(new SlackMessenger.Coordinator(member.memberId(), member.lang()));
-        }
-      }
-      return found;
-    });
+    messenger.coordinators(team -> trame.coordinators(SlackMessenger.PLATFORM + ":" + team).stream()
+        .map(r -> new SlackMessenger.Coordinator(r.memberId(), r.lang())).toList());
     return start(messenger, trame.texts(), trame::handle, (team, user, lang) -> trame.summary(SlackMessenger.PLATFORM, team, user, lang));
   }
 
