@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code trame coach eval FILE}, run as the command line runs it, on files a collective would write. */
 class CoachEvalTest {
@@ -28,18 +24,12 @@ class CoachEvalTest {
   @TempDir
   Path dir;
 
-  record Run(int code, List<String> out, List<String> err) {}
-
-  Run eval(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  static CommandLineRun eval(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "coach";
     all[1] = "eval";
     System.arraycopy(args, 0, all, 2, args.length);
-    int code = new CommandLine(new Main(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all);
-    return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8).lines().toList());
+    return CommandLineRun.of(all);
   }
 
   Path file(String content) throws Exception {
@@ -61,7 +51,7 @@ class CoachEvalTest {
         ""));
 
     // when it is evaluated
-    Run r = eval(f.toString());
+    CommandLineRun r = eval(f.toString());
 
     // then the figures count the three valid lines, and the two others are reported by number
     assertEquals(0, r.code(), String.join("\n", r.err()));
@@ -80,7 +70,7 @@ class CoachEvalTest {
   @DisplayName("on the held-out corpus the coach flags at least 85% of blames and solutions and at most 15% of needs")
   void heldOutTargets() {
     // given the held-out corpus, never trained on; when it is evaluated
-    Run r = eval(HELDOUT.toString());
+    CommandLineRun r = eval(HELDOUT.toString());
 
     // then the targets of issue 21 are met
     assertEquals(0, r.code(), String.join("\n", r.err()));
@@ -96,10 +86,10 @@ class CoachEvalTest {
   @Test
   @DisplayName("a missing file, a folder, a file with no valid line or one that is not UTF-8 gets a clear error and a non-zero exit code")
   void unreadable() throws Exception {
-    Run missing = eval(dir.resolve("nope.tsv").toString());
-    Run folder = eval(dir.toString());
-    Run nothing = eval(file("just some words\n\n").toString());
-    Run notUtf8 = eval(Files.write(dir.resolve("latin1.tsv"), "need\tcaf\u00e9 r\u00e9union".getBytes(StandardCharsets.ISO_8859_1)).toString());
+    CommandLineRun missing = eval(dir.resolve("nope.tsv").toString());
+    CommandLineRun folder = eval(dir.toString());
+    CommandLineRun nothing = eval(file("just some words\n\n").toString());
+    CommandLineRun notUtf8 = eval(Files.write(dir.resolve("latin1.tsv"), "need\tcaf\u00e9 r\u00e9union".getBytes(StandardCharsets.ISO_8859_1)).toString());
 
     assertNotEquals(0, missing.code());
     assertEquals(List.of("trame: cannot read " + dir.resolve("nope.tsv") + ": no such file"), missing.err());

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code trame triage eval FILE}, run as the command line runs it, on files a collective would write. */
 class TriageEvalTest {
@@ -29,18 +25,12 @@ class TriageEvalTest {
   @TempDir
   Path dir;
 
-  record Run(int code, List<String> out, List<String> err) {}
-
-  Run eval(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  static CommandLineRun eval(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "triage";
     all[1] = "eval";
     System.arraycopy(args, 0, all, 2, args.length);
-    int code = new CommandLine(new Main(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all);
-    return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8).lines().toList());
+    return CommandLineRun.of(all);
   }
 
   Path file(String content) throws Exception {
@@ -60,7 +50,7 @@ class TriageEvalTest {
         "need\t7\tI need the report by Friday and my colleague keeps moving the deadline.",
         ""));
 
-    Run r = eval(f.toString());
+    CommandLineRun r = eval(f.toString());
 
     assertEquals(0, r.code(), String.join("\n", r.err()));
     Matcher nature = NATURE.matcher(r.out().get(0));
@@ -84,8 +74,8 @@ class TriageEvalTest {
         .map(l -> l.startsWith("need") ? "value" + l.substring(4) : "need" + l.substring(5))
         .reduce("", (a, b) -> a + b + "\n");
 
-    Run right = eval(HELDOUT.toString());
-    Run wrong = eval(file(swapped).toString());
+    CommandLineRun right = eval(HELDOUT.toString());
+    CommandLineRun wrong = eval(file(swapped).toString());
 
     assertEquals(0, right.code());
     assertEquals(0, wrong.code());
@@ -101,7 +91,7 @@ class TriageEvalTest {
   @DisplayName("on the independent held-out file the command reports the targets reached, accuracy by confidence band for nature and sheet, and the cases that would be asked first")
   void heldOutTargetsAndBands() {
     // when the packaged classifier is evaluated on the held-out file
-    Run r = eval(HELDOUT.toString());
+    CommandLineRun r = eval(HELDOUT.toString());
 
     // then need/value is right at least 9 times in 10 and the sheet (measured 96 of 144) at least 65 times in 100
     assertEquals(0, r.code());
@@ -129,10 +119,10 @@ class TriageEvalTest {
   @Test
   @DisplayName("a missing file, a folder, or a file with no valid line gets a clear error and a non-zero exit code")
   void unreadable() throws Exception {
-    Run missing = eval(dir.resolve("nope.tsv").toString());
-    Run folder = eval(dir.toString());
-    Run nothing = eval(file("just some words\n\n").toString());
-    Run notUtf8 = eval(Files.write(dir.resolve("latin1.tsv"), "need\t1\tcaf\u00e9 r\u00e9union".getBytes(StandardCharsets.ISO_8859_1)).toString());
+    CommandLineRun missing = eval(dir.resolve("nope.tsv").toString());
+    CommandLineRun folder = eval(dir.toString());
+    CommandLineRun nothing = eval(file("just some words\n\n").toString());
+    CommandLineRun notUtf8 = eval(Files.write(dir.resolve("latin1.tsv"), "need\t1\tcaf\u00e9 r\u00e9union".getBytes(StandardCharsets.ISO_8859_1)).toString());
 
     assertNotEquals(0, missing.code());
     assertEquals(List.of("trame: cannot read " + dir.resolve("nope.tsv") + ": no such file"), missing.err());
