@@ -243,19 +243,21 @@ final class ConflictCases {
   }
 
   /**
-   * The words on a solution's advantages and drawbacks of the parties still taking part, without
-   * their authors (ordered by member, not by time, so that the order tells nothing either).
+   * The words on each solution's advantages and drawbacks of the parties still taking part, by
+   * solution, without their authors (ordered by member, not by time, so that the order tells nothing
+   * either). One query for the whole ranking.
    */
-  private static List<String> remarks(Connection c, long caseId, long solutionId) throws SQLException {
-    List<String> list = new ArrayList<>();
-    try (ResultSet rs = Sql.query(c, "SELECT remark FROM conflict_rating WHERE solution_id = ? AND remark IS NOT NULL AND member_id IN"
-        + " (SELECT p.member_id FROM conflict_party p WHERE p.case_id = ? AND p.status = 'active') ORDER BY member_id",
-        solutionId, caseId).executeQuery()) {
+  private static java.util.Map<Long, List<String>> remarks(Connection c, long caseId) throws SQLException {
+    java.util.Map<Long, List<String>> bySolution = new java.util.HashMap<>();
+    try (ResultSet rs = Sql.query(c, "SELECT r.solution_id, r.remark FROM conflict_rating r JOIN conflict_solution s ON s.id = r.solution_id"
+        + " WHERE s.case_id = ? AND r.remark IS NOT NULL AND r.member_id IN"
+        + " (SELECT p.member_id FROM conflict_party p WHERE p.case_id = ? AND p.status = 'active') ORDER BY r.solution_id, r.member_id",
+        caseId, caseId).executeQuery()) {
       while (rs.next()) {
-        list.add(rs.getString(1));
+        bySolution.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
       }
     }
-    return list;
+    return bySolution;
   }
 
   /**
@@ -274,10 +276,11 @@ final class ConflictCases {
             rs.getDouble(6), rs.getInt(7), List.of()));
       }
     }
+    java.util.Map<Long, List<String>> remarks = remarks(c, caseId);
     List<Ranked> withRemarks = new ArrayList<>();
     for (Ranked r : list) {
-      withRemarks.add(new Ranked(r.solution(), r.feasibility(), r.relevance(), r.impact(), r.raters(), remarks(c, caseId,
-          r.solution().id())));
+      withRemarks.add(new Ranked(r.solution(), r.feasibility(), r.relevance(), r.impact(), r.raters(),
+          remarks.getOrDefault(r.solution().id(), List.of())));
     }
     return withRemarks;
   }
