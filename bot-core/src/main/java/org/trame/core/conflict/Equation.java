@@ -37,14 +37,6 @@ final class Equation {
         "count", parts.size());
   }
 
-  static String goal(org.trame.core.engine.ActionContext ctx, Case k, Texts texts, Lang lang) throws Exception {
-    return goal(ctx.connection(), k, texts, lang);
-  }
-
-  static String goal(org.trame.core.turn.TurnContext t, Case k, Texts texts, Lang lang) throws Exception {
-    return goal(t.connection(), k, texts, lang);
-  }
-
   /** "a, b and c", with the reader's word for "and". */
   private static String joined(List<String> parts, String and) {
     if (parts.size() <= 1) {

@@ -65,12 +65,12 @@ final class ListeningActions {
   /** The goal proposed to end step 1. */
   private String goalShow(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
-    return actions.say(ctx, ConflictMsg.CONFLICT_GOAL_PROPOSED, "goal", Equation.goal(ctx, k, prompts.get().texts(), ctx.lang()));
+    return actions.say(ctx, ConflictMsg.CONFLICT_GOAL_PROPOSED, "goal", Equation.goal(ctx.connection(), k, prompts.get().texts(), ctx.lang()));
   }
 
   /** Steps 2 and 4 open under the agreed goal. */
   private String goalHeading(ActionContext ctx) throws Exception {
     Case k = caseOf(ctx);
-    return actions.say(ctx, ConflictMsg.CONFLICT_GOAL_HEADING, "goal", Equation.goal(ctx, k, prompts.get().texts(), ctx.lang()));
+    return actions.say(ctx, ConflictMsg.CONFLICT_GOAL_HEADING, "goal", Equation.goal(ctx.connection(), k, prompts.get().texts(), ctx.lang()));
   }
 }

@@ -181,7 +181,7 @@ final class NeedActions {
     List<Ranked> ranking = ConflictCases.ranking(ctx.connection(), k.id());
     Texts texts = prompts.get().texts();
     ctx.send(Audience.member(ctx.conversation().memberId()), texts.get(ConflictMsg.CONFLICT_GOAL_HEADING, ctx.lang(), "goal",
-        Equation.goal(ctx, k, texts, ctx.lang())) + "\n" + NeedPath.ranking(texts, ctx.lang(), ranking));
+        Equation.goal(ctx.connection(), k, texts, ctx.lang())) + "\n" + NeedPath.ranking(texts, ctx.lang(), ranking));
     // The numbers the party answers with are those of this list, even if a party leaves meanwhile.
     List<String> shown = ctx.conversation().state().recorded(RANKING_SHOWN);
     shown.clear();

@@ -155,7 +155,7 @@ final class NeedPath {
     }
     for (Party reader : parties) {
       TurnContext theirs = CasePhases.to(t, reader.memberId());
-      theirs.say(ConflictMsg.CONFLICT_GOAL_AGREED, "case", k.id(), "goal", Equation.goal(t, k, theirs.texts(), theirs.lang()));
+      theirs.say(ConflictMsg.CONFLICT_GOAL_AGREED, "case", k.id(), "goal", Equation.goal(t.connection(), k, theirs.texts(), theirs.lang()));
     }
     CasePhases.tellCoordinator(t, k, ConflictMsg.CONFLICT_COORDINATOR_STEP, "step", 2);
     return Phase.SOLUTIONS;
